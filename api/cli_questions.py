@@ -1,0 +1,2 @@
+"""CLI commands for the questions (ask, trace, chain, boundary)."""
+from __future__ import annotations

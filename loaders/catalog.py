@@ -1,0 +1,185 @@
+"""Catalog CSV files (data/catalog, contract in data/CATALOG.md) → typed records.
+
+Each cell is checked here for its own shape (required, enum, date, integer, citation syntax);
+whether what it points to exists is checked once, by the SHACL shapes, on the RDF. Every
+problem in every file is collected before anything is reported, so one run shows them all.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from qingdan.errors import DataError, Problem
+from qingdan.ontology.terms import KIND_CLASS, PROVENANCE_STATUSES
+
+from .citations import parse_key, split_multi
+
+ASPECTS = ("政治立场不坚定", "重大决策不合规", "组织生活不严肃", "财务规定不执行",
+           "服务群众不作为", "工作纪律不遵守", "履行职责不廉洁", "自身形象不端正")
+
+
+def _date(v: str) -> str:
+    v = v.strip()
+    if len(v) == 7:  # YYYY-MM: a month is all some documents give
+        v = v + "-01"
+    date.fromisoformat(v)
+    return v
+
+
+def _int(v: str) -> int:
+    return int(v.strip())
+
+
+def _cites(v: str) -> list[str]:
+    keys = split_multi(v)
+    for k in keys:
+        parse_key(k)
+    return keys
+
+
+def _enum(values: tuple[str, ...]) -> Callable[[str], str]:
+    def check(v: str) -> str:
+        if v not in values:
+            raise ValueError(f"应为 {' / '.join(values)} 之一")
+        return v
+    return check
+
+
+# file kind → {column: (required, converter)}; converter None keeps the text
+Spec = dict[str, tuple[bool, Callable[[str], Any] | None]]
+PROV: Spec = {"provenance_status": (True, _enum(PROVENANCE_STATUSES)), "source": (True, None)}
+SPECS: dict[str, Spec] = {
+    "body_types": {"body_type_id": (True, None), "name_zh": (True, None), "name_en": (False, None),
+                   "level": (True, _enum(("village", "town", "county"))), **PROV},
+    "lists": {"list_id": (True, None), "kind": (True, _enum(tuple(KIND_CLASS))), "name_zh": (True, None),
+              "jurisdiction": (False, None), "declared_count": (False, _int), "declared_source": (False, None), **PROV},
+    "list_versions": {"version_id": (True, None), "list_id": (True, None), "issuer": (False, None),
+                      "doc_no": (False, None), "issued": (False, _date), "in_force_from": (True, _date),
+                      "in_force_to": (False, _date), **PROV},
+    "categories": {"category_id": (True, None), "version_id": (True, None), "kind": (True, _enum(tuple(KIND_CLASS))),
+                   "seq": (False, _int), "name_zh": (True, None), **PROV},
+    "items": {"item_id": (True, None), "kind": (True, _enum(tuple(KIND_CLASS))), "version_id": (True, None),
+              "category_id": (True, None), "seq": (False, _int), "name_zh": (True, None), "description": (False, None),
+              "lead_body": (True, None), "assist_bodies": (False, split_multi), "supervise_bodies": (False, split_multi),
+              "must_not_bodies": (False, split_multi), "bases": (False, _cites), "no_basis_reason": (False, None),
+              "keywords": (False, split_multi), "procedure_id": (False, None), "disclosure_ids": (False, split_multi),
+              "aspect": (False, _enum(ASPECTS)), "endangers": (False, split_multi), **PROV},
+    "provisions": {"citation": (True, lambda v: parse_key(v) and v.strip()), "summary_zh": (True, None), **PROV},
+    "procedures": {"procedure_id": (True, None), "step_seq": (True, _int), "name_zh": (True, None),
+                   "actor_body": (False, None), "materials": (False, None), "posting_days": (False, _int),
+                   "description": (False, None), **PROV},
+    "disclosures": {"item_id": (True, None), "content": (True, None), "frequency": (False, None),
+                    "channel": (False, None), "min_posting_days": (False, _int), **PROV},
+    "delegations": {"decision_id": (True, None), "version_id": (False, None), "issuer": (True, None),
+                    "doc_no": (False, None), "date": (False, _date), "field": (True, None),
+                    "declared_count": (False, _int), "from_body": (True, None), "to_body": (True, split_multi),
+                    "bases": (False, _cites), **PROV},
+    "adoptions": {"adoption_id": (True, None), "decision_id": (True, None), "district_code": (True, None),
+                  "district_name": (False, None), "doc_no": (False, None), "date": (False, _date),
+                  "adopted_count": (False, _int), "town_codes": (False, split_multi), **PROV},
+    "documents": {"doc_key": (True, None), "title": (True, None), "issuer": (False, None), "doc_no": (False, None),
+                  "date": (False, _date), **PROV},
+    "law_in_force": {"work": (True, None), "version_date": (True, _date), "in_force_from": (True, _date), **PROV},
+    "works_extra": {"work": (True, None), "version_date": (True, _date), "title": (True, None), **PROV},
+}
+ID_COLUMN = {"body_types": "body_type_id", "lists": "list_id", "list_versions": "version_id",
+             "categories": "category_id", "items": "item_id", "provisions": "citation",
+             "delegations": "decision_id", "adoptions": "adoption_id", "documents": "doc_key"}
+
+
+@dataclass
+class Row:
+    """One catalog row: its converted cells and where it came from."""
+
+    kind: str
+    file: str
+    line: int
+    cells: dict[str, Any]
+
+    def __getitem__(self, key: str) -> Any:
+        return self.cells.get(key)
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}#{self.line}"
+
+
+@dataclass
+class Catalog:
+    rows: dict[str, list[Row]] = field(default_factory=dict)
+
+    def of(self, kind: str) -> list[Row]:
+        return self.rows.get(kind, [])
+
+
+def files_of(folder: Path, kind: str) -> list[Path]:
+    if kind == "items":
+        return sorted(folder.glob("items_*.csv"))
+    return sorted([*folder.glob(f"{kind}.csv"), *folder.glob(f"{kind}_*.csv")])
+
+
+def read_rows(path: Path, kind: str, problems: list[Problem]) -> list[Row]:
+    spec = SPECS[kind]
+    name = path.name
+    try:
+        text = path.read_text("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(name, None, None, None, f"不是 UTF-8 文本：{exc.reason}"))
+        return []
+    reader = csv.DictReader(text.splitlines())
+    header = reader.fieldnames or []
+    missing = [c for c, (req, _) in spec.items() if req and c not in header]
+    if missing:
+        problems.append(Problem(name, 1, ",".join(missing), None, "缺少必需的列"))
+        return []
+    out: list[Row] = []
+    for i, raw in enumerate(reader, start=2):
+        if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
+            continue
+        if None in raw:
+            problems.append(Problem(name, i, None, None, "本行的单元格多于表头列数"))
+            continue
+        cells: dict[str, Any] = {}
+        for col, (required, conv) in spec.items():
+            value = (raw.get(col) or "").strip()
+            if not value:
+                if required:
+                    problems.append(Problem(name, i, col, None, "必填项为空"))
+                cells[col] = [] if conv in (split_multi, _cites) else None
+                continue
+            try:
+                cells[col] = conv(value) if conv else value
+            except ValueError as exc:
+                problems.append(Problem(name, i, col, value, str(exc) or "格式不对"))
+        out.append(Row(kind, name, i, cells))
+    return out
+
+
+def load_catalog(folder: Path) -> Catalog:
+    """Read every catalog file; raise DataError listing every problem, or return all rows."""
+    folder = Path(folder)
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        raise DataError(Problem(str(folder), None, None, None, "清单目录不存在"))
+    cat = Catalog()
+    for kind in SPECS:
+        rows: list[Row] = []
+        for path in files_of(folder, kind):
+            rows.extend(read_rows(path, kind, problems))
+        cat.rows[kind] = rows
+        id_col = ID_COLUMN.get(kind)
+        if id_col:
+            seen: dict[str, Row] = {}
+            for r in rows:
+                key = r[id_col]
+                if key is None:
+                    continue
+                if key in seen:
+                    problems.append(Problem(r.file, r.line, id_col, key, f"编号重复（已见于 {seen[key].where}）"))
+                seen[key] = r
+    if problems:
+        raise DataError(problems, "清单数据有误，未加载任何内容")
+    return cat

@@ -1,0 +1,47 @@
+"""SHACL validation of the catalog RDF; violations become Problems that name file, row, field."""
+from __future__ import annotations
+
+from importlib import resources
+
+from pyshacl import validate
+from rdflib import Graph, URIRef
+from rdflib.namespace import SH
+
+from qingdan.errors import Problem, ValidationFailed
+from qingdan.ontology.terms import ONTOLOGY_NS, QD, ontology_graph
+
+# ontology property → catalog column, so a message names the column a person edits
+COLUMN = {"leadBody": "lead_body", "assistBody": "assist_bodies", "superviseBody": "supervise_bodies",
+          "mustNotBody": "must_not_bodies", "restsOn": "bases", "inVersion": "version_id",
+          "inCategory": "category_id", "categoryIn": "version_id", "versionOfList": "list_id",
+          "hasProcedure": "procedure_id", "mustDisclose": "disclosure_ids", "endangers": "endangers",
+          "nameZh": "name_zh", "kind": "kind", "aspect": "aspect", "stepActor": "actor_body",
+          "fromBody": "from_body", "toBody": "to_body", "decisionBasis": "bases", "adopts": "decision_id",
+          "adoptedBy": "district_code", "appliesToTown": "town_codes", "decisionList": "version_id",
+          "provenanceStatus": "provenance_status", "source": "source", "inForceFrom": "in_force_from"}
+
+
+def shapes_graph() -> Graph:
+    g = Graph()
+    g.parse(data=resources.files("qingdan.ontology").joinpath("shapes.ttl").read_text("utf-8"), format="turtle")
+    return g
+
+
+def validate_graph(data: Graph) -> None:
+    conforms, report, _ = validate(data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(),
+                                   inference="none", advanced=False, allow_warnings=False)
+    if conforms:
+        return
+    problems: list[Problem] = []
+    for result in report.subjects(SH.resultSeverity, SH.Violation):
+        focus = report.value(result, SH.focusNode)
+        path = report.value(result, SH.resultPath)
+        value = report.value(result, SH.value)
+        message = str(report.value(result, SH.resultMessage) or "违反约束")
+        where = data.value(focus, QD.sourceRow) if isinstance(focus, URIRef) else None
+        file, row = (str(where).rsplit("#", 1) if where else (str(focus), None))
+        prop = str(path)[len(ONTOLOGY_NS):] if path is not None and str(path).startswith(ONTOLOGY_NS) else None
+        shown = str(value).rsplit("/id/", 1)[-1] if value is not None else None
+        problems.append(Problem(file, int(row) if row else None, COLUMN.get(prop or "", prop), shown, message))
+    problems.sort(key=lambda p: (p.file, p.row or 0, p.field or ""))
+    raise ValidationFailed(problems, "数据未通过 SHACL 校验，未加载任何内容")

@@ -1,0 +1,93 @@
+"""The vocabulary as Python names, read from qingdan.ttl so nothing else defines a term.
+
+Code refers to ontology terms only through `QD.<name>`; `QD` refuses names the ontology does
+not declare, which keeps the Turtle file and the code from drifting apart.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import OWL, RDF
+
+ONTOLOGY_NS = "https://w3id.org/qingdan/ontology#"
+ID_NS = Namespace("https://w3id.org/qingdan/id/")
+
+# item kind (catalog value) → ontology class local name
+KIND_CLASS: dict[str, str] = {
+    "autonomy": "AutonomyItem",
+    "assistance": "AssistanceItem",
+    "prohibited": "ProhibitedItem",
+    "micro_power": "MicroPower",
+    "public_service": "PublicService",
+    "disclosure": "DisclosureItem",
+    "negative": "NegativeBehaviour",
+    "delegated": "DelegatedPower",
+}
+KIND_ZH: dict[str, str] = {
+    "autonomy": "群众自治工作职责事项",
+    "assistance": "协助政府工作职责事项",
+    "prohibited": "应取消和禁入事项",
+    "micro_power": "小微权力",
+    "public_service": "公共服务",
+    "disclosure": "村务公开",
+    "negative": "负面行为",
+    "delegated": "镇街下放职权",
+}
+PROVENANCE_STATUSES = ("official_verbatim", "statute_derived", "modeled")
+
+
+@lru_cache(maxsize=1)
+def ontology_graph() -> Graph:
+    g = Graph()
+    text = resources.files("qingdan.ontology").joinpath("qingdan.ttl").read_text("utf-8")
+    g.parse(data=text, format="turtle")
+    return g
+
+
+@lru_cache(maxsize=1)
+def declared_terms() -> dict[str, URIRef]:
+    g = ontology_graph()
+    out: dict[str, URIRef] = {}
+    for s in set(g.subjects(RDF.type, None)):
+        if isinstance(s, URIRef) and str(s).startswith(ONTOLOGY_NS):
+            out[str(s)[len(ONTOLOGY_NS):]] = s
+    return out
+
+
+def declared_classes() -> set[str]:
+    g = ontology_graph()
+    return {str(s)[len(ONTOLOGY_NS):] for s in g.subjects(RDF.type, OWL.Class) if str(s).startswith(ONTOLOGY_NS)}
+
+
+def object_properties() -> set[str]:
+    g = ontology_graph()
+    return {str(s)[len(ONTOLOGY_NS):] for s in g.subjects(RDF.type, OWL.ObjectProperty) if str(s).startswith(ONTOLOGY_NS)}
+
+
+class _Vocabulary:
+    """Attribute access to declared terms; an undeclared name is a programming error."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        terms = declared_terms()
+        if name not in terms:
+            raise AttributeError(f"term qd:{name} is not declared in ontology/qingdan.ttl")
+        return terms[name]
+
+    def __getitem__(self, name: str) -> URIRef:
+        return self.__getattr__(name)
+
+
+QD = _Vocabulary()
+
+
+def rel_type(prop: str) -> str:
+    """Property-graph relationship type for an object property: leadBody → LEAD_BODY."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", prop).upper()
+
+
+def label_of(cls: str) -> str:
+    """Property-graph label for an ontology class (items keep their specific class)."""
+    return cls

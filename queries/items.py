@@ -1,0 +1,161 @@
+"""One item with everything that hangs off it: list, category, bodies, bases, procedure, disclosure."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from cn2an import an2cn
+
+from qingdan.errors import NotFound
+from qingdan.ontology.terms import KIND_ZH
+
+from .stores.base import GraphStore, Node
+
+PROVENANCE_ZH = {"official_verbatim": "官方原文", "statute_derived": "依法规推导", "modeled": "建模示例（非官方）"}
+
+
+def provenance(n: Node) -> dict[str, Any]:
+    status = n.get("provenance_status")
+    return {"status": status, "status_zh": PROVENANCE_ZH.get(status, status), "source": n.get("source")}
+
+
+def get_item(store: GraphStore, item_id: str) -> Node:
+    node = store.node(f"item/{item_id}") if not item_id.startswith("item/") else store.node(item_id)
+    if node is None or node.get("kind") is None:
+        raise NotFound(f"没有编号为 {item_id} 的清单事项")
+    return node
+
+
+def one(store: GraphStore, node_id: str, rel: str, direction: str = "out") -> Node | None:
+    pairs = store.neighbors(node_id, rel, direction)  # type: ignore[arg-type]
+    return pairs[0][1] if pairs else None
+
+
+def body_ref(n: Node) -> dict[str, Any]:
+    return {"type": n.id.split("/", 1)[1], "name": n.get("name_zh"), "level": n.get("level")}
+
+
+def provision_label(p: Node) -> str:
+    s = f"第{an2cn(p.get('article'))}条"
+    if p.get("paragraph"):
+        s += f"第{an2cn(p.get('paragraph'))}款"
+    if p.get("clause"):
+        s += f"第（{an2cn(p.get('clause'))}）项"
+    return s
+
+
+def describe_provision(store: GraphStore, p: Node) -> dict[str, Any]:
+    """A citation as users read it, with the version it belongs to and, when held, its text."""
+    if p.label == "Document":
+        return {"kind": "document", "work": p.get("title"), "version": p.get("issued"), "article": None,
+                "paragraph": None, "item": None, "citation": p.id, "label": p.get("doc_no") or "",
+                "title": p.get("title"), "summary": p.get("summary"), "text": None, "in_force_from": p.get("issued")}
+    version = one(store, p.id, "PROVISION_OF")
+    work = one(store, version.id, "VERSION_OF_WORK") if version else None
+    text = p.get("text")
+    if text is None and p.get("paragraph") is None and version is not None:
+        text = None
+    return {
+        "kind": "provision",
+        "work": work.get("short_title") if work else None,
+        "version": version.get("version_date") if version else None,
+        "in_force_from": version.get("in_force_from") if version else None,
+        "title": version.get("title") if version else None,
+        "article": p.get("article"),
+        "paragraph": p.get("paragraph"),
+        "item": p.get("clause"),
+        "citation": p.get("citation"),
+        "label": provision_label(p),
+        "summary": p.get("summary") or _summary_from_parent(store, p),
+        "text": text,
+    }
+
+
+def _summary_from_parent(store: GraphStore, p: Node) -> str | None:
+    parent = one(store, p.id, "PART_OF")
+    return parent.get("summary") if parent else None
+
+
+def version_in_force(bases: list[dict[str, Any]], as_of: date | None) -> list[dict[str, Any]]:
+    """Keep, per work, the citations of the version in force on as_of (all when as_of is None
+    and the work has one version; the newest in force today otherwise)."""
+    day = (as_of or date.today()).isoformat()
+    by_work: dict[str, list[dict[str, Any]]] = {}
+    for b in bases:
+        by_work.setdefault(b["work"] or b["citation"], []).append(b)
+    kept: list[dict[str, Any]] = []
+    for work, cites in by_work.items():
+        versions = sorted({c["version"] or "" for c in cites})
+        if len(versions) == 1:
+            kept.extend(cites)
+            continue
+        in_force = [v for v in versions if min((c["in_force_from"] or v) for c in cites if c["version"] == v) <= day]
+        pick = in_force[-1] if in_force else versions[0]
+        kept.extend(c for c in cites if c["version"] == pick)
+    return kept
+
+
+def item_bases(store: GraphStore, item: Node, as_of: date | None = None, all_versions: bool = False) -> list[dict[str, Any]]:
+    bases = [describe_provision(store, p) for _, p in store.neighbors(item.id, "RESTS_ON")]
+    return bases if all_versions else version_in_force(bases, as_of)
+
+
+def procedure_steps(store: GraphStore, item: Node) -> list[dict[str, Any]]:
+    proc = one(store, item.id, "HAS_PROCEDURE")
+    if proc is None:
+        return []
+    steps = []
+    for _, step in store.neighbors(proc.id, "STEP_OF", "in"):
+        actor = one(store, step.id, "STEP_ACTOR")
+        steps.append({"seq": step.get("seq"), "name": step.get("name_zh"), "actor": actor.get("name_zh") if actor else None,
+                      "materials": step.get("materials"), "posting_days": step.get("posting_days"),
+                      "description": step.get("description"), "provenance": provenance(step)})
+    return sorted(steps, key=lambda s: s["seq"] or 0)
+
+
+def disclosure_of(store: GraphStore, item: Node) -> list[dict[str, Any]]:
+    targets = [d for _, d in store.neighbors(item.id, "MUST_DISCLOSE")]
+    if item.get("kind") == "disclosure":
+        targets.append(item)
+    out = []
+    for d in targets:
+        req = one(store, d.id, "HAS_REQUIREMENT")
+        out.append({"item": d.id.split("/", 1)[1], "name": d.get("name_zh"),
+                    "content": req.get("content") if req else d.get("description"),
+                    "frequency": req.get("frequency") if req else None,
+                    "channel": req.get("channel") if req else None,
+                    "min_posting_days": req.get("min_posting_days") if req else None})
+    return out
+
+
+def item_summary(item: Node) -> dict[str, Any]:
+    return {"id": item.id.split("/", 1)[1], "name": item.get("name_zh"), "kind": item.get("kind"),
+            "kind_zh": KIND_ZH.get(item.get("kind"), item.get("kind")), "provenance": provenance(item)}
+
+
+def describe_item(store: GraphStore, item_id: str, as_of: date | None = None) -> dict[str, Any]:
+    item = get_item(store, item_id)
+    category = one(store, item.id, "IN_CATEGORY")
+    version = one(store, item.id, "IN_VERSION")
+    lst = one(store, version.id, "VERSION_OF_LIST") if version else None
+    bodies = {rel: [body_ref(n) for _, n in store.neighbors(item.id, rel)]
+              for rel in ("LEAD_BODY", "ASSIST_BODY", "SUPERVISE_BODY", "MUST_NOT_BODY")}
+    return {
+        **item_summary(item),
+        "description": item.get("description"),
+        "keywords": item.get("keywords") or [],
+        "list": {"id": lst.id.split("/", 1)[1], "name": lst.get("name_zh")} if lst else None,
+        "version": {"id": version.id.split("/", 1)[1], "doc_no": version.get("doc_no"), "issuer": version.get("issuer"),
+                    "in_force_from": version.get("in_force_from"), "in_force_to": version.get("in_force_to")} if version else None,
+        "category": {"id": category.id.split("/", 1)[1], "name": category.get("name_zh")} if category else None,
+        "lead": bodies["LEAD_BODY"][0] if bodies["LEAD_BODY"] else None,
+        "assist": bodies["ASSIST_BODY"],
+        "supervise": bodies["SUPERVISE_BODY"],
+        "must_not": bodies["MUST_NOT_BODY"],
+        "bases": item_bases(store, item, as_of),
+        "no_basis_reason": item.get("no_basis_reason"),
+        "procedure": procedure_steps(store, item),
+        "disclosure": disclosure_of(store, item),
+        "aspect": item.get("aspect"),
+        "endangers": [item_summary(n) for _, n in store.neighbors(item.id, "ENDANGERS")],
+    }

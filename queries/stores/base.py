@@ -1,0 +1,87 @@
+"""The GraphStore seam: the few primitives every question is written against.
+
+Queries are plain Python over these primitives, so the embedded (networkx) store and the
+Neo4j store answer every question the same way; parity tests run the same suites on both.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Literal, Protocol, runtime_checkable
+
+Direction = Literal["out", "in"]
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    label: str
+    props: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.props.get(key, default)
+
+
+@dataclass(frozen=True)
+class Rel:
+    type: str
+    src: str
+    dst: str
+    props: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass
+class PropertyGraph:
+    """What the loaders hand to a store: complete, validated, provenance on every rel."""
+
+    nodes: dict[str, Node] = field(default_factory=dict)
+    rels: list[Rel] = field(default_factory=list)
+
+    def add_node(self, node: Node) -> None:
+        self.nodes[node.id] = node
+
+    def add_rel(self, rel: Rel) -> None:
+        self.rels.append(rel)
+
+
+@dataclass
+class LoadReport:
+    store: str
+    nodes: dict[str, int]
+    relationships: dict[str, int]
+    created: int = 0
+    updated: int = 0
+    seconds: float = 0.0
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    name: str
+
+    def replace_all(self, graph: PropertyGraph) -> LoadReport:
+        """Make the store hold exactly this graph; all or nothing."""
+
+    def node(self, node_id: str) -> Node | None: ...
+
+    def nodes(self, label: str, **equals: Any) -> list[Node]:
+        """Nodes of a label whose properties equal the given values, ordered by id."""
+
+    def neighbors(
+        self, node_id: str, rel_type: str | None = None, direction: Direction = "out"
+    ) -> list[tuple[Rel, Node]]:
+        """Relationships at a node with the node at their other end, ordered by (type, id)."""
+
+    def count_nodes(self) -> dict[str, int]: ...
+
+    def count_rels(self) -> dict[str, int]: ...
+
+    def provenance_gaps(self) -> dict[str, int]:
+        """How many nodes and relationships lack provenance_status or source."""
+
+    def ping(self) -> None:
+        """Raise StoreUnavailable when the store cannot answer."""
+
+    def close(self) -> None: ...
+
+
+def sort_pairs(pairs: Iterable[tuple[Rel, Node]]) -> list[tuple[Rel, Node]]:
+    return sorted(pairs, key=lambda p: (p[0].type, p[1].id))
