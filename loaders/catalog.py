@@ -23,7 +23,9 @@ ASPECTS = ("政治立场不坚定", "重大决策不合规", "组织生活不严
 
 def _date(v: str) -> str:
     v = v.strip()
-    if len(v) == 7:  # YYYY-MM: a month is all some documents give
+    if len(v) == 4 and v.isdigit():  # a year is all some documents give; read as its first day
+        v = v + "-01-01"
+    if len(v) == 7:  # YYYY-MM likewise
         v = v + "-01"
     date.fromisoformat(v)
     return v
@@ -75,12 +77,12 @@ SPECS: dict[str, Spec] = {
                     "channel": (False, None), "min_posting_days": (False, _int), **PROV},
     "delegations": {"decision_id": (True, None), "version_id": (False, None), "issuer": (True, None),
                     "doc_no": (False, None), "date": (False, _date), "field": (True, None),
-                    "declared_count": (False, _int), "from_body": (True, None), "to_body": (True, split_multi),
+                    "declared_count": (False, _int), "from_body": (True, split_multi), "to_body": (True, split_multi),
                     "bases": (False, _cites), **PROV},
     "adoptions": {"adoption_id": (True, None), "decision_id": (True, None), "district_code": (True, None),
                   "district_name": (False, None), "doc_no": (False, None), "date": (False, _date),
                   "adopted_count": (False, _int), "town_codes": (False, split_multi), **PROV},
-    "documents": {"doc_key": (True, None), "title": (True, None), "issuer": (False, None), "doc_no": (False, None),
+    "documents": {"doc_key": (True, lambda v: v.strip().removeprefix("DOC:")), "title": (True, None), "issuer": (False, None), "doc_no": (False, None),
                   "date": (False, _date), **PROV},
     "law_in_force": {"work": (True, None), "version_date": (True, _date), "in_force_from": (True, _date), **PROV},
     "works_extra": {"work": (True, None), "version_date": (True, _date), "title": (True, None), **PROV},

@@ -288,7 +288,8 @@ def _catalog(b: RdfBuilder, cat: Catalog) -> None:
         b.add_date(s, QD.issued, r["date"])
         b.add(s, QD.field, r["field"])
         b.add(s, QD.declaredCount, r["declared_count"])
-        b.add(s, QD.fromBody, body_type_iri(r["from_body"]))
+        for f in r["from_body"]:
+            b.add(s, QD.fromBody, body_type_iri(f))
         for t in r["to_body"]:
             b.add(s, QD.toBody, body_type_iri(t))
         for k in r["bases"]:

@@ -76,28 +76,33 @@ def _summary_from_parent(store: GraphStore, p: Node) -> str | None:
     return parent.get("summary") if parent else None
 
 
-def version_in_force(bases: list[dict[str, Any]], as_of: date | None) -> list[dict[str, Any]]:
-    """Keep, per work, the citations of the version in force on as_of (all when as_of is None
-    and the work has one version; the newest in force today otherwise)."""
-    day = (as_of or date.today()).isoformat()
-    by_work: dict[str, list[dict[str, Any]]] = {}
+def version_in_force(store: GraphStore, bases: list[dict[str, Any]], as_of: date | None) -> list[dict[str, Any]]:
+    """Keep the citations of the statute versions in force on as_of.
+
+    A citation of a version that is not in force that day is dropped when the item also cites
+    the version that is; when it does not, it stays, marked not current, so the answer never
+    hides that its basis is outdated (or not yet in force).
+    """
+    from .statutes import in_force
+
+    current: dict[str, str | None] = {}
     for b in bases:
-        by_work.setdefault(b["work"] or b["citation"], []).append(b)
+        if b["kind"] == "provision" and b["work"] not in current:
+            v = in_force(store, b["work"], as_of)
+            current[b["work"]] = v.get("version_date") if v else None
+    covered = {b["work"] for b in bases if b["kind"] == "provision" and b["version"] == current.get(b["work"])}
     kept: list[dict[str, Any]] = []
-    for work, cites in by_work.items():
-        versions = sorted({c["version"] or "" for c in cites})
-        if len(versions) == 1:
-            kept.extend(cites)
-            continue
-        in_force = [v for v in versions if min((c["in_force_from"] or v) for c in cites if c["version"] == v) <= day]
-        pick = in_force[-1] if in_force else versions[0]
-        kept.extend(c for c in cites if c["version"] == pick)
+    for b in bases:
+        if b["kind"] != "provision" or b["version"] == current.get(b["work"]):
+            kept.append({**b, "current": True})
+        elif b["work"] not in covered:
+            kept.append({**b, "current": False, "in_force_version": current.get(b["work"])})
     return kept
 
 
 def item_bases(store: GraphStore, item: Node, as_of: date | None = None, all_versions: bool = False) -> list[dict[str, Any]]:
     bases = [describe_provision(store, p) for _, p in store.neighbors(item.id, "RESTS_ON")]
-    return bases if all_versions else version_in_force(bases, as_of)
+    return bases if all_versions else version_in_force(store, bases, as_of)
 
 
 def procedure_steps(store: GraphStore, item: Node) -> list[dict[str, Any]]:

@@ -1,0 +1,47 @@
+# qingdan — the two commands a newcomer needs: `make demo` and `make test`.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test venv load serve neo4j-up neo4j-down test-only bench clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PY) >/dev/null || { echo "需要 Python 3.11（$(PY)）"; exit 1; }
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+load: venv
+	$(BIN)/qingdan load
+
+serve: venv
+	$(BIN)/qingdan serve
+
+# set up, validate and load the bundled Shantou catalog, then serve on 127.0.0.1:8000
+demo: venv
+	$(BIN)/qingdan load
+	$(BIN)/qingdan serve
+
+neo4j-up:
+	bash tools/neo4j/up.sh
+
+neo4j-down:
+	bash tools/neo4j/down.sh
+
+test-only: venv
+	$(BIN)/python -m pytest -q
+
+# set up, start a real Neo4j, run every test, stop Neo4j (whatever the tests did)
+test: venv
+	@bash tools/neo4j/up.sh || { [ "$$CI" = "true" ] && { echo "Neo4j 启动失败（CI 中不允许跳过）"; exit 1; } || echo "Neo4j 未启动，相关测试将跳过"; }
+	@status=0; $(BIN)/python -m pytest -q || status=$$?; bash tools/neo4j/down.sh; exit $$status
+
+bench: venv
+	$(BIN)/python bench/resolve.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

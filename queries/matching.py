@@ -1,0 +1,129 @@
+"""Free Chinese text → ranked list items.
+
+jieba (with the catalog's own names and phrasings as its dictionary) gives words, character
+bigrams catch what the tokenizer splits differently, rapidfuzz catches near-verbatim phrasings;
+all three are weighted by how rare a term is across the catalog (idf), so "证明" counts less than
+"无犯罪记录".
+"""
+from __future__ import annotations
+
+import logging
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import jieba
+from rapidfuzz import fuzz
+
+from .lexicon import STOP_PHRASES, STOP_TOKENS, SYNONYMS
+
+jieba.setLogLevel(logging.WARNING)
+_SYN = sorted(SYNONYMS.items(), key=lambda kv: -len(kv[0]))
+_TEXT_STOPS = sorted((p for p in STOP_PHRASES if len(p) >= 3 or p in {"请问", "一下", "如何", "这事"}), key=len, reverse=True)
+_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+FIELD_WEIGHTS = {"name": 3.0, "keywords": 3.0, "category": 1.0, "description": 1.0}
+
+
+def normalize(text: str) -> str:
+    """Full-width to half-width, lower case, variant wording to catalog wording, no punctuation."""
+    t = unicodedata.normalize("NFKC", text).lower()
+    for variant, canonical in _SYN:
+        if variant != canonical and variant in t:
+            t = t.replace(variant, canonical)
+    return _PUNCT.sub(" ", t).strip()
+
+
+def strip_scaffolding(text: str) -> str:
+    for p in _TEXT_STOPS:
+        text = text.replace(p, " ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def bigrams(text: str) -> set[str]:
+    s = text.replace(" ", "")
+    grams = set()
+    for chunk in text.split():
+        grams |= {chunk[i:i + 2] for i in range(len(chunk) - 1)}
+    return {g for g in grams if g and not all(ch in STOP_TOKENS for ch in g)} if s else set()
+
+
+@dataclass
+class Doc:
+    id: str
+    kind: str
+    weights: dict[str, float] = field(default_factory=dict)  # term → best field weight
+    phrases: list[str] = field(default_factory=list)  # name + keywords, normalized
+
+
+@dataclass(frozen=True)
+class Match:
+    id: str
+    score: float
+
+
+class ItemIndex:
+    """An inverted index over items; built once per loaded graph."""
+
+    def __init__(self, records: list[dict[str, object]]) -> None:
+        self.tokenizer = jieba.Tokenizer()
+        for r in records:
+            for phrase in [r.get("name"), *(r.get("keywords") or [])]:  # type: ignore[misc]
+                p = normalize(str(phrase or ""))
+                for word in p.split():
+                    if 2 <= len(word) <= 8:
+                        self.tokenizer.add_word(word, freq=2000)
+        for canonical in set(SYNONYMS.values()):
+            self.tokenizer.add_word(canonical, freq=2000)
+        self.docs: dict[str, Doc] = {}
+        postings: dict[str, set[str]] = defaultdict(set)
+        for r in records:
+            doc = Doc(str(r["id"]), str(r.get("kind")))
+            for fname, weight in FIELD_WEIGHTS.items():
+                values = r.get(fname) or []
+                for value in values if isinstance(values, list) else [values]:
+                    text = normalize(str(value))
+                    for term in self.terms(text):
+                        doc.weights[term] = max(doc.weights.get(term, 0.0), weight)
+                    if fname in ("name", "keywords"):
+                        doc.phrases.append(text.replace(" ", ""))
+            self.docs[doc.id] = doc
+            for term in doc.weights:
+                postings[term].add(doc.id)
+        n = max(len(self.docs), 1)
+        self.postings = postings
+        self.idf = {t: math.log(1 + n / len(ids)) for t, ids in postings.items()}
+
+    def words(self, text: str) -> list[str]:
+        return [w for w in self.tokenizer.lcut_for_search(text) if w.strip() and w not in STOP_TOKENS and not w.isspace()]
+
+    def terms(self, text: str) -> set[str]:
+        words = {w for w in self.words(text) if len(w) >= 2 or not w.isascii()}
+        words = {w for w in words if not (len(w) == 1 and w in STOP_TOKENS)}
+        return words | {"#" + g for g in bigrams(text)}
+
+    def search(self, text: str, limit: int = 10, allowed: set[str] | None = None) -> list[Match]:
+        q = strip_scaffolding(normalize(text))
+        terms = self.terms(q)
+        if not terms:
+            return []
+        q_mass = sum(self.idf.get(t, math.log(1 + len(self.docs))) for t in terms)
+        scores: dict[str, float] = defaultdict(float)
+        for t in terms:
+            idf = self.idf.get(t)
+            if idf is None:
+                continue
+            for doc_id in self.postings[t]:
+                if allowed is None or doc_id in allowed:
+                    scores[doc_id] += idf * self.docs[doc_id].weights[t] / 3.0
+        compact = q.replace(" ", "")
+        ranked: list[Match] = []
+        for doc_id, s in scores.items():
+            lexical = s / q_mass
+            fuzzy = 0.0
+            if len(compact) >= 2:
+                fuzzy = max((fuzz.partial_ratio(compact, p) for p in self.docs[doc_id].phrases if p), default=0.0) / 100.0
+            ranked.append(Match(doc_id, round(0.7 * lexical + 0.3 * fuzzy * min(1.0, lexical * 4), 4)))
+        ranked.sort(key=lambda m: (-m.score, m.id))
+        return ranked[:limit]
