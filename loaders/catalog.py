@@ -71,7 +71,7 @@ SPECS: dict[str, Spec] = {
               "aspect": (False, _enum(ASPECTS)), "endangers": (False, split_multi), **PROV},
     "provisions": {"citation": (True, lambda v: parse_key(v) and v.strip()), "summary_zh": (True, None), **PROV},
     "procedures": {"procedure_id": (True, None), "step_seq": (True, _int), "name_zh": (True, None),
-                   "actor_body": (False, None), "materials": (False, None), "posting_days": (False, _int),
+                   "actor_body": (False, split_multi), "materials": (False, None), "posting_days": (False, _int),
                    "description": (False, None), **PROV},
     "disclosures": {"item_id": (True, None), "content": (True, None), "frequency": (False, None),
                     "channel": (False, None), "min_posting_days": (False, _int), **PROV},

@@ -263,8 +263,8 @@ def _catalog(b: RdfBuilder, cat: Catalog) -> None:
         b.add(s, QD.stepOf, proc)
         b.add(s, QD.seq, r["step_seq"])
         b.add(s, QD.nameZh, r["name_zh"])
-        if r["actor_body"]:
-            b.add(s, QD.stepActor, body_type_iri(r["actor_body"]))
+        for actor in r["actor_body"]:
+            b.add(s, QD.stepActor, body_type_iri(actor))
         b.add(s, QD.materials, r["materials"])
         b.add(s, QD.postingDays, r["posting_days"])
         b.add(s, QD.description, r["description"])

@@ -111,8 +111,8 @@ def procedure_steps(store: GraphStore, item: Node) -> list[dict[str, Any]]:
         return []
     steps = []
     for _, step in store.neighbors(proc.id, "STEP_OF", "in"):
-        actor = one(store, step.id, "STEP_ACTOR")
-        steps.append({"seq": step.get("seq"), "name": step.get("name_zh"), "actor": actor.get("name_zh") if actor else None,
+        actors = [n.get("name_zh") for _, n in store.neighbors(step.id, "STEP_ACTOR")]
+        steps.append({"seq": step.get("seq"), "name": step.get("name_zh"), "actor": "、".join(actors) or None,
                       "materials": step.get("materials"), "posting_days": step.get("posting_days"),
                       "description": step.get("description"), "provenance": provenance(step)})
     return sorted(steps, key=lambda s: s["seq"] or 0)

@@ -14,7 +14,9 @@ def stats(store: GraphStore) -> dict[str, Any]:
     lists: dict[str, dict[str, Any]] = {}
     detail: list[dict[str, Any]] = []
     for kind, cls in KIND_CLASS.items():
-        declared = [n.get("declared_count") for n in store.nodes("DutyList", kind=kind)]
+        # a list declared as part of others ("其中…") is shown on its own but not added to the total
+        declared = [n.get("declared_count") for n in store.nodes("DutyList", kind=kind)
+                    if "不计入合计" not in (n.get("declared_source") or "")]
         known = [d for d in declared if d is not None]
         lists[kind] = {"declared": sum(known) if known else None, "catalog": nodes.get(cls, 0)}
     for lst in store.nodes("DutyList"):

@@ -1,0 +1,2 @@
+// Is the database there and answering?
+RETURN 1 AS ok

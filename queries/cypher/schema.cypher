@@ -1,0 +1,14 @@
+// Schema for the qingdan graph in Neo4j. Idempotent: run before every load.
+// Every node carries the label :Entity plus its own label (e.g. :Entity:Item),
+// a unique `id` and its label name again in the `label` property.
+
+CREATE CONSTRAINT entity_id IF NOT EXISTS
+FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+
+CREATE INDEX entity_label IF NOT EXISTS
+FOR (n:Entity) ON (n.label);
+
+// Chinese full-text search: the cjk analyzer indexes character bigrams.
+CREATE FULLTEXT INDEX entity_text IF NOT EXISTS
+FOR (n:Entity) ON EACH [n.name_zh, n.description, n.text]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};

@@ -1,0 +1,342 @@
+"""The Neo4j store: the same GraphStore answers as MemoryStore, from a Neo4j 5.26+ server.
+
+Graph model
+    Every node is ``(:Entity:<Label> {id, label, ...props})``: the shared label ``Entity``
+    (unique ``id`` constraint ``entity_id``, index ``entity_label`` on ``label``, full-text index
+    ``entity_text`` with the ``cjk`` analyzer over name_zh/description/text), its own label
+    both as a real label and as the ``label`` property, and its properties (None values are
+    dropped; values are str/int/float/bool or homogeneous lists of those). Relationships carry
+    their properties (provenance ...). Nodes and relationships also carry ``_load``, the token of
+    the load that last wrote them; it never shows in the answers.
+
+Cypher
+    Every statement lives in ``queries/cypher/*.cypher`` (readable, paste-able into Neo4j
+    Browser) and takes parameters only: no user text is ever concatenated into Cypher.
+    Labels and relationship types cannot be ordinary parameters. Node labels are set with
+    Cypher 5.26's dynamic labels, ``SET n:$($label)``, whose value is a parameter too, so one
+    static query loads every label. A dynamic relationship type in MERGE
+    (``MERGE (a)-[r:$($type)]->(b)``) is planned by Neo4j 5.26 as a scan of all relationships
+    per row, so ``merge_rels.cypher`` is the one exception: its ``REL_TYPE`` placeholder is
+    replaced by the relationship type, only ever a type from the graph being loaded that
+    matches ``^[A-Z_]+$`` (checked before anything is sent; the property part stays
+    parametrized). Labels are checked against ``^[A-Z][A-Za-z]*$`` and property keys used as
+    filters in ``nodes()`` against ``^[A-Za-z_][A-Za-z0-9_]*$`` the same way, so a malformed
+    name is a clean error, not a surprise in the graph.
+
+Loading (``replace_all``)
+    The whole graph is checked first (names, value types, relationships whose ends are missing,
+    reserved keys); nothing is written if that fails. Then: schema (idempotent), nodes in
+    batches (UNWIND, MERGE on id, properties replaced), relationships in batches (MERGE on
+    (src, type, dst), properties replaced), and last the deletion of every entity or
+    relationship that this load did not write (its ``_load`` differs; found by one read each,
+    deleted in batches by id / element id). Loading the same graph
+    twice gives the same graph; a load that was interrupted part-way leaves a mix of old and
+    new until it is run again, and the rerun leaves no duplicates and no leftovers. Unlike the
+    in-memory swap, readers may see that mix while a load is running.
+
+Connection
+    ``QINGDAN_NEO4J_URI`` (default ``bolt://127.0.0.1:7687``), ``QINGDAN_NEO4J_USER`` (default
+    ``neo4j``), ``QINGDAN_NEO4J_PASSWORD`` (authentication only when set) and
+    ``QINGDAN_NEO4J_DATABASE`` (default ``neo4j``), read when the store is made; keyword
+    arguments override them. Reads and writes are managed transactions (retried by the driver
+    on transient errors) against the named database. An unreachable server, an expired session,
+    refused credentials or a missing database become ``qingdan.errors.StoreUnavailable``.
+
+Equality in ``nodes(label, **equals)`` is Cypher's: as in Python ``1 == 1.0``, but unlike
+Python ``True`` does not equal ``1``.
+"""
+from __future__ import annotations
+
+import os
+import re
+import time
+import uuid
+from contextlib import contextmanager
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterator
+
+from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable, SessionExpired
+
+from qingdan.errors import BadRequest, DataError, Problem, StoreUnavailable
+
+from .base import Direction, LoadReport, Node, PropertyGraph, Rel, sort_pairs
+
+LABEL_RE = re.compile(r"^[A-Z][A-Za-z]*$")
+REL_TYPE_RE = re.compile(r"^[A-Z_]+$")
+PROP_KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+ENTITY = "Entity"
+LOAD_KEY = "_load"
+NODE_RESERVED = frozenset({"id", "label", LOAD_KEY})
+REL_RESERVED = frozenset({LOAD_KEY})
+SCALARS = (str, int, float, bool)
+INT64 = (-(2**63), 2**63 - 1)
+
+DEFAULT_URI = "bolt://127.0.0.1:7687"
+DEFAULT_DATABASE = "neo4j"
+BATCH = 5000
+
+
+# --- the Cypher files ----------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def cypher(name: str) -> str:
+    """The text of queries/cypher/<name>.cypher, one statement, without a trailing ';'."""
+    (stmt,) = statements(name)
+    return stmt
+
+
+@lru_cache(maxsize=None)
+def statements(name: str) -> tuple[str, ...]:
+    """The statements of queries/cypher/<name>.cypher, split at a ';' that ends a line."""
+    text = resources.files("qingdan.queries").joinpath("cypher", f"{name}.cypher").read_text("utf-8")
+    out, cur = [], []
+    for line in text.splitlines():
+        cur.append(line)
+        if line.rstrip().endswith(";"):
+            out.append("\n".join(cur).rstrip().removesuffix(";"))
+            cur = []
+    out.append("\n".join(cur))
+    return tuple(s.strip() for s in out if _has_code(s))
+
+
+def merge_rels_query(rel_type: str) -> str:
+    """merge_rels.cypher for one relationship type (the only text ever put into Cypher)."""
+    if not REL_TYPE_RE.match(rel_type):
+        raise DataError(Problem("关系", None, "type", rel_type, "关系类型须匹配 ^[A-Z_]+$"))
+    text = cypher("merge_rels")
+    if text.count(":REL_TYPE]") != 1:
+        raise RuntimeError("merge_rels.cypher must contain exactly one ':REL_TYPE]'")
+    return text.replace(":REL_TYPE]", f":{rel_type}]")
+
+
+def _has_code(stmt: str) -> bool:
+    return any(ln.strip() and not ln.strip().startswith("//") for ln in stmt.splitlines())
+
+
+# --- checking a graph before anything is written ------------------------------------------------
+
+def _clean_value(value: Any) -> tuple[Any, str | None]:
+    """(value as Neo4j stores it, or a reason it cannot be stored)."""
+    if isinstance(value, SCALARS):
+        if isinstance(value, int) and not isinstance(value, bool) and not INT64[0] <= value <= INT64[1]:
+            return None, "整数超出 64 位范围"
+        return value, None
+    if isinstance(value, list):
+        kinds = {bool if isinstance(v, bool) else str if isinstance(v, str) else
+                 int if isinstance(v, int) else float if isinstance(v, float) else None for v in value}
+        if None in kinds:
+            return None, "列表元素只能是字符串、整数、小数或布尔值"
+        if len(kinds) > 1 and kinds != {int, float}:
+            return None, "列表元素类型必须一致"
+        return list(value), None
+    return None, f"不支持的属性值类型 {type(value).__name__}"
+
+
+def _clean_props(props: dict[str, Any], reserved: frozenset[str], where: str,
+                 problems: list[Problem]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in props.items():
+        if not isinstance(key, str) or key in reserved:
+            problems.append(Problem(where, None, str(key), None, "属性名为保留字，不能使用"))
+            continue
+        if value is None:
+            continue
+        clean, reason = _clean_value(value)
+        if reason:
+            problems.append(Problem(where, None, key, repr(value)[:80], reason))
+        else:
+            out[key] = clean
+    return out
+
+
+def _prepare(graph: PropertyGraph) -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]:
+    """Rows grouped by label and by relationship type, or DataError listing every problem."""
+    problems: list[Problem] = []
+    by_label: dict[str, list[dict[str, Any]]] = {}
+    for key, node in graph.nodes.items():
+        where = f"节点 {node.id}"
+        if key != node.id:
+            problems.append(Problem(where, None, "id", key, "图中登记的编号与节点编号不一致"))
+        if not LABEL_RE.match(node.label or ""):
+            problems.append(Problem(where, None, "label", node.label, "标签须匹配 ^[A-Z][A-Za-z]*$"))
+        props = _clean_props(node.props, NODE_RESERVED, where, problems)
+        by_label.setdefault(node.label, []).append({"id": node.id, "props": props})
+    # one relationship per (src, type, dst), the last one wins, as in MemoryStore
+    rels: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for rel in graph.rels:
+        where = f"关系 {rel.src} -[{rel.type}]-> {rel.dst}"
+        if not REL_TYPE_RE.match(rel.type or ""):
+            problems.append(Problem(where, None, "type", rel.type, "关系类型须匹配 ^[A-Z_]+$"))
+        for end in (rel.src, rel.dst):
+            if end not in graph.nodes:
+                problems.append(Problem(where, None, None, end, "关系端点不在图中"))
+        props = _clean_props(rel.props, REL_RESERVED, where, problems)
+        rels[(rel.src, rel.type, rel.dst)] = {"src": rel.src, "dst": rel.dst, "props": props}
+    if problems:
+        raise DataError(problems, "图数据无法写入 Neo4j，未写入任何内容")
+    by_type: dict[str, list[dict[str, Any]]] = {}
+    for (_, rtype, _), row in rels.items():
+        by_type.setdefault(rtype, []).append(row)
+    return by_label, by_type
+
+
+def _batches(rows: list[Any], size: int) -> Iterator[list[Any]]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+# --- records → Node / Rel ----------------------------------------------------------------------
+
+def _node(node_id: str, label: str, props: dict[str, Any]) -> Node:
+    return Node(node_id, label, {k: v for k, v in props.items() if k not in NODE_RESERVED})
+
+
+def _rel(rtype: str, src: str, dst: str, props: dict[str, Any]) -> Rel:
+    return Rel(rtype, src, dst, {k: v for k, v in props.items() if k not in REL_RESERVED})
+
+
+# --- transaction functions (managed transactions may run them more than once) ----------------
+
+def _tx_write(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> Any:
+    return tx.run(query, params).consume().counters
+
+
+def _tx_data(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    return tx.run(query, params).data()
+
+
+class Neo4jStore:
+    name = "neo4j"
+
+    def __init__(self, *, uri: str | None = None, user: str | None = None,
+                 password: str | None = None, database: str | None = None,
+                 batch_size: int = BATCH, connection_timeout: float = 5.0,
+                 max_retry_time: float = 15.0) -> None:
+        env = os.environ.get
+        self.uri = uri or env("QINGDAN_NEO4J_URI") or DEFAULT_URI
+        self.user = user or env("QINGDAN_NEO4J_USER") or "neo4j"
+        password = password if password is not None else env("QINGDAN_NEO4J_PASSWORD") or None
+        self.database = database or env("QINGDAN_NEO4J_DATABASE") or DEFAULT_DATABASE
+        self.batch_size = batch_size
+        auth = (self.user, password) if password else None
+        try:
+            self._driver: Driver = GraphDatabase.driver(
+                self.uri, auth=auth, connection_timeout=connection_timeout,
+                max_transaction_retry_time=max_retry_time)
+        except ValueError as e:  # a malformed URI
+            raise StoreUnavailable(f"图数据库 Neo4j 地址无效：{self.uri}（{e}）") from e
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except (ServiceUnavailable, SessionExpired) as e:
+            raise StoreUnavailable(f"图数据库 Neo4j 无法连接：{self.uri}（{e}）") from e
+        except AuthError as e:
+            raise StoreUnavailable(f"图数据库 Neo4j 拒绝登录：{self.uri}，用户 {self.user}（{e}）") from e
+        except ClientError as e:
+            if e.code == "Neo.ClientError.Database.DatabaseNotFound":
+                raise StoreUnavailable(f"图数据库 Neo4j 中没有数据库 {self.database}：{self.uri}") from e
+            raise
+        except OSError as e:
+            raise StoreUnavailable(f"图数据库 Neo4j 无法连接：{self.uri}（{e}）") from e
+
+    def _read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        with self._guard(), self._driver.session(database=self.database) as s:
+            return s.execute_read(_tx_data, cypher(name), params)
+
+    def _write(self, query: str, **params: Any) -> Any:
+        with self._guard(), self._driver.session(database=self.database) as s:
+            return s.execute_write(_tx_write, query, params)
+
+    # -- GraphStore -------------------------------------------------------------------------------
+
+    def replace_all(self, graph: PropertyGraph) -> LoadReport:
+        t0 = time.perf_counter()
+        by_label, by_type = _prepare(graph)
+        load = uuid.uuid4().hex
+        created = rows = 0
+        self.ensure_schema()
+        for label in sorted(by_label):
+            for batch in _batches(by_label[label], self.batch_size):
+                c = self._write(cypher("merge_nodes"), rows=batch, label=label, load=load)
+                created += c.nodes_created
+                rows += len(batch)
+        for rtype in sorted(by_type):
+            for batch in _batches(by_type[rtype], self.batch_size):
+                c = self._write(merge_rels_query(rtype), rows=batch, load=load)
+                created += c.relationships_created
+                rows += len(batch)
+        # leftovers of earlier loads: found in one read each, deleted in batches
+        stale = [r["id"] for r in self._read("stale_nodes", load=load)]
+        for batch in _batches(stale, self.batch_size):
+            self._write(cypher("delete_nodes"), ids=batch, load=load)
+        stale = [r["rid"] for r in self._read("stale_rels", load=load)]
+        for batch in _batches(stale, self.batch_size):
+            self._write(cypher("delete_rels"), rids=batch, load=load)
+        return LoadReport(
+            store=self.name,
+            nodes=self.count_nodes(),
+            relationships=self.count_rels(),
+            created=created,
+            updated=rows - created,
+            seconds=time.perf_counter() - t0,
+        )
+
+    def ensure_schema(self, wait_seconds: int = 300) -> None:
+        """Constraint and indexes (idempotent), then wait until they are online."""
+        for stmt in statements("schema"):
+            self._write(stmt)
+        with self._guard(), self._driver.session(database=self.database) as s:
+            s.execute_read(_tx_write, cypher("await_indexes"), {"seconds": wait_seconds})
+
+    def node(self, node_id: str) -> Node | None:
+        recs = self._read("node", id=node_id)
+        return _node(recs[0]["id"], recs[0]["label"], recs[0]["props"]) if recs else None
+
+    def nodes(self, label: str, **equals: Any) -> list[Node]:
+        for key in equals:
+            if not PROP_KEY_RE.match(key):
+                raise BadRequest(f"属性名不合法：{key!r}")
+        recs = self._read("nodes", label=label, equals=equals)
+        out = [_node(r["id"], r["label"], r["props"]) for r in recs]
+        out.sort(key=lambda n: n.id)  # Python's string order, exactly as MemoryStore
+        return out
+
+    def neighbors(
+        self, node_id: str, rel_type: str | None = None, direction: Direction = "out"
+    ) -> list[tuple[Rel, Node]]:
+        name = "neighbors_out" if direction == "out" else "neighbors_in"
+        recs = self._read(name, id=node_id, type=rel_type)
+        return sort_pairs(
+            (_rel(r["type"], r["src"], r["dst"], r["rel_props"]), _node(r["id"], r["label"], r["props"]))
+            for r in recs)
+
+    def count_nodes(self) -> dict[str, int]:
+        return dict(sorted((r["label"], r["count"]) for r in self._read("count_nodes")))
+
+    def count_rels(self) -> dict[str, int]:
+        return dict(sorted((r["type"], r["count"]) for r in self._read("count_rels")))
+
+    def provenance_gaps(self) -> dict[str, int]:
+        (rec,) = self._read("provenance_gaps")
+        return {"nodes": rec["nodes"], "relationships": rec["relationships"]}
+
+    def ping(self) -> None:
+        with self._guard():
+            self._driver.verify_connectivity()
+            self._read("ping")
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def __enter__(self) -> "Neo4jStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
