@@ -24,7 +24,7 @@ VERDICT_ZH = {
     "not_for_village": "不应由村（居）委会承担（应取消和禁入 / 负面清单）",
     "unlisted": "未列入清单：按准入制度，未经批准不得交由村（居）委会承担",
 }
-UNLISTED_BELOW = 0.30
+UNLISTED_BELOW = 0.25
 NEGATIVE_CUES = ("私自", "擅自", "私下", "自己决定", "一个人说了算", "截留", "挪用", "侵占", "贪", "优亲厚友",
                  "吃拿卡要", "收好处", "收红包", "虚报", "冒领", "不公开", "不公示", "拖着不办", "打牌", "赌博", "酒驾",
                  "私分", "违规", "不经过", "不开会", "偷偷")
@@ -148,9 +148,10 @@ class Resolver:
     def verdict(self, item: ItemMeta, place: Place | None, day: date) -> tuple[str, Node | None, Node | None]:
         kind = item.node.get("kind")
         lead = iq.one(self.store, item.node.id, "LEAD_BODY")
-        if kind in ("autonomy", "micro_power", "disclosure"):
+        if kind == "autonomy":
             return "village_autonomy", None, None
-        if kind == "public_service":
+        if kind in ("micro_power", "public_service", "disclosure"):
+            # the village's own power or service, unless the list puts a government body in the lead
             return ("village_autonomy" if lead is not None and lead.get("level") == "village" else "village_assists"), None, None
         if kind == "assistance":
             return "village_assists", None, None

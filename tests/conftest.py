@@ -39,3 +39,35 @@ def mini_catalog(tmp_path: Path) -> Path:
 @pytest.fixture()
 def mini_laws() -> Path:
     return FIXTURES / "mini_laws"
+
+
+def _neo4j_store(graph: PropertyGraph):  # type: ignore[no-untyped-def]
+    from qingdan.errors import StoreUnavailable
+    from qingdan.queries.stores.neo4j_store import Neo4jStore
+
+    uri = os.environ.get("QINGDAN_TEST_NEO4J_URI") or f"bolt://127.0.0.1:{os.environ.get('QINGDAN_NEO4J_PORT', '7687')}"
+    store = Neo4jStore(uri=uri, database=os.environ.get("QINGDAN_TEST_NEO4J_DATABASE", "neo4j"))
+    try:
+        store.ping()
+    except StoreUnavailable as exc:
+        store.close()
+        if IN_CI:
+            pytest.fail(f"CI 需要 Neo4j（tools/neo4j/up.sh）：{exc}")
+        pytest.skip(f"Neo4j 不可用（用 make neo4j-up 启动）：{exc}")
+    store.replace_all(graph)
+    return store
+
+
+@pytest.fixture(scope="session")
+def neo4j_store(bundled_graph: PropertyGraph):  # type: ignore[no-untyped-def]
+    store = _neo4j_store(bundled_graph)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session", params=["memory", "neo4j"])
+def any_store(request: pytest.FixtureRequest, memory_store: MemoryStore):  # type: ignore[no-untyped-def]
+    """The same tests on both stores: the parity the GraphStore seam promises."""
+    if request.param == "memory":
+        return memory_store
+    return request.getfixturevalue("neo4j_store")
