@@ -108,7 +108,10 @@ class ItemIndex:
         terms = self.terms(q)
         if not terms:
             return []
-        q_mass = sum(self.idf.get(t, math.log(1 + len(self.docs))) for t in terms)
+        # words the catalog never uses dilute the score, but only half as much as known ones:
+        # "三轮车" in a question about 扣押 should not sink it, "天气" alone still finds nothing
+        unknown = 0.7 * math.log(1 + len(self.docs))
+        q_mass = sum(self.idf.get(t, unknown) for t in terms)
         scores: dict[str, float] = defaultdict(float)
         for t in terms:
             idf = self.idf.get(t)
@@ -118,8 +121,10 @@ class ItemIndex:
                 if allowed is None or doc_id in allowed:
                     scores[doc_id] += idf * self.docs[doc_id].weights[t] / 3.0
         compact = q.replace(" ", "")
+        # fuzzy comparison is the costly part: only the lexically plausible candidates get it
+        shortlist = sorted(scores.items(), key=lambda kv: -kv[1])[:40]
         ranked: list[Match] = []
-        for doc_id, s in scores.items():
+        for doc_id, s in shortlist:
             lexical = s / q_mass
             fuzzy = 0.0
             if len(compact) >= 2:

@@ -10,7 +10,7 @@ from qingdan.errors import BadRequest
 from qingdan.ontology.terms import KIND_CLASS, KIND_ZH
 
 from . import items as iq
-from .matching import ItemIndex, Match
+from .matching import ItemIndex, Match, normalize
 from .statutes import in_force
 from .stores.base import GraphStore, Node
 from .villages import Place, VillageFinder, by_code, concrete_body
@@ -28,6 +28,9 @@ UNLISTED_BELOW = 0.25
 NEGATIVE_CUES = ("私自", "擅自", "私下", "自己决定", "一个人说了算", "截留", "挪用", "侵占", "贪", "优亲厚友",
                  "吃拿卡要", "收好处", "收红包", "虚报", "冒领", "不公开", "不公示", "拖着不办", "打牌", "赌博", "酒驾",
                  "私分", "违规", "不经过", "不开会", "偷偷")
+# acts whose presence in both the question and an item's name says more than topic words do
+ACTION_WORDS = ("处罚", "调解", "证明", "公开", "选举", "罢免", "出租", "发包", "承包", "扣押", "审批", "登记",
+                "备案", "救助", "补贴", "采购", "招标", "拆除", "征收", "评议", "审计", "公示")
 ACCESS_RULE = [("村民委员会组织法", 5), ("村民委员会组织法", 37), ("村民委员会组织法", 6), ("村民委员会组织法", 43)]
 
 
@@ -71,6 +74,7 @@ class Resolver:
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
+        self._in_force: dict[str, set[str]] = {}
         self.items: dict[str, ItemMeta] = {}
         records: list[dict[str, Any]] = []
         for cls in KIND_CLASS.values():
@@ -92,6 +96,9 @@ class Resolver:
     # ---- helpers -------------------------------------------------------------------------
     def in_force_items(self, day: date) -> set[str]:
         d = day.isoformat()
+        cached = self._in_force.get(d)
+        if cached is not None:
+            return cached
         out = set()
         for nid, m in self.items.items():
             v = m.version
@@ -99,19 +106,30 @@ class Resolver:
                 continue
             if (v.get("in_force_from") or "0000") <= d and (not v.get("in_force_to") or d <= v.get("in_force_to")):
                 out.add(nid)
+        if len(self._in_force) > 256:
+            self._in_force.clear()
+        self._in_force[d] = out
         return out
 
     def rank(self, text: str, day: date, limit: int = 8) -> list[Match]:
         matches = self.index.search(text, limit=limit * 2, allowed=self.in_force_items(day))
         cue = any(c in text for c in NEGATIVE_CUES)
+        normalized = normalize(text)
+        actions = [a for a in ACTION_WORDS if a in normalized]
         adjusted = []
         for m in matches:
-            kind = self.items[m.id].node.get("kind")
+            node = self.items[m.id].node
+            kind = node.get("kind")
             factor = 1.0
             if kind == "negative" and not cue:
                 factor = 0.8  # a behaviour to avoid is the answer only when the question is about doing wrong
-            elif kind != "negative" and cue and m.score > 0:
-                factor = 0.95
+            elif kind != "negative" and cue:
+                factor = 0.85
+            named = [a for a in actions if a in (node.get("name_zh") or "")]
+            if named and not (cue and kind != "negative"):
+                # the act asked about (处罚, 调解, 出租 …) named by the item itself; asking who
+                # punishes is the strongest such signal
+                factor *= 1.25 if "处罚" in named else 1.15
             adjusted.append(Match(m.id, round(m.score * factor, 4)))
         adjusted.sort(key=lambda m: (-m.score, m.id))
         return adjusted[:limit]
@@ -139,6 +157,8 @@ class Resolver:
                 continue
             if a.get("issued") and a.get("issued") > day.isoformat():
                 continue
+            if "征求意见" in (a.get("doc_no") or ""):
+                continue  # a draft for comment moves no power
             towns = {n.id for _, n in self.store.neighbors(a.id, "APPLIES_TO_TOWN")}
             if not towns or (place.town is not None and place.town.id in towns):
                 return a
@@ -181,7 +201,7 @@ class Resolver:
         if top is None:
             answer.update(self.unlisted(place, day))
             answer["matches"] = matches
-            answer["confidence"] = ranked[0].score if ranked else 0.0
+            answer["confidence"] = min(1.0, ranked[0].score) if ranked else 0.0
             return answer
         item = self.items[top.id]
         verdict, decision, adoption = self.verdict(item, place, day)
@@ -198,7 +218,7 @@ class Resolver:
             "disclosure": detail["disclosure"],
             "procedure": detail["procedure"],
             "matches": matches,
-            "confidence": top.score,
+            "confidence": min(1.0, top.score),
         })
         return answer
 
@@ -207,7 +227,7 @@ class Resolver:
         item = self.items[m.id]
         verdict = self.verdict(item, place, day)[0]
         return {"id": short(m.id), "name": item.node.get("name_zh"), "kind": item.node.get("kind"),
-                "kind_zh": KIND_ZH[item.node.get("kind")], "score": m.score, "verdict": verdict}
+                "kind_zh": KIND_ZH[item.node.get("kind")], "score": min(1.0, m.score), "verdict": verdict}
 
     def body(self, body_type: Node | None, place: Place | None) -> dict[str, Any] | None:
         if body_type is None:
@@ -227,7 +247,7 @@ class Resolver:
             to = [n for _, n in s.neighbors(decision.id, "TO_BODY")] if decision else []
             want = "subdistrict_office" if place and place.town and place.town.get("urban_rural") == "街道" else "town_government"
             lead = next((n for n in to if short(n.id) == want), None) or s.node(f"bodytype/{want}") or lead
-        elif verdict == "county_department" and decision is not None:
+        elif verdict == "county_department" and decision is not None and (lead is None or lead.get("level") != "county"):
             lead = iq.one(s, decision.id, "FROM_BODY") or lead
         if verdict == "village_assists" and not any(n.get("level") == "village" for n in assisting):
             vc = s.node("bodytype/village_committee")

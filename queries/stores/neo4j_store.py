@@ -67,7 +67,6 @@ LABEL_RE = re.compile(r"^[A-Z][A-Za-z]*$")
 REL_TYPE_RE = re.compile(r"^[A-Z_]+$")
 PROP_KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
-ENTITY = "Entity"
 LOAD_KEY = "_load"
 NODE_RESERVED = frozenset({"id", "label", LOAD_KEY})
 REL_RESERVED = frozenset({LOAD_KEY})

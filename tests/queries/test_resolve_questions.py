@@ -1,0 +1,295 @@
+"""Questions as cadres, villagers and town officials actually ask them, with the answer the domain requires.
+
+Every expectation below comes from the list item a question is about and from the statute text in
+data/laws (article numbers checked against the 2018 and 2025 texts of 村民委员会组织法), not from what
+the resolver happens to print. A case that fails is either a wrong expectation (fixed only when the
+catalog models the duty differently but defensibly) or a matcher/catalog problem (left failing).
+
+Dates: before 2026-01-01 the 2018 text of 村民委员会组织法 is in force, from then on the 2025 text.
+  村务公开            2018 第三十条    → 2025 第三十五条
+  村民会议讨论决定事项 2018 第二十四条  → 2025 第二十八条
+  工作移交            2018 第二十条    → 2025 第二十四条
+  罢免                2018 第十六条    → 2025 第十九条
+  村规民约备案         2018 第二十七条  → 2025 第三十一条
+  村民代表            2018 第二十五条  → 2025 第二十九条
+  准入（委托经费）      2018 第三十七条  → 2025 第四十三条
+  不得提供担保         (none in 2018)  → 2025 第十三条
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from qingdan.errors import BadRequest, NotFound
+from qingdan.queries.resolve import Resolver
+
+OLD = "2025-06-01"  # 2018 text of 村民委员会组织法 in force
+NEW = "2026-03-01"  # 2025 text in force (since 2026-01-01)
+
+ORG = "村民委员会组织法"
+CERT_DOC = "关于改进和规范基层群众性自治组织出具证明工作的指导意见"
+VILLAGE_AFFAIRS_DOC = "关于规范村级组织工作事务、机制牌子和证明事项的意见"
+
+# villages
+ZHONGTIAN = "440513101210"  # 潮阳区河溪镇中田村 — no adoption record in 潮阳
+QUEXIANG = "440515101208"  # 澄海区隆都镇鹊巷村 — no adoption record in 澄海
+QIGOU = "440514106201"  # 潮南区两英镇崎沟村 — no adoption record in 潮南
+QIANPUCHENG = "440523100205"  # 南澳县后宅镇前埔埕村 — 南澳 adopted 工程建设 (南府〔2021〕1号)
+CHENGXI = "440523100204"  # 南澳县后宅镇城西村
+JINSHAN = "440523102201"  # 南澳县深澳镇金山村
+ZHONGZHU = "440523101202"  # 南澳县云澳镇中柱村
+WUXIANGXI = "440507009206"  # 龙湖区外砂街道五香溪村 — 龙湖 adopted 城市管理 248 items
+CAOCHI = "440507005007"  # 龙湖区鸥汀街道草池社区（居委会）
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    question: str
+    village: str | None
+    as_of: str
+    verdict: str
+    work: str | None
+    article: int | None = None
+    kinds: tuple[str, ...] = ()  # acceptable item kinds (empty: any)
+    code: str | None = None  # expected answer["village"]["village"]["code"]
+    body: str | None = None  # expected concrete responsible body name
+
+
+CASES: list[Case] = [
+    # ---- 群众自治 (village_autonomy); organic-law article moves with the date ------------------------
+    Case("zhaijidi-2018", "村里要开会讨论宅基地怎么分，这个归谁管？", None, OLD,
+         "village_autonomy", ORG, 24, ("autonomy", "micro_power")),
+    Case("zhaijidi-2025", "村里要开会讨论宅基地怎么分，这个归谁管？", None, NEW,
+         "village_autonomy", ORG, 28, ("autonomy", "micro_power")),
+    Case("wugong-2018", "村干部误工补贴标准谁来定啊，要不要开村民大会", None, OLD,
+         "village_autonomy", ORG, 24, ("autonomy", "micro_power")),
+    Case("wugong-2025", "村干部误工补贴标准谁来定啊，要不要开村民大会", None, NEW,
+         "village_autonomy", ORG, 28, ("autonomy", "micro_power")),
+    Case("jitishouru-2018", "村里集体收入怎么花，要不要开村民会议讨论？", ZHONGTIAN, "2024-10-08",
+         "village_autonomy", ORG, 24, ("autonomy", "micro_power"), code=ZHONGTIAN),
+    Case("jitishouru-2025", "村里集体收入怎么花，要不要开村民会议讨论？", ZHONGTIAN, "2026-06-30",
+         "village_autonomy", ORG, 28, ("autonomy", "micro_power"), code=ZHONGTIAN),
+    Case("cunwugongkai-2018", "村务公开归谁管？村里账目多久公开一次", ZHONGTIAN, OLD,
+         "village_autonomy", ORG, 30, ("autonomy", "micro_power", "disclosure"), code=ZHONGTIAN,
+         body="河溪镇中田村民委员会"),
+    Case("cunwugongkai-2025", "村务公开归谁管？村里账目多久公开一次", ZHONGTIAN, NEW,
+         "village_autonomy", ORG, 35, ("autonomy", "micro_power", "disclosure"), code=ZHONGTIAN,
+         body="河溪镇中田村民委员会"),
+    Case("yijiao-2018", "换届选完了，新旧村委会工作移交要在几天内完成？", None, OLD,
+         "village_autonomy", ORG, 20, ("autonomy",)),
+    Case("yijiao-2025", "换届选完了，新旧村委会工作移交要在几天内完成？", None, NEW,
+         "village_autonomy", ORG, 24, ("autonomy",)),
+    Case("bamian-2018", "想罢免村委会主任，要多少人联名才行", None, OLD,
+         "village_autonomy", ORG, 16, ("autonomy", "micro_power")),
+    Case("bamian-2025", "想罢免村委会主任，要多少人联名才行", None, NEW,
+         "village_autonomy", ORG, 19, ("autonomy", "micro_power")),
+    Case("cunguiminyue-2018", "村规民约改了以后要不要报镇里备案？", None, OLD,
+         "village_autonomy", ORG, 27, ("autonomy", "micro_power")),
+    Case("cunguiminyue-2025", "村规民约改了以后要不要报镇里备案？", None, NEW,
+         "village_autonomy", ORG, 31, ("autonomy", "micro_power")),
+    Case("cunmindaibiao-2025", "村民代表几户选一个，任期几年？", None, NEW,
+         "village_autonomy", ORG, 29, ("autonomy", "micro_power")),
+    Case("jianhu", "孩子爸妈都没了，几个亲戚争着当监护人吵起来了，村委会能不能指定监护人", None, OLD,
+         "village_autonomy", "民法典", 31, ("autonomy",)),
+    Case("yichan", "五保户老人去世了没有继承人，留下的房子遗产谁来管？", None, OLD,
+         "village_autonomy", "民法典", 1145, ("autonomy",)),
+    Case("tiaojie", "邻居为了排水沟的事吵架吵到动手，村里能调解吗", ZHONGTIAN, OLD,
+         "village_autonomy", "人民调解法", None, ("autonomy", "micro_power", "public_service"), code=ZHONGTIAN),
+    # ---- 小微权力 (micro_power) -------------------------------------------------------------------------
+    Case("yutang-chuzu", "村里的鱼塘要出租给人承包，流程咋走，要不要开会", None, OLD,
+         "village_autonomy", ORG, 24, ("micro_power",)),
+    Case("gongcheng-zhaobiao", "村里修个小工程要不要招标，能不能直接比选施工单位", None, OLD,
+         "village_autonomy", ORG, 35, ("micro_power",)),
+    Case("kaizhi-shenpi", "村里花钱报销要几个人签字，开支审批流程是啥", None, OLD,
+         "village_autonomy", "农村集体经济组织法", 44, ("micro_power",)),
+    # ---- 公共服务 (public_service) ----------------------------------------------------------------------
+    Case("ludeng", "村口路灯坏了好几天，找谁修？", ZHONGTIAN, NEW,
+         "village_autonomy", ORG, 2, ("public_service", "autonomy"), code=ZHONGTIAN, body="河溪镇中田村民委员会"),
+    Case("yueshengshi", "老人不会用手机，粤省事怎么用，村里能教一下吗", None, OLD,
+         "village_autonomy", "乡村振兴促进法", 53, ("public_service", "micro_power")),
+    Case("guangchangwu-shequ", "社区想组织居民搞广场舞和篮球赛这些文体活动，归谁管", CAOCHI, OLD,
+         "village_autonomy", "公共文化服务保障法", 37, ("public_service", "autonomy"), code=CAOCHI,
+         body="鸥汀街道草池社区居民委员会"),
+    Case("zhiban", "村委会几点上班？周末去办事有没有人值班", None, NEW,
+         "village_autonomy", ORG, 2, ("public_service",)),
+    Case("canjizheng", "我家老爸残疾了，残疾证怎么办，残疾人补贴村里能帮忙申请吗", QUEXIANG, OLD,
+         "village_assists", "残疾人保障法", None, ("public_service", "assistance"), code=QUEXIANG,
+         body="澄海区残疾人联合会"),
+    # ---- 村务公开 (disclosure) -------------------------------------------------------------------------
+    Case("zhaijidi-gongshi", "宅基地审批结果要不要在村里公示？谁家批了宅基地我们想知道", None, OLD,
+         "village_autonomy", "土地管理法实施条例", 34, ("disclosure",)),
+    Case("fenhong-gongshi", "股份社年底的收益分配方案和年度财务报告要不要先给成员看", None, OLD,
+         "village_autonomy", "农村集体经济组织法", 46, ("disclosure",)),
+    Case("juankuan-gongkai-2025", "上级拨下来的救灾款和社会捐款用在哪了，村里要公开吗", None, NEW,
+         "village_autonomy", ORG, 35, ("disclosure", "micro_power")),
+    # ---- 协助政府 (village_assists) ---------------------------------------------------------------------
+    Case("dibao-shenqing", "家里困难想申请低保，村委会能帮忙代办吗", None, OLD,
+         "village_assists", "社会救助暂行办法", 11, ("assistance", "micro_power", "public_service")),
+    Case("shequjiaozheng", "村里有个判了缓刑回来的，社区矫正村委会要做什么", ZHONGTIAN, OLD,
+         "village_assists", "社区矫正法", 12, ("assistance",), code=ZHONGTIAN, body="潮阳区司法局（司法所）"),
+    Case("qiangzhibaogao", "发现邻居家孩子经常被大人打得满身伤，村委会要不要报告", None, OLD,
+         "village_assists", "未成年人保护法", 11, ("assistance",)),
+    Case("taifeng-zhuanyi", "台风要来了，镇里让村里组织转移危房里的群众，这是村里的事吗", None, OLD,
+         "village_assists", "突发事件应对法", 77, ("assistance",)),
+    Case("denggere", "登革热防控，镇里叫村里组织灭蚊、排查发热病人，村里要配合吗", None, OLD,
+         "village_assists", "传染病防治法", 15, ("assistance",)),
+    Case("renkoupucha", "人口普查的时候村里要不要出普查员配合登记？", None, OLD,
+         "village_assists", "全国人口普查条例", 3, ("assistance",)),
+    Case("xinfang", "村民要去上访，村里怎么处理才能小事不出村", None, OLD,
+         "village_assists", "信访工作条例", 15, ("assistance",)),
+    Case("dibao-gongshi", "村里低保名单要不要公示？公示几天", None, OLD,
+         "village_assists", "社会救助暂行办法", 11, ("assistance", "micro_power", "disclosure")),
+    # ---- 应取消和禁入 (not_for_village, prohibited) -------------------------------------------------------
+    Case("wufanzui", "村里能不能给村民开无犯罪记录证明？", ZHONGTIAN, OLD,
+         "not_for_village", CERT_DOC, None, ("prohibited",), code=ZHONGTIAN, body="潮阳区公安机关（派出所）"),
+    Case("wufanzui-in-text", "潮阳区河溪镇中田村的村民要开无犯罪记录证明，村里能开吗", None, OLD,
+         "not_for_village", CERT_DOC, None, ("prohibited",), code=ZHONGTIAN, body="潮阳区公安机关（派出所）"),
+    Case("qinshu", "我要证明我爸是我爸，亲属关系证明村委会能开不", None, OLD,
+         "not_for_village", CERT_DOC, None, ("prohibited",)),
+    Case("jianzai", "老人领养老金要健在证明，村里开不开？", None, OLD,
+         "not_for_village", CERT_DOC, None, ("prohibited",)),
+    Case("kouya", "镇上叫我们村委会派人去扣押人家的三轮车，村里能这么干吗", None, OLD,
+         "not_for_village", "行政强制法", 17, ("prohibited",)),
+    Case("zhaoshang-zhibiao", "镇里给村委会下了招商引资和税收指标，村里必须完成吗", None, OLD,
+         "not_for_village", VILLAGE_AFFAIRS_DOC, None, ("prohibited",)),
+    Case("danbao-2025", "村委会能不能给村里的企业贷款做担保？", None, NEW,
+         "not_for_village", ORG, 13, ("prohibited", "negative")),
+    # ---- 负面清单 (not_for_village, negative behaviour) ---------------------------------------------------
+    Case("yutang-diqian-2018", "村支书私自把村里的鱼塘低价租给他亲戚，这样行吗", None, OLD,
+         "not_for_village", ORG, 24, ("negative",)),
+    Case("nuoyong", "村干部挪用集体资金，这个怎么处理", None, OLD,
+         "not_for_village", "公职人员政务处分法", 33, ("negative",)),
+    Case("renqingbao", "村主任在低保评议里优亲厚友，让自己亲戚吃低保", None, OLD,
+         "not_for_village", "公职人员政务处分法", 33, ("negative",)),
+    Case("kaizhengming-shouqian", "村干部给村民开个证明还要收钱，这是不是违规", None, OLD,
+         "not_for_village", "公职人员政务处分法", 38, ("negative",)),
+    Case("zhangmu-bugongkai-2025", "村里账目半年都不公示，村干部说不公开就不公开", None, NEW,
+         "not_for_village", ORG, 35, ("negative",)),
+    Case("huixuan-2018", "换届的时候有人请吃饭拉票搞贿选，当选的算不算数", None, OLD,
+         "not_for_village", ORG, 17, ("negative",)),
+    Case("dupai", "村支书天天在祠堂打牌赌博，群众意见很大", None, OLD,
+         "not_for_village", "公职人员政务处分法", 40, ("negative",)),
+    # ---- 下放职权 (delegated): town where the district adopted the field, county where it did not -----
+    Case("weijian-nanao", "后宅镇城西村有人没办建设工程规划许可证就在路边盖楼，谁来处罚？", CHENGXI, OLD,
+         "town", "城乡规划法", 64, ("delegated",), code=CHENGXI, body="南澳县后宅镇人民政府"),
+    Case("yangchen-nanao", "村边工地扬尘很大，也没围挡，谁来罚", JINSHAN, OLD,
+         "town", "广东省环境保护条例", 74, ("delegated",), code=JINSHAN, body="南澳县深澳镇人民政府"),
+    Case("linjian-nanao-in-text", "南澳云澳镇中柱村有人搭的铁皮房临时建筑超期了还不拆，归谁管？", None, OLD,
+         "town", "城乡规划法", 66, ("delegated",), code=ZHONGZHU, body="南澳县云澳镇人民政府"),
+    Case("jianzhulaji-longhu", "有泥头车半夜在村口偷倒建筑垃圾，谁来罚款？", WUXIANGXI, OLD,
+         "town", "固体废物污染环境防治法", 111, ("delegated",), code=WUXIANGXI, body="龙湖区外砂街道办事处"),
+    Case("daolaji-longhu-in-text", "外砂街道五香溪村有人天天把生活垃圾倒在路边还烧垃圾，谁来罚款", None, OLD,
+         "town", "固体废物污染环境防治法", 111, ("delegated",), code=WUXIANGXI, body="龙湖区外砂街道办事处"),
+    Case("yandao-longhu-shequ", "楼下饭店封堵专用烟道把油烟排进下水道，谁来处罚", CAOCHI, OLD,
+         "town", "广东省大气污染防治条例", 84, ("delegated",), code=CAOCHI, body="龙湖区鸥汀街道办事处"),
+    Case("yangchen-chaoyang", "村边工地扬尘很大，也没围挡，谁来罚", ZHONGTIAN, OLD,
+         "county_department", "广东省环境保护条例", 74, ("delegated",), code=ZHONGTIAN,
+         body="潮阳区住房和城乡建设局"),
+    Case("guihua-chaoyang", "河溪镇区有人没办规划证就盖了三层楼，谁来处罚？", ZHONGTIAN, OLD,
+         "county_department", "城乡规划法", 64, ("delegated",), code=ZHONGTIAN, body="潮阳区自然资源局"),
+    Case("jianzhulaji-chenghai", "有泥头车半夜在村口偷倒建筑垃圾，谁来罚款？", QUEXIANG, OLD,
+         "county_department", "固体废物污染环境防治法", 111, ("delegated",), code=QUEXIANG,
+         body="澄海区城市管理和综合执法局"),
+    Case("daolaji-nanao-urb", "有人天天把生活垃圾倒在路边还烧垃圾，谁来罚款", QIANPUCHENG, OLD,
+         "county_department", "固体废物污染环境防治法", 111, ("delegated",), code=QIANPUCHENG,
+         body="南澳县城市管理和综合执法局"),
+    Case("guoqi-chaonan", "村里小卖部卖过期变质食品，谁来罚？", QIGOU, OLD,
+         "county_department", "食品安全法", 124, ("delegated",), code=QIGOU, body="潮南区市场监督管理局"),
+    Case("wuzheng-longhu-mkt", "村里有家没有食品经营许可证的黑作坊在卖吃的，归谁管", WUXIANGXI, OLD,
+         "county_department", "食品安全法", 122, ("delegated",), code=WUXIANGXI, body="龙湖区市场监督管理局"),
+    Case("kanshu-chaoyang", "后山有人没采伐证偷砍树，谁来处罚", ZHONGTIAN, OLD,
+         "county_department", "森林法", 76, ("delegated",), code=ZHONGTIAN, body="潮阳区自然资源局"),
+    # ---- 未列入清单 (unlisted): off-topic text and plausible government chores ------------------------------
+    Case("weather", "明天汕头天气怎么样，会不会下雨", None, OLD, "unlisted", ORG, 37),
+    Case("football", "国足今晚踢得怎么样，谁进的球", None, OLD, "unlisted", ORG, 37),
+    Case("stocks", "今天股票大盘涨了没有，茅台股价多少", None, NEW, "unlisted", ORG, 43),
+    Case("poem", "帮我写一首关于春天的诗", None, NEW, "unlisted", ORG, 43),
+    Case("weather-village", "中田村明天会不会刮大风", None, NEW, "unlisted", ORG, 43, code=ZHONGTIAN),
+    Case("chaobiao", "供电局让村委会每个月挨家挨户帮忙抄电表，村里要干吗", None, OLD, "unlisted", ORG, 37),
+    Case("menpiao", "区文旅局要村委会帮忙推销景区门票，这个归谁管", None, NEW, "unlisted", ORG, 43),
+    Case("kuaidi", "镇里让村委会帮快递公司收发快递、管快递柜", None, OLD, "unlisted", ORG, 37),
+]
+
+
+@pytest.fixture(scope="module")
+def resolver(memory_store) -> Resolver:
+    return Resolver(memory_store)
+
+
+def _describe(answer: dict) -> str:
+    item = answer.get("item") or {}
+    bases = [(b.get("work"), b.get("article")) for b in answer.get("bases") or []]
+    top = [(m["id"], m["score"]) for m in (answer.get("matches") or [])[:3]]
+    return (f"verdict={answer.get('verdict')} item={item.get('id')} {item.get('name')} "
+            f"confidence={answer.get('confidence')} bases={bases} next={top}")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_question(resolver: Resolver, case: Case) -> None:
+    answer = resolver.resolve(case.question, village=case.village, as_of=case.as_of)
+    info = _describe(answer)
+    assert answer["as_of"] == case.as_of
+    assert answer["verdict"] == case.verdict, info
+
+    if case.verdict == "unlisted":
+        assert answer["item"] is None, info
+        assert isinstance(answer["matches"], list)
+    else:
+        assert answer["item"] is not None, info
+        if case.kinds:
+            assert answer["item"]["kind"] in case.kinds, info
+
+    if case.work is not None:
+        cited = [b for b in answer["bases"] if b.get("work") == case.work]
+        assert cited, f"no basis from 《{case.work}》: {info}"
+        if case.article is not None:
+            assert any(b.get("article") is not None and int(b["article"]) == case.article for b in cited), \
+                f"《{case.work}》 cited, but not article {case.article}: {info}"
+
+    if case.code is not None:
+        assert answer["village"] is not None, info
+        assert answer["village"]["village"]["code"] == case.code, info
+    if case.body is not None:
+        body = (answer["responsible"]["body_type"] or {}).get("body") or {}
+        assert body.get("name") == case.body, f"responsible body {body.get('name')!r}: {info}"
+
+
+# ---- bad input ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t"])
+def test_empty_question_is_bad_request(resolver: Resolver, text: str) -> None:
+    with pytest.raises(BadRequest):
+        resolver.resolve(text)
+
+
+@pytest.mark.parametrize("as_of", ["2025/06/01", "2025-13-01", "2025-02-30", "明天", "20250601"])
+def test_malformed_date_is_bad_request(resolver: Resolver, as_of: str) -> None:
+    with pytest.raises(BadRequest):
+        resolver.resolve("村务公开归谁管", as_of=as_of)
+
+
+def test_unknown_village_code_is_not_found(resolver: Resolver) -> None:
+    with pytest.raises(NotFound):
+        resolver.resolve("村务公开归谁管", village="440513999999", as_of=OLD)
+
+
+def test_short_village_code_is_bad_request(resolver: Resolver) -> None:
+    with pytest.raises(BadRequest):
+        resolver.resolve("村务公开归谁管", village="4405131", as_of=OLD)
+
+
+def test_unknown_village_name_is_not_found(resolver: Resolver) -> None:
+    with pytest.raises(NotFound):
+        resolver.resolve("村务公开归谁管", village="不存在的某某村", as_of=OLD)
+
+
+def test_case_list_covers_the_contract() -> None:
+    verdicts = {c.verdict for c in CASES}
+    assert verdicts == {"village_autonomy", "village_assists", "town", "county_department", "not_for_village",
+                        "unlisted"}
+    kinds = {k for c in CASES if len(c.kinds) == 1 for k in c.kinds}
+    assert {"autonomy", "assistance", "prohibited", "micro_power", "public_service", "disclosure", "negative",
+            "delegated"} <= kinds
+    assert len(CASES) >= 45
