@@ -23,7 +23,8 @@ Q_AS_OF = Query(None, description="日期 YYYY-MM-DD（可选，默认今天）�
 def register(app: FastAPI, get_store: Callable[..., GraphStore]) -> None:
     def get_resolver(request: Request, store: GraphStore = Depends(get_store)) -> Resolver:
         cached = getattr(request.app.state, "resolver", None)
-        if cached is None or cached.store is not store:
+        # one cheap question to the store per request: has the graph been replaced since?
+        if cached is None or cached.store is not store or cached.version != store.version():
             cached = Resolver(store)
             request.app.state.resolver = cached
         return cached

@@ -74,7 +74,15 @@ class Resolver:
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
+        self.version = store.version()
+        # answers depend only on the graph and the date; the graph is fixed for this resolver
+        # (the API rebuilds it when store.version() changes), so these caches are never stale
         self._in_force: dict[str, set[str]] = {}
+        self._detail: dict[tuple[str, str], dict[str, Any]] = {}
+        self._cautions: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        self._places: dict[str, Place] = {}
+        self._lead: dict[str, Node | None] = {}
+        self._answers: dict[tuple[str, str, str], dict[str, Any]] = {}
         self.items: dict[str, ItemMeta] = {}
         records: list[dict[str, Any]] = []
         for cls in KIND_CLASS.values():
@@ -83,6 +91,7 @@ class Resolver:
                 ver = iq.one(store, n.id, "IN_VERSION")
                 lst = iq.one(store, ver.id, "VERSION_OF_LIST") if ver else None
                 self.items[n.id] = ItemMeta(n, cat, ver, lst)
+                self._lead[n.id] = iq.one(store, n.id, "LEAD_BODY")
                 records.append({"id": n.id, "kind": n.get("kind"), "name": n.get("name_zh"),
                                 "keywords": n.get("keywords") or [], "description": n.get("description"),
                                 "category": cat.get("name_zh") if cat else None})
@@ -138,7 +147,9 @@ class Resolver:
         if village:
             v = village.strip()
             if v.isdigit():
-                return by_code(self.store, v)
+                if v not in self._places:
+                    self._places[v] = by_code(self.store, v)
+                return self._places[v]
             found = self.finder.in_text(v)
             if found is None:
                 from qingdan.errors import NotFound
@@ -150,16 +161,24 @@ class Resolver:
     def decision_of(self, item: ItemMeta) -> Node | None:
         return self.decisions.get(item.version.id) if item.version else None
 
+    def adoptions(self, decision: Node) -> list[tuple[Node, Node | None, set[str]]]:
+        key = ("adoptions", decision.id)
+        if key not in self._detail:
+            rows = []
+            for _, a in self.store.neighbors(decision.id, "ADOPTS", "in"):
+                towns = {n.id for _, n in self.store.neighbors(a.id, "APPLIES_TO_TOWN")}
+                rows.append((a, iq.one(self.store, a.id, "ADOPTED_BY"), towns))
+            self._detail[key] = rows  # type: ignore[assignment]
+        return self._detail[key]  # type: ignore[return-value]
+
     def adoption(self, decision: Node, place: Place, day: date) -> Node | None:
-        for _, a in self.store.neighbors(decision.id, "ADOPTS", "in"):
-            by = iq.one(self.store, a.id, "ADOPTED_BY")
+        for a, by, towns in self.adoptions(decision):
             if by is None or place.district is None or by.id != place.district.id:
                 continue
             if a.get("issued") and a.get("issued") > day.isoformat():
                 continue
             if "征求意见" in (a.get("doc_no") or ""):
                 continue  # a draft for comment moves no power
-            towns = {n.id for _, n in self.store.neighbors(a.id, "APPLIES_TO_TOWN")}
             if not towns or (place.town is not None and place.town.id in towns):
                 return a
         return None
@@ -167,7 +186,7 @@ class Resolver:
     # ---- the verdict ---------------------------------------------------------------------
     def verdict(self, item: ItemMeta, place: Place | None, day: date) -> tuple[str, Node | None, Node | None]:
         kind = item.node.get("kind")
-        lead = iq.one(self.store, item.node.id, "LEAD_BODY")
+        lead = self._lead.get(item.node.id)
         if kind == "autonomy":
             return "village_autonomy", None, None
         if kind in ("micro_power", "public_service", "disclosure"):
@@ -204,9 +223,22 @@ class Resolver:
             answer["confidence"] = min(1.0, ranked[0].score) if ranked else 0.0
             return answer
         item = self.items[top.id]
-        verdict, decision, adoption = self.verdict(item, place, day)
-        detail = iq.describe_item(self.store, short(item.node.id), as_of=day)
+        answer.update(self.item_answer(item, place, day))
         answer.update({
+            "matches": matches,
+            "confidence": min(1.0, top.score),
+        })
+        return answer
+
+    def item_answer(self, item: ItemMeta, place: Place | None, day: date) -> dict[str, Any]:
+        """Everything in an answer that follows from the item, the village and the date."""
+        key = (item.node.id, place.village.id if place else "", day.isoformat())
+        cached = self._answers.get(key)
+        if cached is not None:
+            return cached
+        verdict, decision, adoption = self.verdict(item, place, day)
+        detail = self.detail(item, day)
+        out = {
             "verdict": verdict, "verdict_zh": VERDICT_ZH[verdict],
             "item": {k: detail[k] for k in ("id", "name", "kind", "kind_zh", "provenance", "list", "version", "category",
                                             "description")},
@@ -217,12 +249,21 @@ class Resolver:
             "cautions": self.cautions(item, day),
             "disclosure": detail["disclosure"],
             "procedure": detail["procedure"],
-            "matches": matches,
-            "confidence": min(1.0, top.score),
-        })
-        return answer
+        }
+        if len(self._answers) > 20000:
+            self._answers.clear()
+        self._answers[key] = out
+        return out
 
     # ---- parts of the answer -------------------------------------------------------------
+    def detail(self, item: ItemMeta, day: date) -> dict[str, Any]:
+        key = (item.node.id, day.isoformat())
+        if key not in self._detail:
+            if len(self._detail) > 20000:
+                self._detail.clear()
+            self._detail[key] = iq.describe_item(self.store, short(item.node.id), as_of=day)
+        return self._detail[key]
+
     def match_summary(self, m: Match, place: Place | None, day: date) -> dict[str, Any]:
         item = self.items[m.id]
         verdict = self.verdict(item, place, day)[0]
@@ -328,6 +369,12 @@ class Resolver:
         return out
 
     def cautions(self, item: ItemMeta, day: date) -> list[dict[str, Any]]:
+        key = (item.node.id, day.isoformat())
+        if key not in self._cautions:
+            self._cautions[key] = self._cautions_uncached(item, day)
+        return self._cautions[key]
+
+    def _cautions_uncached(self, item: ItemMeta, day: date) -> list[dict[str, Any]]:
         out = []
         negatives = [n for _, n in self.store.neighbors(item.node.id, "ENDANGERS", "in")]
         if item.node.get("kind") == "negative":
@@ -340,6 +387,12 @@ class Resolver:
         return out
 
     def unlisted(self, place: Place | None, day: date) -> dict[str, Any]:
+        key = ("unlisted", "", day.isoformat())
+        if key not in self._answers:
+            self._answers[key] = self._unlisted(day)
+        return self._answers[key]
+
+    def _unlisted(self, day: date) -> dict[str, Any]:
         reasons: list[dict[str, Any]] = [{"step": 1, "kind": "access_rule",
                                           "text": "该事项未列入村级工作职责事项清单。按准入制度，未列入清单的事项，有关部门不得擅自交由村（居）委会承担；确需委托的，应有法律法规依据并经批准，做到“费随事转、权随责走”。",
                                           "source": "广东省村（居）民委员会工作职责事项指导目录（准入说明）；村民委员会组织法"}]

@@ -73,22 +73,28 @@ class VillageFinder:
         for t in store.nodes("Town"):
             self.towns.setdefault(t.get("name_zh"), []).append(t)
         self._names = sorted(self.villages, key=len, reverse=True)
+        self._places: dict[str, Place] = {}
+
+    def place(self, node: Node) -> Place:
+        if node.id not in self._places:
+            self._places[node.id] = place_of(self.store, node)
+        return self._places[node.id]
 
     def in_text(self, text: str) -> Place | None:
         m = CODE_RE.search(text)
         if m:
             node = self.store.node(f"division/{m.group(1)}")
             if node is not None and node.label == "Village":
-                return place_of(self.store, node)
+                return self.place(node)
         for name in self._names:
             if name in text:
                 candidates = self.villages[name]
                 towns_named = {t.id for tname, ts in self.towns.items() if tname in text for t in ts}
                 for c in candidates:
-                    town = parent(self.store, c)
-                    if town is not None and town.id in towns_named:
-                        return place_of(self.store, c)
-                return place_of(self.store, candidates[0])
+                    p = self.place(c)
+                    if p.town is not None and p.town.id in towns_named:
+                        return p
+                return self.place(candidates[0])
         return None
 
     def search(self, q: str, limit: int = 20) -> list[dict[str, Any]]:

@@ -77,6 +77,10 @@ class GraphStore(Protocol):
     def provenance_gaps(self) -> dict[str, int]:
         """How many nodes and relationships lack provenance_status or source."""
 
+    def version(self) -> str:
+        """A token that changes whenever the graph is replaced, so answers cached from one
+        graph are never served from another."""
+
     def ping(self) -> None:
         """Raise StoreUnavailable when the store cannot answer."""
 

@@ -16,6 +16,7 @@ class MemoryStore:
     def __init__(self) -> None:
         self._g: nx.MultiDiGraph = nx.MultiDiGraph()
         self._by_label: dict[str, list[str]] = {}
+        self._generation = 0
 
     def replace_all(self, graph: PropertyGraph) -> LoadReport:
         t0 = time.perf_counter()
@@ -30,6 +31,7 @@ class MemoryStore:
             ids.sort()
         # swap only when everything is built: a failed build leaves the old graph in place
         self._g, self._by_label = g, by_label
+        self._generation += 1
         return LoadReport(
             store=self.name,
             nodes=self.count_nodes(),
@@ -76,6 +78,9 @@ class MemoryStore:
         nodes = sum(missing(d["node"].props) for _, d in self._g.nodes(data=True))
         rels = sum(missing(r.props) for _, _, r in self._g.edges(data="rel"))
         return {"nodes": nodes, "relationships": rels}
+
+    def version(self) -> str:
+        return f"memory-{id(self)}-{self._generation}"
 
     def ping(self) -> None:
         return None

@@ -326,6 +326,10 @@ class Neo4jStore:
         (rec,) = self._read("provenance_gaps")
         return {"nodes": rec["nodes"], "relationships": rec["relationships"]}
 
+    def version(self) -> str:
+        recs = self._read("version")
+        return f"neo4j-{recs[0]['load'] if recs else 'empty'}"
+
     def ping(self) -> None:
         with self._guard():
             self._driver.verify_connectivity()
