@@ -56,4 +56,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     from . import routes
 
     routes.register(app, get_store)
+    from . import routes_cite
+
+    routes_cite.register(app, get_store)
     return app

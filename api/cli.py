@@ -145,3 +145,4 @@ def main() -> None:
 
 
 from . import cli_questions  # noqa: E402,F401  (registers ask / trace / chain)
+from . import cli_cite  # noqa: E402,F401  (registers cite)

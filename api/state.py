@@ -21,6 +21,7 @@ def open_store(kind: str, national: bool = False, load: bool | None = None) -> G
     """A ready store: the embedded one is filled from the (cached) validated graph;
     a Neo4j store is used as it is unless load=True."""
     store = make_store(kind)
+    store.ping()  # an unreachable server is one clear error now, not a slow retry later
     if load or (load is None and kind == "memory"):
         store.replace_all(cached_graph(national=national))
     return store

@@ -1,0 +1,124 @@
+"""Neo4j going away: a Chinese 503, no hung request, and answers again once it is back —
+without restarting the app. A small TCP relay between the app and the real Neo4j is cut and
+restored to play the outage."""
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+
+from qingdan.api.app import create_app
+from qingdan.api.settings import Settings
+
+
+class Relay:
+    """Forwards 127.0.0.1:<port> to Neo4j's Bolt port while `up`; refuses and drops when down."""
+
+    def __init__(self, target: int) -> None:
+        self.target = target
+        self.sock = socket.socket()
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(32)
+        self.port = self.sock.getsockname()[1]
+        self.up = True
+        self.conns: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.sock.accept()
+            except OSError:
+                return
+            if not self.up:
+                client.close()
+                continue
+            upstream = socket.create_connection(("127.0.0.1", self.target))
+            for s in (client, upstream):
+                s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            self.conns += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(a: socket.socket, b: socket.socket) -> None:
+        try:
+            while data := a.recv(65536):
+                b.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (a, b):
+                try:
+                    s.close()
+                except OSError:
+                    pass
+
+    def cut(self) -> None:
+        self.up = False
+        for c in self.conns:
+            try:
+                c.shutdown(socket.SHUT_RDWR)
+                c.close()
+            except OSError:
+                pass
+        self.conns.clear()
+
+    def restore(self) -> None:
+        self.up = True
+
+    def close(self) -> None:
+        self.cut()
+        self.sock.close()
+
+
+@pytest.fixture()
+def relayed(neo4j_store):
+    from qingdan.queries.stores.neo4j_store import Neo4jStore
+
+    relay = Relay(int(neo4j_store.uri.rsplit(":", 1)[1]))
+    store = Neo4jStore(uri=f"bolt://127.0.0.1:{relay.port}", database=neo4j_store.database, max_retry_time=1.0,
+                       connection_timeout=2.0)
+    yield relay, TestClient(create_app(store=store, settings=Settings()))
+    store.close()
+    relay.close()
+
+
+def test_outage_gives_503_in_chinese_and_recovers_without_restart(relayed):
+    relay, client = relayed
+    params = {"q": "村里能不能给村民开无犯罪记录证明？", "village": "440513101210"}
+    assert client.get("/resolve", params=params).json()["verdict"] == "not_for_village"
+    relay.cut()
+    t = time.perf_counter()
+    r = client.get("/resolve", params=params)
+    assert r.status_code == 503
+    assert "Neo4j" in r.json()["message"] and "无法连接" in r.json()["message"]
+    assert client.get("/health").status_code == 503
+    assert time.perf_counter() - t < 30, "a request hung while the database was away"
+    relay.restore()
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        r = client.get("/resolve", params=params)
+        if r.status_code == 200:
+            break
+        time.sleep(0.5)
+    assert r.status_code == 200 and r.json()["verdict"] == "not_for_village"
+
+
+def test_cli_says_clearly_when_neo4j_is_down(monkeypatch):
+    from typer.testing import CliRunner
+
+    from qingdan.api.cli import app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead = s.getsockname()[1]
+    monkeypatch.setenv("QINGDAN_NEO4J_URI", f"bolt://127.0.0.1:{dead}")
+    r = CliRunner().invoke(app, ["ask", "宅基地怎么分", "--store", "neo4j"])
+    assert r.exit_code == 2
+    assert "Neo4j" in r.output and "无法连接" in r.output and "Traceback" not in r.output
