@@ -1,0 +1,109 @@
+"""Neo4j loading and answering, measured in one run against a real Neo4j (make neo4j-up):
+
+1. entities per second of the batched loader (Neo4jStore.replace_all: UNWIND batches, MERGE on
+   id) against a naive loader (one MERGE per row, one transaction each) on the same rows;
+2. time to load all national divisions (the repo's NBS tables, ~1.3M division and body nodes)
+   — only with --national, it takes minutes on this machine;
+3. resolve latency on Neo4j against the embedded store (warm and cold).
+
+    .venv/bin/python bench/load_neo4j.py [--sample 3000] [--national]
+
+It replaces the graph in the Neo4j database it talks to; reload afterwards with `qingdan load --store neo4j`.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+
+from qingdan.loaders.cache import cached_graph
+from qingdan.loaders.divisions import load_divisions
+from qingdan.loaders.pipeline import add_national
+from qingdan import paths
+from qingdan.queries.resolve import Resolver
+from qingdan.queries.stores.base import PropertyGraph
+from qingdan.queries.stores.memory import MemoryStore
+from qingdan.queries.stores.neo4j_store import Neo4jStore
+
+NAIVE = "MERGE (n:Entity {id: $id}) SET n += $props, n.label = $label"
+
+
+def sample_graph(full: PropertyGraph, n: int) -> PropertyGraph:
+    g = PropertyGraph()
+    for node in list(full.nodes.values())[:n]:
+        g.add_node(node)
+    return g
+
+
+def naive_load(store: Neo4jStore, g: PropertyGraph) -> float:
+    t = time.perf_counter()
+    for node in g.nodes.values():
+        props = {k: v for k, v in node.props.items() if v is not None}
+        store._write(NAIVE, id=node.id, props=props, label=node.label)  # noqa: SLF001
+    return time.perf_counter() - t
+
+
+def latencies(store, questions: list[tuple[str, str | None]], rounds: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    r = Resolver(store)
+    cold = []
+    for q, v in questions:
+        t = time.perf_counter()
+        r.resolve(q, village=v)
+        cold.append((time.perf_counter() - t) * 1000)
+    warm = []
+    for _ in range(rounds):
+        for q, v in questions:
+            t = time.perf_counter()
+            r.resolve(q, village=v)
+            warm.append((time.perf_counter() - t) * 1000)
+    warm.sort()
+    return {"cold_p50": round(statistics.median(cold), 2), "cold_max": round(max(cold), 2),
+            "warm_p50": round(statistics.median(warm), 3), "warm_p99": round(warm[int(0.99 * (len(warm) - 1))], 3)}
+
+
+def main() -> None:
+    from bench.resolve import QUESTIONS
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sample", type=int, default=3000)
+    ap.add_argument("--national", action="store_true")
+    args = ap.parse_args()
+    full = cached_graph()
+    neo = Neo4jStore()
+    neo.ping()
+    out: dict[str, object] = {}
+
+    g = sample_graph(full, args.sample)
+    neo.replace_all(PropertyGraph())  # empty the database
+    naive_s = naive_load(neo, g)
+    neo.replace_all(PropertyGraph())
+    t = time.perf_counter()
+    neo.replace_all(g)
+    batched_s = time.perf_counter() - t
+    out["loader"] = {"entities": len(g.nodes), "naive_per_s": round(len(g.nodes) / naive_s, 1),
+                     "batched_per_s": round(len(g.nodes) / batched_s, 1), "ratio": round(naive_s / batched_s, 1)}
+
+    t = time.perf_counter()
+    report = neo.replace_all(full)
+    out["bundled_load_s"] = round(time.perf_counter() - t, 1)
+    out["bundled"] = {"nodes": sum(report.nodes.values()), "relationships": sum(report.relationships.values())}
+
+    mem = MemoryStore()
+    mem.replace_all(full)
+    out["resolve_ms"] = {"memory": latencies(mem, QUESTIONS, 10), "neo4j": latencies(neo, QUESTIONS, 10)}
+
+    if args.national:
+        national = PropertyGraph(nodes=dict(full.nodes), rels=list(full.rels))
+        add_national(national, load_divisions(paths.divisions_dir(), None))
+        t = time.perf_counter()
+        rep = neo.replace_all(national)
+        out["national_load"] = {"seconds": round(time.perf_counter() - t, 1), "nodes": sum(rep.nodes.values()),
+                                "relationships": sum(rep.relationships.values())}
+        neo.replace_all(full)
+    neo.close()
+    print(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
