@@ -37,6 +37,7 @@ test-only: venv
 
 # set up, start a real Neo4j, run every test, stop Neo4j (whatever the tests did)
 test: venv
+	@bash tools/browser/install.sh || { [ "$$CI" = "true" ] && { echo "浏览器测试环境安装失败（CI 中不允许跳过）"; exit 1; } || echo "Chromium 未安装，浏览器测试将跳过"; }
 	@bash tools/neo4j/up.sh || { [ "$$CI" = "true" ] && { echo "Neo4j 启动失败（CI 中不允许跳过）"; exit 1; } || echo "Neo4j 未启动，相关测试将跳过"; }
 	@status=0; $(BIN)/python -m pytest -q || status=$$?; bash tools/neo4j/down.sh; exit $$status
 

@@ -146,3 +146,4 @@ def main() -> None:
 
 from . import cli_questions  # noqa: E402,F401  (registers ask / trace / chain)
 from . import cli_cite  # noqa: E402,F401  (registers cite)
+from . import cli_laws  # noqa: E402,F401  (registers laws … and audit)

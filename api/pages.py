@@ -235,6 +235,21 @@ def _citations(store: GraphStore, answer: dict[str, Any]) -> list[dict[str, Any]
     return list(seen.values())
 
 
+def _distinct(roles: list[dict[str, Any] | None] | None) -> list[dict[str, Any]]:
+    """Two body types can be one concrete body (a village's 村委会 is also where a 居委会 would
+    be); a reader should see it once."""
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for r in roles or []:
+        if not r:
+            continue
+        name = (r.get("body") or {}).get("name") or r.get("name") or r.get("type")
+        if name not in seen:
+            seen.add(name)
+            out.append(r)
+    return out
+
+
 def answer_view(store: GraphStore, answer: dict[str, Any]) -> dict[str, Any]:
     """What the card shows, built beside the resolver's (cached, shared) answer, never in it."""
     citations = _citations(store, answer)
@@ -247,9 +262,9 @@ def answer_view(store: GraphStore, answer: dict[str, Any]) -> dict[str, Any]:
         "steps": steps,
         "citations": citations,
         "lead": resp.get("body_type"),
-        "assisting": [b for b in resp.get("assisting") or [] if b],
-        "supervising": [b for b in resp.get("supervising") or [] if b],
-        "must_not": [b for b in resp.get("must_not") or [] if b],
+        "assisting": _distinct(resp.get("assisting")),
+        "supervising": _distinct(resp.get("supervising")),
+        "must_not": _distinct(resp.get("must_not")),
         "low_confidence": answer.get("item") is not None and (answer.get("confidence") or 0) < 0.5,
     }
 
@@ -281,24 +296,43 @@ def _base_label(p: Node) -> dict[str, Any]:
             "href": _law_href(work, version, p.get("article")) if work and version and p.get("article") else None}
 
 
-def _item_row(store: GraphStore, n: Node, category: str | None) -> dict[str, Any]:
+def _current_bases(store: GraphStore, bases: list[Node], current: dict[str, str | None]) -> list[Node]:
+    """An item cites both the 2018 and the 2025 text of a law; a list shows the one in force
+    today (the item page shows them all), or every version when it cites none in force."""
+    def work_version(p: Node) -> tuple[str, str]:
+        work, _, rest = (p.get("citation") or "").partition("@")
+        return work, rest.partition("#")[0]
+
+    for p in bases:
+        work = work_version(p)[0]
+        if p.label == "Provision" and work and work not in current:
+            v = sq.in_force(store, work, date.today()) if store.node(f"work/{work}") else None
+            current[work] = v.get("version_date") if v else None
+    covered = {work_version(p)[0] for p in bases if p.label == "Provision" and current.get(work_version(p)[0]) == work_version(p)[1]}
+    return [p for p in bases if p.label != "Provision" or work_version(p)[0] not in covered
+            or current.get(work_version(p)[0]) == work_version(p)[1]]
+
+
+def _item_row(store: GraphStore, n: Node, category: str | None, current: dict[str, str | None]) -> dict[str, Any]:
     rels: dict[str, list[Node]] = {}
     for rel, other in store.neighbors(n.id):
         rels.setdefault(rel.type, []).append(other)
     kind = n.get("kind")
-    search = " ".join(str(x) for x in (n.id.split("/", 1)[1], n.get("name_zh"), n.get("description"),
-                                        " ".join(n.get("keywords") or []), category or "") if x)
+    bodies = [b.get("name_zh") or "" for b in rels.get("LEAD_BODY", []) + rels.get("ASSIST_BODY", [])]
+    search = " ".join(str(x) for x in (n.id.split("/", 1)[1], n.get("name_zh"), " ".join(n.get("keywords") or []),
+                                        category or "", " ".join(bodies)) if x)
     return {"id": n.id.split("/", 1)[1], "name": n.get("name_zh"), "kind": kind, "kind_zh": KIND_ZH.get(kind, kind),
             "description": n.get("description") or "", "category": category,
             "lead": [b.get("name_zh") for b in rels.get("LEAD_BODY", [])],
             "assist": [b.get("name_zh") for b in rels.get("ASSIST_BODY", [])],
-            "bases": [_base_label(p) for p in rels.get("RESTS_ON", [])],
+            "bases": [_base_label(p) for p in _current_bases(store, rels.get("RESTS_ON", []), current)],
             "no_basis": n.get("no_basis_reason"),
             "provenance": iq.provenance(n), "search": search.lower()}
 
 
 def lists_data(store: GraphStore) -> list[dict[str, Any]]:
     declared = {d["list"]: d for d in stats_query(store)["lists_detail"]}
+    current: dict[str, str | None] = {}
     out = []
     lists = sorted(store.nodes("DutyList"), key=lambda n: (KIND_ORDER.index(n.get("kind")) if n.get("kind") in KIND_ORDER
                                                            else 99, n.id))
@@ -312,14 +346,14 @@ def lists_data(store: GraphStore) -> list[dict[str, Any]]:
                                  key=lambda n: (n.get("seq") or 0, n.id))
                 placed.update(n.id for n in members)
                 groups.append({"name": cat.get("name_zh"), "provenance": iq.provenance(cat),
-                               "items": [_item_row(store, n, cat.get("name_zh")) for n in members]})
+                               "rows": [_item_row(store, n, cat.get("name_zh"), current) for n in members]})
             rest = [n for _, n in store.neighbors(v.id, "IN_VERSION", "in") if n.id not in placed]
             if rest:
-                groups.append({"name": "未分类", "provenance": None, "items": [_item_row(store, n, None) for n in rest]})
+                groups.append({"name": "未分类", "provenance": None, "rows": [_item_row(store, n, None, current) for n in rest]})
             versions.append({"id": v.id.split("/", 1)[1], "issuer": v.get("issuer"), "doc_no": v.get("doc_no"),
                              "in_force_from": v.get("in_force_from"), "in_force_to": v.get("in_force_to"),
                              "provenance": iq.provenance(v), "groups": groups,
-                             "count": sum(len(g["items"]) for g in groups)})
+                             "count": sum(len(g["rows"]) for g in groups)})
         lid = lst.id.split("/", 1)[1]
         d = declared.get(lid, {})
         out.append({"id": lid, "name": lst.get("name_zh"), "kind": lst.get("kind"), "declared": d.get("declared"),
@@ -336,10 +370,10 @@ def _filter_lists(data: list[dict[str, Any]], kind: str | None, text: str | None
             continue
         versions = []
         for v in lst["versions"]:
-            groups = [{**g, "items": [i for i in g["items"] if needle in i["search"]]} for g in v["groups"]]
-            groups = [g for g in groups if g["items"]]
+            groups = [{**g, "rows": [i for i in g["rows"] if needle in i["search"]]} for g in v["groups"]]
+            groups = [g for g in groups if g["rows"]]
             if groups or not needle:
-                versions.append({**v, "groups": groups, "count": sum(len(g["items"]) for g in groups)})
+                versions.append({**v, "groups": groups, "count": sum(len(g["rows"]) for g in groups)})
         if versions:
             out.append({**lst, "versions": versions})
     return out
@@ -390,39 +424,31 @@ def articles_of(store: GraphStore, work: str, version: str, counts: dict[tuple[s
         head = _article_label(p.get("article"))
         body = text[len(head):].strip() if text.startswith(head) else text
         out.append({"article": int(p.get("article")), "label": head, "preview": body[:90] + ("…" if len(body) > 90 else ""),
+                    "short": body[:36] + ("…" if len(body) > 36 else ""),
                     "text": text, "summary": p.get("summary"), "duties": counts.get((work, version, int(p.get("article"))), 0)})
     return sorted(out, key=lambda a: a["article"])
 
 
 def _crosswalk(store: GraphStore, work: str, v_from: str, v_to: str) -> list[dict[str, Any]] | None:
-    """The statutes engine's article alignment, when it is installed; the pages work without it."""
+    """The statutes engine's article alignment of two versions, when that engine is installed;
+    the pages work without it."""
     try:
-        from qingdan.queries import crosswalks  # type: ignore[attr-defined]
+        from qingdan.queries import crosswalks
     except ImportError:
         return None
-    fn = getattr(crosswalks, "crosswalk_for", None)
-    if fn is None:
+    starts = {v["version"]: v["in_force_from"] or v["version"] for v in sq.work_versions(store, work)}
+    if v_from not in starts or v_to not in starts:
         return None
-    rows = None
-    for args in ((store, work, v_from, v_to), (work, v_from, v_to)):
-        try:
-            rows = fn(*args)
-            break
-        except TypeError:
-            continue
-        except QingdanError:
-            return None
-    if rows is None:
+    try:
+        # the engine picks versions by the day they are in force, so ask for those days
+        result = crosswalks.crosswalk_for(store, work, starts[v_from], starts[v_to])
+    except QingdanError as exc:
+        log.info("no crosswalk for %s %s→%s: %s", work, v_from, v_to, exc)
         return None
-
-    def field(row: Any, name: str) -> Any:
-        return row.get(name) if isinstance(row, dict) else getattr(row, name, None)
-
-    out = []
-    for row in rows:
-        out.append({"from_article": field(row, "from_article"), "to_article": field(row, "to_article"),
-                    "score": field(row, "score"), "change": field(row, "change")})
-    return out
+    if result.get("from_version") != v_from or result.get("to_version") != v_to or result.get("same_version"):
+        return None
+    return [{"from_article": p.get("from_article"), "to_article": p.get("to_article"), "score": p.get("score"),
+             "change": p.get("change")} for p in result.get("pairs") or []]
 
 
 CHANGE_ZH = {"unchanged": "未变", "amended": "修改", "split": "拆分", "merged": "合并", "added": "新增",
@@ -597,15 +623,16 @@ def register(app: FastAPI, get_store: Callable[..., GraphStore], get_resolver: C
         trace = tq.trace_provision(store, work, number, version=version)
         entry = trace["versions"][0]
         node = store.node(f"law/{work}/{version}/{number}")
-        parts = []
+        below: list[Node] = []
         todo = [node] if node is not None else []
         while todo:
             cur = todo.pop()
             for _, child in store.neighbors(cur.id, "PART_OF", "in"):
-                parts.append(child)
+                below.append(child)
                 todo.append(child)
-        parts = sorted((p for p in parts if p.get("summary")),
-                       key=lambda p: (p.get("paragraph") or 0, p.get("clause") or 0))
+        parts = [{"label": iq.provision_label(p), "summary": p.get("summary")}
+                 for p in sorted((p for p in below if p.get("summary")),
+                                 key=lambda p: (p.get("paragraph") or 0, p.get("clause") or 0))]
         versions = sq.work_versions(store, work)
         others = []
         for v in versions:

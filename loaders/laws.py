@@ -18,6 +18,7 @@ from qingdan.errors import DataError, Problem
 
 ARTICLE_RE = re.compile(r"^第([零〇一二三四五六七八九十百千]+)条(之[一二三四五六七八九十]+)?[\s　]*(.*)$")
 ITEM_RE = re.compile(r"^[（(]([零〇一二三四五六七八九十]+)[）)]")
+START_RE = re.compile(r"自(\d{4})年(\d{1,2})月(\d{1,2})日起施行")
 DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 FILE_RE = re.compile(r"^(.+?)(?:\((\d{4}-\d{2}-\d{2})\))?\.md$")
 MINFADIAN_ORDER = ["总则", "物权编", "合同编", "人格权编", "婚姻家庭编", "继承编", "侵权责任编", "附则"]
@@ -130,6 +131,15 @@ def parse_law_text(text: str, work: str, version_date: str | None, path: str) ->
             in_force = date(int(m[1]), int(m[2]), int(m[3])).isoformat()
     if in_force and in_force < version_date:
         in_force = None  # the original act's start, not this amendment's
+    if in_force is None:
+        # no 施行 history line: the closing article often says "本法自…起施行"
+        for num in sorted(articles, reverse=True)[:3]:
+            m = START_RE.search(articles[num].text)
+            if m:
+                start = date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+                if start >= version_date:
+                    in_force = start
+                break
     return LawVersion(work, version_date, title, history, articles, path, dated_by, in_force)
 
 

@@ -1,0 +1,237 @@
+"""Currency audit: which duties rest on law that is no longer (or not yet) the law on a date.
+
+A basis is current when the item cites the version of the work in force that day. Items cite
+both texts of the organic law on purpose, so a citation of a superseded text is only reported
+when the item has no citation of the text in force for that work. Each report carries where the
+provision lives now — found by aligning the two texts, not from a table — and how sure that is.
+Written against the GraphStore primitives only, so both stores give the same audit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from cn2an import an2cn
+
+from qingdan.errors import NotFound
+from qingdan.loaders.citations import CitationKey, parse_key
+from qingdan.loaders.crosswalk import Pair, Successor, crosswalk, paragraph_text, successor_of
+from qingdan.loaders.laws import LawCorpus, LawVersion
+from qingdan.loaders.repeal import Repeal, repealed_on
+
+from .crosswalks import corpus_repeals, default_corpus, parse_day
+from .statutes import in_force
+from .stores.base import GraphStore, Node
+
+ITEM_LABELS = ("AutonomyItem", "AssistanceItem", "ProhibitedItem", "MicroPower", "PublicService",
+               "DisclosureItem", "NegativeBehaviour", "DelegatedPower")
+STATUS_ZH = {
+    "renumbered": "条号已变",
+    "amended": "条文已修改",
+    "repealed": "已失效",
+    "not_yet_in_force": "所引版本尚未施行",
+    "outdated_version": "所引版本已被取代（条号、条文未变）",
+}
+REASON_ZH = {
+    "work_repealed": "整部法规已被废止",
+    "article_removed": "新版本删除了该条",
+    "no_version_in_force": "法规库中没有该日期施行的版本",
+    "no_text": "法规库没有两个版本的文本，无法逐条对照",
+}
+
+
+def label_zh(article: int, paragraph: int | None = None, item: int | None = None) -> str:
+    s = f"第{an2cn(article)}条"
+    if paragraph is not None:
+        s += f"第{an2cn(paragraph)}款"
+        if item is not None:
+            s += f"第（{an2cn(item)}）项"
+    return s
+
+
+def _key(work: str, version: str, s: Successor) -> CitationKey:
+    return CitationKey(work, version, s.article, s.paragraph, s.item if s.paragraph is not None else None)
+
+
+@dataclass
+class _Audit:
+    store: GraphStore
+    corpus: LawCorpus
+    day: date
+    repeals: list[Repeal]
+    _in_force: dict[str, str | None] = field(default_factory=dict)
+    _walks: dict[tuple[str, str, str, str], list[Pair]] = field(default_factory=dict)
+
+    def in_force(self, work: str) -> str | None:
+        if work not in self._in_force:
+            try:
+                node = in_force(self.store, work, self.day)
+            except NotFound:
+                node = None
+            self._in_force[work] = node.get("version_date") if node is not None else None
+        return self._in_force[work]
+
+    def walk(self, old: LawVersion, new: LawVersion) -> list[Pair]:
+        k = (old.work, old.version_date, new.work, new.version_date)
+        if k not in self._walks:
+            self._walks[k] = crosswalk(old, new)
+        return self._walks[k]
+
+    def successor(self, c: CitationKey, target: LawVersion) -> tuple[Successor | None, Pair | None, bool | None]:
+        """Where c lives in target, the article link used, and whether the cited words changed."""
+        old = self.corpus.get(c.work, c.version)
+        assert old is not None
+        pairs = self.walk(old, target)
+        s = successor_of(old, target, pairs, c.article, c.paragraph, c.item)
+        if s is None:
+            return None, None, None
+        link = next((p for p in pairs if p.from_article == c.article and p.to_article == s.article), None)
+        changed: bool | None = None
+        if c.article in old.articles and s.article in target.articles:
+            if c.paragraph is None or s.paragraph is None:
+                changed = link is None or link.change != "unchanged"
+            else:
+                before = paragraph_text(old.articles[c.article], c.paragraph, c.item)
+                after = paragraph_text(target.articles[s.article], s.paragraph, s.item)
+                changed = before != after
+        return s, link, changed
+
+    def issue(self, c: CitationKey, status: str, reason: str | None = None, target: LawVersion | None = None,
+              repeal: Repeal | None = None) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "citation": c.key, "work": c.work, "version": c.version, "label": label_zh(c.article, c.paragraph, c.item),
+            "status": status, "status_zh": STATUS_ZH[status], "reason": reason, "reason_zh": REASON_ZH.get(reason or ""),
+            "in_force_version": self.in_force(c.work), "successor": None, "confidence": None, "change": None,
+            "text_changed": None, "alternatives": [], "repealed_by": None, "note": None,
+        }
+        if repeal is not None:
+            out["in_force_version"] = None
+            out["repealed_by"] = {"work": repeal.repealing_work, "version": repeal.repealing_version,
+                                  "article": repeal.source_article, "citation": repeal.source_citation,
+                                  "effective_date": repeal.effective_date}
+        if target is not None:
+            s, link, changed = self.successor(c, target)
+            if s is not None:
+                k = _key(target.work, target.version_date, s)
+                out["successor"] = {"work": target.work, "version": target.version_date, "article": s.article,
+                                    "paragraph": s.paragraph, "item": k.item, "citation": k.key,
+                                    "label": label_zh(s.article, s.paragraph, k.item)}
+                out["confidence"] = s.score
+                out["change"] = link.change if link else None
+                out["text_changed"] = changed
+                pairs = self.walk(self.corpus.get(c.work, c.version), target)  # type: ignore[arg-type]
+                if c.paragraph is not None and s.paragraph is None:
+                    out["note"] = "所引款项的文字在新条文中找不到对应，只能对应到条"
+                out["alternatives"] = [f"{target.work}@{target.version_date}#{p.to_article}" for p in pairs
+                                       if p.from_article == c.article and p.to_article not in (None, s.article)]
+        return out
+
+    def check_work(self, work: str, cites: list[CitationKey], cited_versions: set[tuple[str, str]]) -> list[dict[str, Any]]:
+        current = self.in_force(work)
+        repeal = repealed_on(self.repeals, work, self.day.isoformat())
+        if repeal is not None and any(c.version in repeal.repealed_versions for c in cites):
+            heir = self.in_force(repeal.repealing_work) or repeal.repealing_version
+            if (repeal.repealing_work, heir) in cited_versions:
+                return []  # the item already cites the law that replaced this one
+            target = self.corpus.get(repeal.repealing_work, heir)
+            return [self.issue(c, "repealed", "work_repealed", target if self._has_text(c) else None, repeal)
+                    for c in cites]
+        if current is None:
+            return [self.issue(c, "not_yet_in_force", "no_version_in_force") for c in cites]
+        if any(c.version == current for c in cites):
+            return []
+        target = self.corpus.get(work, current)
+        out = []
+        for c in cites:
+            if target is None or not self._has_text(c):
+                status = "not_yet_in_force" if c.version > current else "outdated_version"
+                out.append(self.issue(c, status, "no_text"))
+                continue
+            if c.version > current:
+                out.append(self.issue(c, "not_yet_in_force", None, target))
+                continue
+            found = self.issue(c, "renumbered", None, target)
+            s = found["successor"]
+            if s is None:
+                found.update(status="repealed", status_zh=STATUS_ZH["repealed"], reason="article_removed",
+                             reason_zh=REASON_ZH["article_removed"])
+            elif s["article"] == c.article:
+                status = "amended" if found["text_changed"] else "outdated_version"
+                found.update(status=status, status_zh=STATUS_ZH[status])
+            out.append(found)
+        return out
+
+    def _has_text(self, c: CitationKey) -> bool:
+        v = self.corpus.get(c.work, c.version)
+        return v is not None and c.article in v.articles
+
+
+def _item_ref(n: Node) -> dict[str, Any]:
+    return {"id": n.id.split("/", 1)[1], "name": n.get("name_zh"), "kind": n.get("kind")}
+
+
+def _citation(p: Node) -> CitationKey | str | None:
+    raw = p.get("citation")
+    if not raw:
+        return None
+    try:
+        return parse_key(raw)
+    except ValueError:
+        return None
+
+
+def audit(store: GraphStore, as_of: date | str, corpus: LawCorpus | None = None) -> dict[str, Any]:
+    """Every duty whose legal basis is not current on as_of, with where that basis lives now;
+    duties with no basis; bases that resolve to no provision or document."""
+    day = parse_day(as_of, "审查日期")
+    corpus = corpus or default_corpus()
+    a = _Audit(store, corpus, day, corpus_repeals(corpus))
+    flagged: list[dict[str, Any]] = []
+    no_basis: list[dict[str, Any]] = []
+    unresolved: list[dict[str, Any]] = []
+    outside: set[str] = set()
+    total = 0
+    for label in ITEM_LABELS:
+        for item in store.nodes(label):
+            total += 1
+            bases = store.neighbors(item.id, "RESTS_ON")
+            if not bases:
+                no_basis.append(_item_ref(item) | {"reason": item.get("no_basis_reason")})
+                continue
+            by_work: dict[str, list[CitationKey]] = {}
+            for _, target in bases:
+                if target.label == "Document":
+                    continue
+                c = _citation(target) if target.label == "Provision" else None
+                version = store.neighbors(target.id, "PROVISION_OF") if target.label == "Provision" else []
+                if not isinstance(c, CitationKey) or not version:
+                    unresolved.append(_item_ref(item) | {"target": target.id, "reason": "依据既不是法规条款也不是文件，或不属于任何法规版本"})
+                    continue
+                if version[0][1].get("in_corpus") is False:
+                    outside.add(c.key)  # a work cited from a public source, text not held: nothing to align
+                    continue
+                v = corpus.get(c.work, c.version)
+                if v is not None and c.article not in v.articles:
+                    unresolved.append(_item_ref(item) | {"target": c.key, "reason": "法规库中该版本没有这一条"})
+                    continue
+                by_work.setdefault(c.work, []).append(c)
+            cited = {(c.work, c.version) for cs in by_work.values() for c in cs}
+            issues = [i for work, cs in sorted(by_work.items()) for i in a.check_work(work, cs, cited)]
+            if issues:
+                flagged.append(_item_ref(item) | {"issues": issues})
+    by_status: dict[str, int] = {}
+    for f in flagged:
+        for i in f["issues"]:
+            by_status[i["status"]] = by_status.get(i["status"], 0) + 1
+    flagged.sort(key=lambda f: f["id"])
+    return {
+        "as_of": day.isoformat(),
+        "summary": {"items": total, "flagged": len(flagged), "issues": sum(by_status.values()), "by_status": by_status,
+                    "no_basis": len(no_basis), "unresolved": len(unresolved), "not_in_corpus": len(outside)},
+        "flagged": flagged,
+        "no_basis": sorted(no_basis, key=lambda d: d["id"]),
+        "unresolved": sorted(unresolved, key=lambda d: (d["id"], d["target"])),
+        "not_in_corpus": sorted(outside),
+        "status_zh": STATUS_ZH,
+    }
