@@ -273,8 +273,11 @@ class Resolver:
     def body(self, body_type: Node | None, place: Place | None) -> dict[str, Any] | None:
         if body_type is None:
             return None
+        # the committee type follows the place: a 社区 has a residents' committee, a 村 a villagers'
         if place is not None and place.village.get("urban_rural") == "社区" and short(body_type.id) == "village_committee":
             body_type = self.store.node("bodytype/residents_committee") or body_type
+        elif place is not None and place.village.get("urban_rural") == "村" and short(body_type.id) == "residents_committee":
+            body_type = self.store.node("bodytype/village_committee") or body_type
         out = {"type": short(body_type.id), "name": body_type.get("name_zh"), "level": body_type.get("level")}
         if place is not None:
             out["body"] = concrete_body(self.store, body_type, place)
@@ -293,11 +296,20 @@ class Resolver:
         if verdict == "village_assists" and not any(n.get("level") == "village" for n in assisting):
             vc = s.node("bodytype/village_committee")
             assisting = [*assisting, vc] if vc else assisting
+        def bodies(nodes: list[Node]) -> list[dict[str, Any] | None]:
+            out, seen = [], set()
+            for n in nodes:
+                b = self.body(n, place)
+                if b is not None and b["type"] not in seen:
+                    seen.add(b["type"])
+                    out.append(b)
+            return out
+
         return {
             "body_type": self.body(lead, place),
-            "assisting": [self.body(n, place) for n in assisting],
-            "supervising": [self.body(n, place) for _, n in s.neighbors(item.node.id, "SUPERVISE_BODY")],
-            "must_not": [self.body(n, place) for _, n in s.neighbors(item.node.id, "MUST_NOT_BODY")],
+            "assisting": bodies(assisting),
+            "supervising": bodies([n for _, n in s.neighbors(item.node.id, "SUPERVISE_BODY")]),
+            "must_not": bodies([n for _, n in s.neighbors(item.node.id, "MUST_NOT_BODY")]),
         }
 
     def reasons(self, item: ItemMeta, detail: dict[str, Any], verdict: str, decision: Node | None,
