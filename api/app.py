@@ -59,6 +59,9 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     from . import routes_cite
 
     routes_cite.register(app, get_store)
+    from . import routes_import
+
+    routes_import.register(app, get_store)
     from . import routes_laws
 
     routes_laws.register(app, get_store)

@@ -147,3 +147,4 @@ def main() -> None:
 from . import cli_questions  # noqa: E402,F401  (registers ask / trace / chain)
 from . import cli_cite  # noqa: E402,F401  (registers cite)
 from . import cli_laws  # noqa: E402,F401  (registers laws … and audit)
+from . import cli_import  # noqa: E402,F401  (registers import / template / diff / imports)

@@ -35,7 +35,10 @@ def cached_graph(catalog_dir: Path | None = None, laws_dir: Path | None = None,
     from .pipeline import build
 
     cat, laws, divs = catalog_dir or paths.catalog_dir(), laws_dir or paths.laws_dir(), divisions_dir or paths.divisions_dir()
-    path = _cache_dir() / f"graph-{fingerprint(cat, laws, divs, national=national)}.pickle"
+    from .imports import root_for
+
+    # imported official lists are part of the graph: a new import must never meet an old cache
+    path = _cache_dir() / f"graph-{fingerprint(cat, laws, divs, root_for(Path(cat)), national=national)}.pickle"
     if use_cache and path.exists():
         try:
             with path.open("rb") as fh:

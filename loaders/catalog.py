@@ -161,27 +161,48 @@ def read_rows(path: Path, kind: str, problems: list[Problem]) -> list[Row]:
 
 
 def load_catalog(folder: Path) -> Catalog:
-    """Read every catalog file; raise DataError listing every problem, or return all rows."""
+    """Read every catalog file, then every import folder; raise DataError listing every problem.
+
+    Import folders (loaders/imports.py) hold the same file kinds. A provision summary an import
+    repeats is dropped in favour of the one read first, so each import stays self-contained;
+    any other repeated id is an error, as within the bundled files. Afterwards the imports'
+    list_version_overrides close the versions their new versions replace.
+    """
+    from .imports import apply_overrides, import_folders, part_label, relabel
+
     folder = Path(folder)
     problems: list[Problem] = []
     if not folder.is_dir():
         raise DataError(Problem(str(folder), None, None, None, "清单目录不存在"))
+    imported = import_folders(folder)
     cat = Catalog()
     for kind in SPECS:
         rows: list[Row] = []
-        for path in files_of(folder, kind):
-            rows.extend(read_rows(path, kind, problems))
-        cat.rows[kind] = rows
+        for part in [folder, *imported]:
+            for path in files_of(part, kind):
+                start = len(problems)
+                got = read_rows(path, kind, problems)
+                if part is not folder:
+                    relabel(problems, start, part)
+                    for r in got:
+                        r.file = part_label(part, path.name)
+                rows.extend(got)
         id_col = ID_COLUMN.get(kind)
         if id_col:
             seen: dict[str, Row] = {}
+            kept: list[Row] = []
             for r in rows:
                 key = r[id_col]
-                if key is None:
-                    continue
-                if key in seen:
+                if key is not None and key in seen:
+                    if kind == "provisions" and r.file.startswith("imports/"):
+                        continue
                     problems.append(Problem(r.file, r.line, id_col, key, f"编号重复（已见于 {seen[key].where}）"))
-                seen[key] = r
+                if key is not None:
+                    seen.setdefault(key, r)
+                kept.append(r)
+            rows = kept
+        cat.rows[kind] = rows
+    apply_overrides(cat, imported, problems)
     if problems:
         raise DataError(problems, "清单数据有误，未加载任何内容")
     return cat

@@ -21,3 +21,12 @@ def laws_dir() -> Path:
 
 def divisions_dir() -> Path:
     return data_dir() / "divisions"
+
+
+def imports_dir() -> Path:
+    """Where official lists imported with `qingdan import` are kept, one folder per import.
+
+    Beside the catalog by default (data/imports next to data/catalog), so a district's own
+    QINGDAN_DATA copy carries its imports with it; QINGDAN_IMPORTS points elsewhere.
+    """
+    return Path(os.environ.get("QINGDAN_IMPORTS") or data_dir() / "imports")

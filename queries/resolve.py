@@ -98,9 +98,14 @@ class Resolver:
         self.index = ItemIndex(records)
         self.finder = VillageFinder(store)
         self.decisions: dict[str, Node] = {}
+        self.list_decisions: dict[str, Node] = {}
         for d in store.nodes("DelegationDecision"):
             for _, v in store.neighbors(d.id, "DECISION_LIST"):
                 self.decisions[v.id] = d
+                lst = iq.one(store, v.id, "VERSION_OF_LIST")
+                if lst is not None:
+                    # a later (imported) version of the same list still rests on the decision
+                    self.list_decisions.setdefault(lst.id, d)
 
     # ---- helpers -------------------------------------------------------------------------
     def in_force_items(self, day: date) -> set[str]:
@@ -159,7 +164,9 @@ class Resolver:
         return self.finder.in_text(text)
 
     def decision_of(self, item: ItemMeta) -> Node | None:
-        return self.decisions.get(item.version.id) if item.version else None
+        if item.version is not None and item.version.id in self.decisions:
+            return self.decisions[item.version.id]
+        return self.list_decisions.get(item.lst.id) if item.lst is not None else None
 
     def adoptions(self, decision: Node) -> list[tuple[Node, Node | None, set[str]]]:
         key = ("adoptions", decision.id)

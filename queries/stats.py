@@ -1,6 +1,7 @@
 """What the graph holds, per list kind against the seed's declared sizes."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from qingdan.ontology.terms import KIND_CLASS
@@ -8,7 +9,7 @@ from qingdan.ontology.terms import KIND_CLASS
 from .stores.base import GraphStore
 
 
-def stats(store: GraphStore) -> dict[str, Any]:
+def stats(store: GraphStore, day: date | None = None) -> dict[str, Any]:
     nodes = store.count_nodes()
     rels = store.count_rels()
     lists: dict[str, dict[str, Any]] = {}

@@ -59,13 +59,25 @@ def _neo4j_store(graph: PropertyGraph):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def neo4j_store(bundled_graph: PropertyGraph):  # type: ignore[no-untyped-def]
+def _neo4j_base(bundled_graph: PropertyGraph):  # type: ignore[no-untyped-def]
     store = _neo4j_store(bundled_graph)
-    yield store
+    holder = {"version": store.version()}
+    yield store, holder
     store.close()
 
 
-@pytest.fixture(scope="session", params=["memory", "neo4j"])
+@pytest.fixture(scope="module")
+def neo4j_store(_neo4j_base, bundled_graph: PropertyGraph):  # type: ignore[no-untyped-def]
+    """The shared Neo4j holding the bundled graph — reloaded when a test module (store tests,
+    the killed-load test) has put something else there."""
+    store, holder = _neo4j_base
+    if store.version() != holder["version"] or sum(store.count_nodes().values()) != len(bundled_graph.nodes):
+        store.replace_all(bundled_graph)
+        holder["version"] = store.version()
+    return store
+
+
+@pytest.fixture(scope="module", params=["memory", "neo4j"])
 def any_store(request: pytest.FixtureRequest, memory_store: MemoryStore):  # type: ignore[no-untyped-def]
     """The same tests on both stores: the parity the GraphStore seam promises."""
     if request.param == "memory":
