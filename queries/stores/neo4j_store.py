@@ -212,14 +212,18 @@ class Neo4jStore:
 
     def __init__(self, *, uri: str | None = None, user: str | None = None,
                  password: str | None = None, database: str | None = None,
-                 batch_size: int = BATCH, connection_timeout: float = 5.0,
-                 max_retry_time: float = 15.0) -> None:
+                 batch_size: int = BATCH, connection_timeout: float = 3.0,
+                 max_retry_time: float | None = None) -> None:
         env = os.environ.get
         self.uri = uri or env("QINGDAN_NEO4J_URI") or DEFAULT_URI
         self.user = user or env("QINGDAN_NEO4J_USER") or "neo4j"
         password = password if password is not None else env("QINGDAN_NEO4J_PASSWORD") or None
         self.database = database or env("QINGDAN_NEO4J_DATABASE") or DEFAULT_DATABASE
         self.batch_size = batch_size
+        if max_retry_time is None:
+            # a server answering people should say 503 within seconds when the database is gone,
+            # not hold a worker through a long retry; QINGDAN_NEO4J_RETRY_SECONDS raises it for batch work
+            max_retry_time = float(env("QINGDAN_NEO4J_RETRY_SECONDS") or 3.0)
         auth = (self.user, password) if password else None
         try:
             self._driver: Driver = GraphDatabase.driver(
