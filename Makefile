@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test venv load serve neo4j-up neo4j-down test-only bench clean
+.PHONY: demo test venv load serve neo4j-up neo4j-down test-only bench fuzz clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PY) >/dev/null || { echo "需要 Python 3.11（$(PY)）"; exit 1; }
@@ -41,8 +41,15 @@ test: venv
 	@bash tools/neo4j/up.sh || { [ "$$CI" = "true" ] && { echo "Neo4j 启动失败（CI 中不允许跳过）"; exit 1; } || echo "Neo4j 未启动，相关测试将跳过"; }
 	@status=0; $(BIN)/python -m pytest -q || status=$$?; bash tools/neo4j/down.sh; exit $$status
 
+# every hardening measurement; rewrites docs/reliability.md (~11 min)
 bench: venv
-	$(BIN)/python bench/resolve.py
+	@bash tools/neo4j/up.sh || echo "Neo4j 未启动，Neo4j 各项将跳过"
+	@status=0; $(BIN)/python bench/reliability.py || status=$$?; bash tools/neo4j/down.sh; exit $$status
+
+# long fuzzing budget, both stores
+fuzz: venv
+	@bash tools/neo4j/up.sh || echo "Neo4j 未启动，相关测试将跳过"
+	@status=0; QINGDAN_FUZZ=long $(BIN)/python -m pytest -q -p no:cacheprovider tests/fuzz tests/security || status=$$?; bash tools/neo4j/down.sh; exit $$status
 
 clean:
 	rm -rf $(VENV) .pytest_cache

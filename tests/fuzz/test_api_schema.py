@@ -1,0 +1,115 @@
+"""Every GET route of the public API, driven by schemathesis from the app's own OpenAPI document,
+in process over the ASGI transport (no network), on both stores.
+
+Schema-valid requests (positive) and schema-breaking ones (negative) must never get a 5xx, and
+every answer must match what the OpenAPI document declares for it (body schema, content type,
+headers); negative data must be refused. Two of schemathesis's checks are kept apart, with the
+reason written next to them: `status_code_conformance` and `positive_data_acceptance` fail today
+because the document does not yet declare the 404 answers and the date/code formats the routes
+enforce — test_the_document_declares_what_the_routes_enforce below keeps that gap visible.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import schemathesis
+from hypothesis import given
+from schemathesis.checks import load_all_checks
+from schemathesis.generation.modes import GenerationMode
+
+from qingdan.api.app import create_app
+from qingdan.api.settings import Settings
+from qingdan.queries.stores.memory import MemoryStore
+
+from .budget import fuzz_settings
+
+load_all_checks()
+from schemathesis.checks import CHECKS  # noqa: E402  (filled by load_all_checks)
+
+# Kept out of the main run, each for a written reason (both are exercised by the xfail test below):
+EXCLUDED = {
+    # The routes answer 404 (unknown id / work / village) and 503 (store down) with the one JSON error
+    # body of api/errors.py, but the OpenAPI document declares only 200 and 422.
+    "status_code_conformance",
+    # as_of / from_date / to_date are declared as free strings and {code} as any string, but the routes
+    # refuse anything that is not YYYY-MM-DD or 12 digits (422), so schema-valid input is rejected.
+    "positive_data_acceptance",
+}
+
+
+def _operations() -> list[tuple[str, bool]]:
+    """The GET operations of the document, read from an app with an empty store (no graph needed),
+    each with whether it has query parameters (without them no schema-breaking request exists)."""
+    app = create_app(store=MemoryStore(), settings=Settings(admin_token=None, cors_origins=()))
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app).include(method="GET")
+    return sorted((r.ok().label, bool(r.ok().query)) for r in schema.get_all_operations())
+
+
+OPERATIONS = [label for label, _ in _operations()]
+CASES = [pytest.param(label, GenerationMode.POSITIVE, id=f"{label}-positive") for label in OPERATIONS] + \
+    [pytest.param(label, GenerationMode.NEGATIVE, id=f"{label}-negative") for label, query in _operations() if query]
+_schemas: dict[str, Any] = {}
+
+
+@pytest.fixture(scope="module")
+def api_schema(any_store):  # type: ignore[no-untyped-def]
+    """The schema bound to an app over the store under test (memory always; Neo4j when it runs)."""
+    if any_store.name not in _schemas:
+        app = create_app(store=any_store, settings=Settings(admin_token=None, cors_origins=()))
+        _schemas[any_store.name] = schemathesis.openapi.from_asgi("/openapi.json", app).include(method="GET")
+    return _schemas[any_store.name]
+
+
+def _operation(schema: Any, label: str) -> Any:
+    for result in schema.get_all_operations():
+        op = result.ok()
+        if op.label == label:
+            return op
+    raise AssertionError(f"{label} is no longer in the OpenAPI document")
+
+
+def test_every_get_route_is_in_the_document() -> None:
+    """A route missing from OPERATIONS would silently escape the fuzzing below."""
+    assert {"GET /resolve", "GET /boundary", "GET /villages", "GET /cite", "GET /items/{item_id}"} <= set(OPERATIONS)
+
+
+@pytest.mark.parametrize(("label", "mode"), CASES)
+def test_get_route_never_5xx_and_answers_as_documented(api_schema: Any, label: str, mode: GenerationMode) -> None:
+    op = _operation(api_schema, label)
+    checks = [c for c in CHECKS.get_all() if c.__name__ not in EXCLUDED]
+    positive = mode is GenerationMode.POSITIVE
+
+    @fuzz_settings(12 if positive else 6, 600 if positive else 300)
+    @given(case=op.as_strategy(generation_mode=mode))
+    def run(case: Any) -> None:
+        response = case.call()
+        assert response.status_code < 500, f"{case.method} {case.formatted_path} {case.query} → {response.status_code}: {response.text[:300]}"
+        case.validate_response(response, checks=checks)
+
+    run()
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "Reported bug: the OpenAPI document does not declare the 404 answers (unknown item / work / village / department) "
+    "nor the formats the routes enforce (as_of, from_date, to_date: YYYY-MM-DD; villages/{code}: 12 digits), so "
+    "schemathesis sees undocumented status codes and schema-valid input rejected with 422. Fix in api/app.py "
+    "(FastAPI(responses={404: …, 503: …})) and the Query(...) declarations; then remove this marker."))
+def test_the_document_declares_what_the_routes_enforce(memory_store: MemoryStore) -> None:
+    app = create_app(store=memory_store, settings=Settings(admin_token=None, cors_origins=()))
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app).include(method="GET")
+    checks = [c for c in CHECKS.get_all() if c.__name__ in EXCLUDED]
+    failures: list[str] = []
+    for result in schema.get_all_operations():
+        op = result.ok()
+
+        @fuzz_settings(8, 200)
+        @given(case=op.as_strategy())
+        def run(case: Any) -> None:
+            try:
+                case.validate_response(case.call(), checks=checks)
+            except (AssertionError, BaseExceptionGroup) as exc:
+                failures.append(f"{op.label}: {str(exc).splitlines()[0]}")
+
+        run()
+    assert not failures, "\n".join(sorted(set(failures)))
