@@ -122,11 +122,6 @@ def damaged_workbook(draw: st.DrawFn) -> bytes:
     return out.getvalue()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Reported bug: loaders/importer.py _read_xlsx catches (BadZipFile, KeyError, ValueError, OSError, TypeError, "
-    "IndexError) around openpyxl.load_workbook, but a workbook part that is not well-formed XML raises "
-    "xml.etree.ElementTree.ParseError (a SyntaxError) — it escapes run_import, so POST /admin/import answers 500 "
-    "and `qingdan import` prints a traceback. Remove this marker once that error becomes a problem in the report."))
 @fuzz_settings(60, 5000, phases=NO_SHRINK)
 @given(data=damaged_workbook())
 def test_a_damaged_workbook_gives_sheets_or_problems(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:

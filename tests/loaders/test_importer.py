@@ -357,3 +357,16 @@ def test_one_table_holding_the_three_parts_of_the_guidance_catalogue(env):
     pro = items_of(env, "IMP-PRO-2024-05-01")[0]
     assert (cats[pro["category_id"]], pro["lead_body"], pro["must_not_bodies"]) == (
         "应取消和禁入事项", "county_public_security", ["village_committee", "residents_committee"])
+
+
+def test_a_workbook_with_more_cells_than_any_list_is_refused_before_parsing(env, monkeypatch):
+    """The cell count comes from the raw sheet XML, so openpyxl never spends time on such a file."""
+    import qingdan.loaders.importer as importer
+
+    rows = [["序号", "事项名称", "责任主体"]] + [[i, f"事项{i}", "村民委员会"] for i in range(1, 40)]
+    path = xlsx(env.tmp / "wide.xlsx", {"群众自治工作职责事项": rows})
+    assert run(env, path, dry_run=True).valid
+    monkeypatch.setattr(importer, "MAX_CELLS", 100)
+    problems = run(env, path, dry_run=True).problems
+    assert [(p.value, p.reason) for p in problems] == [
+        ("120 个单元格", "单元格超过上限（整个文件最多 100 个）：请删去与清单无关的工作表和内容，或分文件导入")]

@@ -178,10 +178,6 @@ def _damaged() -> bytes:
     return out.getvalue()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Reported bug: a workbook whose sheet XML is cut short makes openpyxl raise xml.etree.ElementTree.ParseError, "
-    "which loaders/importer.py _read_xlsx does not catch: POST /admin/import answers 500 (and logs a traceback) "
-    "instead of 422 with the problem named."))
 def test_a_workbook_with_broken_xml_is_422_not_500(admin: TestClient, data_dir: Path) -> None:
     r = upload(admin, _damaged())
     assert r.status_code == 422, r.status_code
@@ -211,11 +207,6 @@ def zip_bomb(path: Path, rows: int, cols: int) -> Path:
 BOMB_SECONDS = 4.0
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Reported bug: _read_xlsx hands any zip to openpyxl.load_workbook (full mode), which inflates and parses every "
-    "cell before MAX_ROWS applies: a 133 KB upload of 20,000 × 50 cells took 41 s and 381 MB here, so a 5 MB one "
-    "(the upload limit) can take the server down. Check the members' declared sizes (zipfile infolist: total "
-    "file_size and ratio) before parsing, or read with read_only=True and stop at MAX_ROWS."))
 def test_a_zip_bomb_is_refused_within_seconds(tmp_path: Path) -> None:
     """Through run_import (what the route calls), in a child process so a slow read cannot stall the suite."""
     bomb = zip_bomb(tmp_path / "清单.xlsx", rows=40_000, cols=50)
