@@ -123,13 +123,39 @@ def files_of(folder: Path, kind: str) -> list[Path]:
     return sorted([*folder.glob(f"{kind}.csv"), *folder.glob(f"{kind}_*.csv")])
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text_cell(value: str) -> str:
+    """A cell Excel/WPS would run as a formula (=HYPERLINK…, =cmd|…) gets a leading ', which they show
+    as text; a value already starting with ' gets one too, so from_text_cell restores every value exactly."""
+    return "'" + value if value.startswith(FORMULA_STARTS + ("'",)) else value
+
+
+def from_text_cell(value: str) -> str:
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS + ("'",)) else value
+
+
+def _not_utf8(name: str, data: bytes, exc: UnicodeDecodeError) -> Problem:
+    """The line (as a spreadsheet numbers it) and the column where the first undecodable byte sits."""
+    start = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)  # decode offsets skip the BOM
+    row = data.count(b"\n", 0, start) + 1
+    line_start = data.rfind(b"\n", 0, start) + 1
+    header = next(csv.reader([data.split(b"\n", 1)[0].decode("utf-8-sig", "replace")]), [])
+    index = data.count(b",", line_start, start)  # quoted commas are rare in these files; good enough to point
+    column = header[index] if index < len(header) else None
+    bad = data[start: start + 4].hex(" ")
+    return Problem(name, row, column, bad, f"不是 UTF-8 文本（{exc.reason}）：请用 UTF-8 编码另存此文件")
+
+
 def read_rows(path: Path, kind: str, problems: list[Problem]) -> list[Row]:
     spec = SPECS[kind]
     name = path.name
+    data = path.read_bytes()
     try:
-        text = path.read_text("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        problems.append(Problem(name, None, None, None, f"不是 UTF-8 文本：{exc.reason}"))
+        problems.append(_not_utf8(name, data, exc))
         return []
     reader = csv.DictReader(text.splitlines())
     header = reader.fieldnames or []
@@ -152,6 +178,7 @@ def read_rows(path: Path, kind: str, problems: list[Problem]) -> list[Row]:
                     problems.append(Problem(name, i, col, None, "必填项为空"))
                 cells[col] = [] if conv in (split_multi, _cites) else None
                 continue
+            value = from_text_cell(value)
             try:
                 cells[col] = conv(value) if conv else value
             except ValueError as exc:

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from qingdan.errors import DataError, Problem
+from .catalog import as_text_cell
 from qingdan.ontology.terms import KIND_ZH
 
 if TYPE_CHECKING:
@@ -152,8 +153,8 @@ def _cell(v: Any) -> str:
     if v is None:
         return ""
     if isinstance(v, (list, tuple)):
-        return ";".join(str(x) for x in v)
-    return str(v).replace("\r", " ").replace("\n", " ")
+        v = ";".join(str(x) for x in v)
+    return as_text_cell(str(v).replace("\r", " ").replace("\n", " "))
 
 
 @contextlib.contextmanager

@@ -47,10 +47,7 @@ def listening(port: int) -> bool:
 @pytest.mark.parametrize("kind", [
     "unknown_kind",
     "missing_cells",
-    pytest.param("not_utf8", marks=pytest.mark.xfail(strict=True, reason=(
-        "Reported bug: bytes that are not UTF-8 in a catalog file are reported as "
-        "'items_prohibited.csv：不是 UTF-8 文本：invalid start byte' — the file but not the row "
-        "(UnicodeDecodeError.start gives the byte offset, from which the line follows)."))),
+    "not_utf8",
 ])
 def test_serve_refuses_a_corrupted_catalog_naming_file_and_row(tmp_path: Path, kind: str) -> None:
     data = tmp_path / "data"

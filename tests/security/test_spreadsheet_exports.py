@@ -55,11 +55,6 @@ def test_formulas_typed_into_an_xlsx_never_reach_the_catalog(tmp_path: Path) -> 
     assert not (tmp_path / "imports").exists() or not any((tmp_path / "imports").glob("*/items_import.csv"))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Reported bug: loaders/imports.py write_csv writes the cells of an imported CSV as they are, so an item named "
-    "=HYPERLINK(…) or =cmd|' /C calc'!A0 lands verbatim in imports/<folder>/items_import.csv, which Excel/WPS "
-    "evaluates when an official opens it. Either refuse such cells in the importer (a problem naming sheet, row, "
-    "column) or neutralise them when writing (leading ', stripped again when the catalog loader reads imports)."))
 def test_cells_written_by_an_import_are_not_formulas(tmp_path: Path) -> None:
     catalog = tmp_path / "catalog"
     shutil.copytree(FIXTURES / "mini_catalog", catalog)
