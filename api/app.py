@@ -22,7 +22,9 @@ DESCRIPTION = """清单图谱（qingdan）：回答“村里要不要管这件�
 
 def create_app(store: GraphStore | None = None, settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    app = FastAPI(title="清单图谱 qingdan", version=__version__, description=DESCRIPTION)
+    from .models import ERROR_RESPONSES
+
+    app = FastAPI(title="清单图谱 qingdan", version=__version__, description=DESCRIPTION, responses=ERROR_RESPONSES)
     app.state.settings = settings
     app.state.store = store
     errors.install(app)

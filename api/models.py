@@ -177,3 +177,22 @@ class VillageMap(Open):
     committee: Optional[dict[str, Any]] = None
     counts: dict[str, int]
     items: dict[str, list[dict[str, Any]]]
+
+
+class ErrorBody(BaseModel):
+    """The one JSON error body (api/errors.py), whatever the status."""
+
+    error: str = Field(description="错误类别，如 NotFound、BadRequest、StoreUnavailable")
+    message: str = Field(description="给人看的中文说明")
+    problems: Optional[list[dict[str, Any]]] = Field(None, description="数据问题：文件、行、列、值、原因")
+    details: Optional[list[dict[str, Any]]] = Field(None, description="请求参数问题：字段与说明")
+
+
+# Content given explicitly (not "model"): FastAPI would document the error under the route's own media
+# type, and the HTML routes (/viz/…) answer their errors in JSON too.
+_ERROR_CONTENT = {"application/json": {"schema": ErrorBody.model_json_schema()}}
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: {"description": "找不到：事项编号、法规、条文、村居代码或部门不存在", "content": _ERROR_CONTENT},
+    422: {"description": "请求参数有误（日期应为 YYYY-MM-DD，村居代码为 12 位数字）", "content": _ERROR_CONTENT},
+    503: {"description": "图数据库暂时无法连接，请稍后再试", "content": _ERROR_CONTENT},
+}

@@ -14,10 +14,12 @@ from qingdan.queries.resolve import Resolver
 from qingdan.queries.stores.base import GraphStore
 
 from . import models
+from .params import code_path, date_query
 
 Q_TEXT = Query(..., min_length=1, max_length=500, description="用平常话描述的事项或问题，如：村里能不能给村民开无犯罪记录证明？")
 Q_VILLAGE = Query(None, max_length=40, description="村（社区）12 位区划代码或名称（可选）")
-Q_AS_OF = Query(None, description="日期 YYYY-MM-DD（可选，默认今天）：据此选取施行中的法规版本和清单版本")
+Q_AS_OF = date_query("日期 YYYY-MM-DD（可选，默认今天）：据此选取施行中的法规版本和清单版本")
+P_CODE = code_path()
 
 
 def register(app: FastAPI, get_store: Callable[..., GraphStore]) -> None:
@@ -50,7 +52,7 @@ def register(app: FastAPI, get_store: Callable[..., GraphStore]) -> None:
                         article: int = Query(..., ge=1, le=2000, description="条"),
                         paragraph: Optional[int] = Query(None, ge=1, le=50, description="款"),
                         item: Optional[int] = Query(None, ge=1, le=50, description="项"),
-                        version: Optional[str] = Query(None, max_length=10, description="版本日期 YYYY-MM-DD（可选）"),
+                        version: Optional[str] = date_query("版本日期 YYYY-MM-DD（可选）"),
                         store: GraphStore = Depends(get_store)) -> dict[str, Any]:
         return tq.trace_provision(store, work, article, version=version, paragraph=paragraph, item=item)
 
@@ -82,7 +84,7 @@ def register(app: FastAPI, get_store: Callable[..., GraphStore]) -> None:
 
     @app.get("/villages/{code}/duties", response_model=models.VillageMap, tags=["村居"], summary="一个村（社区）的全部职责",
              description="该村居的自治、协助、禁入、小微权力、公开、下放职权等事项，以及每项的结论和具体主体。")
-    def village_duties(code: str, as_of: Optional[str] = Q_AS_OF, r: Resolver = Depends(get_resolver)) -> dict[str, Any]:
+    def village_duties(code: str = P_CODE, as_of: Optional[str] = Q_AS_OF, r: Resolver = Depends(get_resolver)) -> dict[str, Any]:
         return cq.village_map(r, code, as_of=as_of)
 
     from qingdan.viz import views
@@ -93,7 +95,7 @@ def register(app: FastAPI, get_store: Callable[..., GraphStore]) -> None:
         return views.answer_html(r, q, village=village, as_of=as_of)
 
     @app.get("/viz/village/{code}", response_class=HTMLResponse, tags=["图示"], summary="村居职责图（pyvis）")
-    def viz_village(code: str, as_of: Optional[str] = Q_AS_OF, r: Resolver = Depends(get_resolver)) -> str:
+    def viz_village(code: str = P_CODE, as_of: Optional[str] = Q_AS_OF, r: Resolver = Depends(get_resolver)) -> str:
         return views.village_html(r, code, as_of=as_of)
 
     @app.get("/viz/statute", response_class=HTMLResponse, tags=["图示"], summary="法规影响范围图（pyvis）")

@@ -16,6 +16,8 @@ from qingdan.queries.audit import audit as audit_query
 from qingdan.queries.crosswalks import corpus_repeals, crosswalk_for, parse_day
 from qingdan.queries.stores.base import GraphStore
 
+from .params import date_query
+
 ChangeT = Literal["unchanged", "amended", "split", "merged", "added", "removed"]
 StatusT = Literal["renumbered", "amended", "repealed", "not_yet_in_force", "outdated_version"]
 RoleT = Literal["own_duty", "assists", "may", "must_not", "consulted", "mentions"]
@@ -180,8 +182,8 @@ def register(app: FastAPI, get_store: Callable[..., GraphStore], laws_dir: Path 
     @app.get("/laws/{work}/crosswalk", response_model=CrosswalkOut, tags=["法规溯源"], summary="新旧条文对照",
              description="取两个日期各自施行的版本，逐条比对全文（字符相似度、保持条文顺序的对齐），给出每条的去向："
                          "未变、修改、拆分、合并、新增、删除。如村民委员会组织法 2018 年版第二十四条对应 2025 年版第二十八条。")
-    def crosswalk(work: str, from_date: str = Query(..., max_length=20, description="起始日期 YYYY-MM-DD"),
-                  to_date: str = Query(..., max_length=20, description="截止日期 YYYY-MM-DD"),
+    def crosswalk(work: str, from_date: str = date_query("起始日期 YYYY-MM-DD", required=True),
+                  to_date: str = date_query("截止日期 YYYY-MM-DD", required=True),
                   store: GraphStore = Depends(get_store)) -> dict[str, Any]:
         return crosswalk_for(store, work, from_date, to_date, corpus=get_corpus())
 
@@ -197,7 +199,7 @@ def register(app: FastAPI, get_store: Callable[..., GraphStore], laws_dir: Path 
              description="列出所依据条款在该日已不现行的清单事项：条号已变、条文已修改、整部法规已废止或该条被删除、"
                          "所引版本尚未施行；给出建议改引的现行条款及把握程度。同一事项已引用该日施行版本的不算。"
                          "另列没有依据的事项和无法解析的依据。")
-    def audit(as_of: Optional[str] = Query(None, max_length=20, description="审查日期 YYYY-MM-DD（默认今天）"),
+    def audit(as_of: Optional[str] = date_query("审查日期 YYYY-MM-DD（默认今天）"),
               store: GraphStore = Depends(get_store)) -> dict[str, Any]:
         day = parse_day(as_of, "审查日期") if as_of else date.today()
         key = (store.name, store.version(), day.isoformat())
@@ -211,7 +213,7 @@ def register(app: FastAPI, get_store: Callable[..., GraphStore], laws_dir: Path 
              description="扫描法规库中提到村民委员会、居民委员会、基层群众性自治组织的每一款，按提示词分类为本身职责、协助配合、"
                          "可以、不得、听取意见或其他提及，并标出清单尚未覆盖（没有事项依据该款或其所在条）的条款。")
     def scan(uncovered: bool = Query(False, description="true 时只列清单尚未覆盖的条款"),
-             as_of: Optional[str] = Query(None, max_length=20, description="只看该日施行的版本 YYYY-MM-DD（可选）"),
+             as_of: Optional[str] = date_query("只看该日施行的版本 YYYY-MM-DD（可选）"),
              work: Optional[str] = Query(None, max_length=60, description="只看这部法规（简称，可选）"),
              store: GraphStore = Depends(get_store)) -> dict[str, Any]:
         day = parse_day(as_of) if as_of else None

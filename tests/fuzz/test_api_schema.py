@@ -3,10 +3,9 @@ in process over the ASGI transport (no network), on both stores.
 
 Schema-valid requests (positive) and schema-breaking ones (negative) must never get a 5xx, and
 every answer must match what the OpenAPI document declares for it (body schema, content type,
-headers); negative data must be refused. Two of schemathesis's checks are kept apart, with the
-reason written next to them: `status_code_conformance` and `positive_data_acceptance` fail today
-because the document does not yet declare the 404 answers and the date/code formats the routes
-enforce — test_the_document_declares_what_the_routes_enforce below keeps that gap visible.
+headers, status codes); negative data must be refused and schema-valid data accepted — so the
+document declares the 404/422/503 answers and the date and code formats the routes enforce
+(api/params.py, api/models.py ERROR_RESPONSES).
 """
 from __future__ import annotations
 
@@ -26,17 +25,6 @@ from .budget import fuzz_settings
 
 load_all_checks()
 from schemathesis.checks import CHECKS  # noqa: E402  (filled by load_all_checks)
-
-# Kept out of the main run, each for a written reason (both are exercised by the xfail test below):
-EXCLUDED = {
-    # The routes answer 404 (unknown id / work / village) and 503 (store down) with the one JSON error
-    # body of api/errors.py, but the OpenAPI document declares only 200 and 422.
-    "status_code_conformance",
-    # as_of / from_date / to_date are declared as free strings and {code} as any string, but the routes
-    # refuse anything that is not YYYY-MM-DD or 12 digits (422), so schema-valid input is rejected.
-    "positive_data_acceptance",
-}
-
 
 def _operations() -> list[tuple[str, bool]]:
     """The GET operations of the document, read from an app with an empty store (no graph needed),
@@ -77,7 +65,7 @@ def test_every_get_route_is_in_the_document() -> None:
 @pytest.mark.parametrize(("label", "mode"), CASES)
 def test_get_route_never_5xx_and_answers_as_documented(api_schema: Any, label: str, mode: GenerationMode) -> None:
     op = _operation(api_schema, label)
-    checks = [c for c in CHECKS.get_all() if c.__name__ not in EXCLUDED]
+    checks = CHECKS.get_all()
     positive = mode is GenerationMode.POSITIVE
 
     @fuzz_settings(12 if positive else 6, 600 if positive else 300)
@@ -88,28 +76,3 @@ def test_get_route_never_5xx_and_answers_as_documented(api_schema: Any, label: s
         case.validate_response(response, checks=checks)
 
     run()
-
-
-@pytest.mark.xfail(strict=True, reason=(
-    "Reported bug: the OpenAPI document does not declare the 404 answers (unknown item / work / village / department) "
-    "nor the formats the routes enforce (as_of, from_date, to_date: YYYY-MM-DD; villages/{code}: 12 digits), so "
-    "schemathesis sees undocumented status codes and schema-valid input rejected with 422. Fix in api/app.py "
-    "(FastAPI(responses={404: …, 503: …})) and the Query(...) declarations; then remove this marker."))
-def test_the_document_declares_what_the_routes_enforce(memory_store: MemoryStore) -> None:
-    app = create_app(store=memory_store, settings=Settings(admin_token=None, cors_origins=()))
-    schema = schemathesis.openapi.from_asgi("/openapi.json", app).include(method="GET")
-    checks = [c for c in CHECKS.get_all() if c.__name__ in EXCLUDED]
-    failures: list[str] = []
-    for result in schema.get_all_operations():
-        op = result.ok()
-
-        @fuzz_settings(8, 200)
-        @given(case=op.as_strategy())
-        def run(case: Any) -> None:
-            try:
-                case.validate_response(case.call(), checks=checks)
-            except (AssertionError, BaseExceptionGroup) as exc:
-                failures.append(f"{op.label}: {str(exc).splitlines()[0]}")
-
-        run()
-    assert not failures, "\n".join(sorted(set(failures)))
