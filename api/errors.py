@@ -7,7 +7,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from qingdan.errors import DataError, QingdanError
+from qingdan.errors import DataError, QingdanError, StoreUnavailable
 
 from .params import CODE_PATTERN, DATE_PATTERN
 
@@ -18,7 +18,8 @@ def install(app: FastAPI) -> None:
         body: dict[str, object] = {"error": type(exc).__name__, "message": str(exc).split("\n")[0]}
         if isinstance(exc, DataError):
             body["problems"] = [p.__dict__ for p in exc.problems]
-        return JSONResponse(body, status_code=exc.http_status)
+        headers = {"Retry-After": "1"} if isinstance(exc, StoreUnavailable) else None
+        return JSONResponse(body, status_code=exc.http_status, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -41,6 +41,11 @@ Connection
     arguments override them. Reads and writes are managed transactions (retried by the driver
     on transient errors) against the named database. An unreachable server, an expired session,
     refused credentials or a missing database become ``qingdan.errors.StoreUnavailable``.
+    Reads retry for at most ``QINGDAN_NEO4J_RETRY_SECONDS`` (3 s). After a failure a breaker
+    (``QINGDAN_NEO4J_BREAKER_SECONDS``, 1 s) answers StoreUnavailable at once, without touching
+    the network, until one caller's single connection attempt finds the server back: a server
+    under load says 503 in milliseconds during an outage and answers again within about a
+    second of the database's return.
 
 Equality in ``nodes(label, **equals)`` is Cypher's: as in Python ``1 == 1.0``, but unlike
 Python ``True`` does not equal ``1``.
@@ -49,12 +54,13 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import time
 import uuid
 from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable, SessionExpired
@@ -207,13 +213,50 @@ def _tx_data(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> list
     return tx.run(query, params).data()
 
 
+class Breaker:
+    """Once the server is found unreachable, callers get StoreUnavailable at once instead of each
+    waiting through the driver's retries (which held every worker of a busy server for seconds).
+
+    Open for `seconds`; after that the first caller probes with a single connection attempt while
+    the others still fail fast; a good probe closes the breaker, a bad one opens it again.
+    """
+
+    def __init__(self, probe: Callable[[], bool], seconds: float, where: str) -> None:
+        self.probe, self.seconds, self.where = probe, seconds, where
+        self._lock = threading.Lock()
+        self._open_until: float | None = None
+        self._probing = False
+
+    def trip(self) -> None:
+        if self.seconds > 0:
+            with self._lock:
+                self._open_until = time.monotonic() + self.seconds
+
+    def check(self) -> None:
+        with self._lock:
+            if self._open_until is None:
+                return
+            if self._probing or time.monotonic() < self._open_until:
+                raise StoreUnavailable(f"图数据库 Neo4j 暂时无法连接：{self.where}（刚刚连接失败），请稍后再试")
+            self._probing = True
+        ok = False
+        try:
+            ok = self.probe()
+        finally:
+            with self._lock:
+                self._probing = False
+                self._open_until = None if ok else time.monotonic() + self.seconds
+        if not ok:
+            raise StoreUnavailable(f"图数据库 Neo4j 仍然无法连接：{self.where}，请稍后再试")
+
+
 class Neo4jStore:
     name = "neo4j"
 
     def __init__(self, *, uri: str | None = None, user: str | None = None,
                  password: str | None = None, database: str | None = None,
                  batch_size: int = BATCH, connection_timeout: float = 3.0,
-                 max_retry_time: float | None = None) -> None:
+                 max_retry_time: float | None = None, breaker_seconds: float | None = None) -> None:
         env = os.environ.get
         self.uri = uri or env("QINGDAN_NEO4J_URI") or DEFAULT_URI
         self.user = user or env("QINGDAN_NEO4J_USER") or "neo4j"
@@ -225,6 +268,9 @@ class Neo4jStore:
             # not hold a worker through a long retry; QINGDAN_NEO4J_RETRY_SECONDS raises it for batch work
             max_retry_time = float(env("QINGDAN_NEO4J_RETRY_SECONDS") or 3.0)
         auth = (self.user, password) if password else None
+        if breaker_seconds is None:
+            breaker_seconds = float(env("QINGDAN_NEO4J_BREAKER_SECONDS") or 1.0)
+        self._breaker = Breaker(self._probe, breaker_seconds, self.uri)
         try:
             self._driver: Driver = GraphDatabase.driver(
                 self.uri, auth=auth, connection_timeout=connection_timeout,
@@ -236,9 +282,11 @@ class Neo4jStore:
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
+        self._breaker.check()
         try:
             yield
         except (ServiceUnavailable, SessionExpired) as e:
+            self._breaker.trip()
             raise StoreUnavailable(f"图数据库 Neo4j 无法连接：{self.uri}（{e}）") from e
         except AuthError as e:
             raise StoreUnavailable(f"图数据库 Neo4j 拒绝登录：{self.uri}，用户 {self.user}（{e}）") from e
@@ -247,7 +295,16 @@ class Neo4jStore:
                 raise StoreUnavailable(f"图数据库 Neo4j 中没有数据库 {self.database}：{self.uri}") from e
             raise
         except OSError as e:
+            self._breaker.trip()
             raise StoreUnavailable(f"图数据库 Neo4j 无法连接：{self.uri}（{e}）") from e
+
+    def _probe(self) -> bool:
+        """One connection attempt, no retries: is the server back?"""
+        try:
+            self._driver.verify_connectivity()
+            return True
+        except (ServiceUnavailable, SessionExpired, OSError):
+            return False
 
     def _read(self, name: str, **params: Any) -> list[dict[str, Any]]:
         with self._guard(), self._driver.session(database=self.database) as s:

@@ -26,6 +26,7 @@ class Relay:
         self.sock.listen(32)
         self.port = self.sock.getsockname()[1]
         self.up = True
+        self.accepted = 0  # connection attempts, refused ones included
         self.conns: list[socket.socket] = []
         threading.Thread(target=self._accept, daemon=True).start()
 
@@ -35,6 +36,7 @@ class Relay:
                 client, _ = self.sock.accept()
             except OSError:
                 return
+            self.accepted += 1
             if not self.up:
                 client.close()
                 continue
@@ -83,7 +85,7 @@ def relayed(neo4j_store):
 
     relay = Relay(int(neo4j_store.uri.rsplit(":", 1)[1]))
     store = Neo4jStore(uri=f"bolt://127.0.0.1:{relay.port}", database=neo4j_store.database, max_retry_time=1.0,
-                       connection_timeout=2.0)
+                       connection_timeout=2.0, breaker_seconds=3.0)
     yield relay, TestClient(create_app(store=store, settings=Settings()))
     store.close()
     relay.close()
@@ -108,6 +110,26 @@ def test_outage_gives_503_in_chinese_and_recovers_without_restart(relayed):
             break
         time.sleep(0.5)
     assert r.status_code == 200 and r.json()["verdict"] == "not_for_village"
+
+
+def test_during_an_outage_requests_fail_at_once_without_touching_the_network(relayed):
+    """After the first failure the breaker answers 503 itself: workers are not held by retries."""
+    relay, client = relayed
+    params = {"q": "村民吵架了谁来调解", "as_of": "2026-06-01"}
+    assert client.get("/resolve", params=params).status_code == 200
+    relay.cut()
+    first = client.get("/resolve", params={**params, "q": "征兵的时候村里要做什么"})
+    assert first.status_code == 503
+    attempts = relay.accepted
+    answers = [client.get(path, params=params) for path in ("/resolve", "/health", "/boundary") * 5]
+    assert {r.status_code for r in answers} == {503}
+    assert all(r.headers.get("retry-after") == "1" and "请稍后再试" in r.json()["message"] for r in answers)
+    assert relay.accepted == attempts, "requests went to the network while the breaker was open"
+    relay.restore()
+    deadline = time.time() + 20
+    while time.time() < deadline and client.get("/health").status_code != 200:
+        time.sleep(0.25)
+    assert client.get("/resolve", params=params).status_code == 200
 
 
 def test_cli_says_clearly_when_neo4j_is_down(monkeypatch):
