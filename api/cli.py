@@ -64,12 +64,15 @@ def load(store: Optional[str] = StoreOpt,
     finally:
         s.close()
     result = {"store": report.store, "nodes": report.nodes, "relationships": report.relationships,
-              "created": report.created, "updated": report.updated, "seconds": round(time.perf_counter() - t0, 2)}
+              "created": report.created, "updated": report.updated, "atomic": report.atomic,
+              "seconds": round(time.perf_counter() - t0, 2)}
     if as_json:
         dump(result)
         return
     console.print(f"已加载到 [bold]{report.store}[/]：节点 {sum(report.nodes.values())} 个，"
                   f"关系 {sum(report.relationships.values())} 条，用时 {result['seconds']} 秒。")
+    if not report.atomic:
+        console.print("[yellow]图谱较大，分批提交：加载过程中读者可能看到新旧混合；若加载被中断，请重新运行本命令。[/]")
 
 
 @app.command()

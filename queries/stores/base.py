@@ -51,6 +51,7 @@ class LoadReport:
     created: int = 0
     updated: int = 0
     seconds: float = 0.0
+    atomic: bool = True  # readers never saw a half-loaded graph, and an interrupted load changed nothing
 
 
 @runtime_checkable
@@ -58,7 +59,7 @@ class GraphStore(Protocol):
     name: str
 
     def replace_all(self, graph: PropertyGraph) -> LoadReport:
-        """Make the store hold exactly this graph; all or nothing."""
+        """Make the store hold exactly this graph; all or nothing (Neo4j: up to ATOMIC_MAX entities)."""
 
     def node(self, node_id: str) -> Node | None: ...
 

@@ -29,10 +29,12 @@ Loading (``replace_all``)
     batches (UNWIND, MERGE on id, properties replaced), relationships in batches (MERGE on
     (src, type, dst), properties replaced), and last the deletion of every entity or
     relationship that this load did not write (its ``_load`` differs; found by one read each,
-    deleted in batches by id / element id). Loading the same graph
-    twice gives the same graph; a load that was interrupted part-way leaves a mix of old and
-    new until it is run again, and the rerun leaves no duplicates and no leftovers. Unlike the
-    in-memory swap, readers may see that mix while a load is running.
+    deleted in batches by id / element id). Loading the same graph twice gives the same graph.
+    Up to ``ATOMIC_MAX`` entities (the bundled graph with imports is ~45k) all of this is one
+    transaction: readers see the old graph until the commit, and a load killed part-way is
+    rolled back, leaving the previous graph exactly as it was. Larger graphs (the national one,
+    3.4M) commit batch by batch: an interrupted load leaves a mix of old and new until it is
+    run again, and the rerun leaves no duplicates and no leftovers.
 
 Connection
     ``QINGDAN_NEO4J_URI`` (default ``bolt://127.0.0.1:7687``), ``QINGDAN_NEO4J_USER`` (default
@@ -82,6 +84,7 @@ INT64 = (-(2**63), 2**63 - 1)
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_DATABASE = "neo4j"
 BATCH = 5000
+ATOMIC_MAX = 500_000  # entities (nodes + relationships) loaded in one transaction
 
 
 # --- the Cypher files ----------------------------------------------------------------------------
@@ -316,37 +319,61 @@ class Neo4jStore:
 
     # -- GraphStore -------------------------------------------------------------------------------
 
-    def replace_all(self, graph: PropertyGraph) -> LoadReport:
+    def replace_all(self, graph: PropertyGraph, atomic: bool | None = None) -> LoadReport:
+        """Load `graph` in place of whatever the database holds.
+
+        Atomic (one transaction: readers see the old graph until the commit, and a load killed
+        part-way is rolled back by the server) unless the graph is larger than ATOMIC_MAX entities
+        — the national graph would need several GB of transaction state — in which case every
+        batch commits on its own and an interrupted load leaves a mix until it is run again.
+        """
         t0 = time.perf_counter()
         by_label, by_type = _prepare(graph)
+        size = sum(map(len, by_label.values())) + sum(map(len, by_type.values()))
+        if atomic is None:
+            atomic = size <= int(os.environ.get("QINGDAN_NEO4J_ATOMIC_MAX") or ATOMIC_MAX)
         load = uuid.uuid4().hex
-        created = rows = 0
-        self.ensure_schema()
-        for label in sorted(by_label):
-            for batch in _batches(by_label[label], self.batch_size):
-                c = self._write(cypher("merge_nodes"), rows=batch, label=label, load=load)
-                created += c.nodes_created
-                rows += len(batch)
-        for rtype in sorted(by_type):
-            for batch in _batches(by_type[rtype], self.batch_size):
-                c = self._write(merge_rels_query(rtype), rows=batch, load=load)
-                created += c.relationships_created
-                rows += len(batch)
-        # leftovers of earlier loads: found in one read each, deleted in batches
-        stale = [r["id"] for r in self._read("stale_nodes", load=load)]
-        for batch in _batches(stale, self.batch_size):
-            self._write(cypher("delete_nodes"), ids=batch, load=load)
-        stale = [r["rid"] for r in self._read("stale_rels", load=load)]
-        for batch in _batches(stale, self.batch_size):
-            self._write(cypher("delete_rels"), rids=batch, load=load)
+        self.ensure_schema()  # schema changes cannot share a transaction with writes
+        if atomic:
+            with self._guard(), self._driver.session(database=self.database) as s:
+                created = s.execute_write(self._load_all, by_label, by_type, load)
+        else:
+            created = self._load_all(None, by_label, by_type, load)
         return LoadReport(
             store=self.name,
             nodes=self.count_nodes(),
             relationships=self.count_rels(),
             created=created,
-            updated=rows - created,
+            updated=size - created,
             seconds=time.perf_counter() - t0,
+            atomic=atomic,
         )
+
+    def _load_all(self, tx: ManagedTransaction | None, by_label: dict[str, list[dict[str, Any]]],
+                  by_type: dict[str, list[dict[str, Any]]], load: str) -> int:
+        """Nodes, relationships, then removal of what this load did not write; in `tx`, or one
+        transaction per batch when tx is None. Run again whole if the driver retries `tx`."""
+        def write(query: str, **params: Any) -> Any:
+            return _tx_write(tx, query, params) if tx is not None else self._write(query, **params)
+
+        def read(name: str, **params: Any) -> list[dict[str, Any]]:
+            return _tx_data(tx, cypher(name), params) if tx is not None else self._read(name, **params)
+
+        created = 0
+        for label in sorted(by_label):
+            for batch in _batches(by_label[label], self.batch_size):
+                created += write(cypher("merge_nodes"), rows=batch, label=label, load=load).nodes_created
+        for rtype in sorted(by_type):
+            for batch in _batches(by_type[rtype], self.batch_size):
+                created += write(merge_rels_query(rtype), rows=batch, load=load).relationships_created
+        # leftovers of earlier loads: found in one read each, deleted in batches
+        stale = [r["id"] for r in read("stale_nodes", load=load)]
+        for batch in _batches(stale, self.batch_size):
+            write(cypher("delete_nodes"), ids=batch, load=load)
+        stale = [r["rid"] for r in read("stale_rels", load=load)]
+        for batch in _batches(stale, self.batch_size):
+            write(cypher("delete_rels"), rids=batch, load=load)
+        return created
 
     def ensure_schema(self, wait_seconds: int = 300) -> None:
         """Constraint and indexes (idempotent), then wait until they are online."""

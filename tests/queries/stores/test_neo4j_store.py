@@ -249,7 +249,7 @@ def test_an_interrupted_load_rerun_leaves_no_duplicates(neo: Neo4jStore, monkeyp
     monkeypatch.setattr(neo, "batch_size", 2)
     monkeypatch.setattr(Neo4jStore, "_write", flaky)
     with pytest.raises(RuntimeError):
-        neo.replace_all(graph)
+        neo.replace_all(graph, atomic=False)  # batch by batch, as the national graph is loaded
     monkeypatch.setattr(Neo4jStore, "_write", real)
     neo.replace_all(graph)
     mem = MemoryStore()
@@ -259,6 +259,34 @@ def test_an_interrupted_load_rerun_leaves_no_duplicates(neo: Neo4jStore, monkeyp
         dup = s.run("MATCH (a:Entity)-[r]->(b:Entity) WITH a, type(r) AS t, b, count(*) AS c "
                     "WHERE c > 1 RETURN count(*) AS n").single()["n"]
     assert dup == 0
+
+
+def test_a_load_failing_inside_its_transaction_changes_nothing(neo: Neo4jStore, monkeypatch) -> None:
+    from qingdan.queries.stores import neo4j_store as module
+
+    neo.replace_all(sample_graph())
+    before = (neo.count_nodes(), neo.count_rels(), neo.version())
+    graph = sample_graph()
+    graph.add_node(Node("new/2", "Law", {"name_zh": "中断时写入一半"}))
+    calls = {"n": 0}
+    real = module._tx_write
+
+    def flaky(tx, query, params):
+        if "UNWIND $rows" in query:  # the load's batches, not the schema statements before them
+            calls["n"] += 1
+            if calls["n"] == 4:
+                raise RuntimeError("interrupted")  # three batches written inside the transaction
+        return real(tx, query, params)
+
+    monkeypatch.setattr(neo, "batch_size", 2)
+    monkeypatch.setattr(module, "_tx_write", flaky)
+    with pytest.raises(RuntimeError):
+        neo.replace_all(graph)
+    assert calls["n"] == 4
+    assert (neo.count_nodes(), neo.count_rels(), neo.version()) == before
+    monkeypatch.setattr(module, "_tx_write", real)
+    report = neo.replace_all(graph)
+    assert report.atomic and neo.node("new/2") is not None
 
 
 def test_bad_graphs_are_refused_before_anything_is_written(neo: Neo4jStore) -> None:
