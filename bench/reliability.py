@@ -287,6 +287,18 @@ def workbook(path: Path) -> Path:
     return path
 
 
+def hidden_leftovers(imports: Path) -> list[str]:
+    """What killed imports left under imports/: staging folders, links not in place, stored folders no
+    import links to (the loader ignores all of them; the next import removes them)."""
+    if not imports.is_dir():
+        return []
+    used = {p.resolve() for p in imports.iterdir() if p.is_symlink() and not p.name.startswith(".")}
+    out = [p.name for p in imports.iterdir() if p.name.startswith((".staging", ".old", ".link"))]
+    store = imports / ".store"
+    out += [f".store/{p.name}" for p in store.iterdir() if p.resolve() not in used] if store.is_dir() else []
+    return sorted(out)
+
+
 def tree_digest(root: Path) -> dict[str, str]:
     """Every file of the committed import folders (the ones the loader reads) with its hash."""
     out: dict[str, str] = {}
@@ -328,7 +340,7 @@ def killed_imports(points: int) -> dict[str, Any]:
                 proc.send_signal(signal.SIGKILL)
             proc.wait()
             now = tree_digest(imports)
-            leftovers = sorted(p.name for p in imports.iterdir() if p.name.startswith((".staging", ".old")))
+            leftovers = hidden_leftovers(imports)
             # the previous import is intact when every one of its files is still there, unchanged; the new one
             # either is not visible at all or is whole (it only appears by an atomic rename after its build)
             intact = all(now.get(k) == v for k, v in before.items())
@@ -337,16 +349,20 @@ def killed_imports(points: int) -> dict[str, Any]:
             kills.append({"at_s": round(at, 2), "finished_first": finished, "previous_intact": intact,
                           "new_version_committed": committed, "leftover_hidden_dirs": len(leftovers)})
             for folder in imports.iterdir():  # back to the previous state for the next kill
-                if folder.is_dir() and "2025-01-01" in folder.name:
-                    shutil.rmtree(folder)
+                if "2025-01-01" in folder.name and not folder.name.startswith("."):
+                    folder.unlink() if folder.is_symlink() else shutil.rmtree(folder)
             before = tree_digest(imports)
+        # the next import (run to the end) tidies what the killed ones left
+        done = subprocess.run(import_cmd(book, "2025-01-01"), env=env, capture_output=True, text=True, timeout=600)
+        after_next = hidden_leftovers(imports) if done.returncode == 0 else ["(import failed)"]
         # the catalog still builds and holds the first import, not the killed one
         t = time.perf_counter()
         check = subprocess.run([PY, "-c", "from qingdan.loaders.pipeline import build; g = build().graph; "
                                 "print(sum(1 for n in g.nodes if n.startswith('item/ST-ZDML-AUT-2024-05-01')))"],
                                env=env, capture_output=True, text=True, timeout=900)
         kept = int(check.stdout.split()[0]) if check.returncode == 0 else -1
-        return {"import_s": round(full_s, 1), "kills": kills, "build_after_s": round(time.perf_counter() - t, 1),
+        return {"import_s": round(full_s, 1), "kills": kills, "leftovers_after_next_import": len(after_next),
+                "build_after_s": round(time.perf_counter() - t, 1),
                 "build_ok": check.returncode == 0, "first_import_items": kept}
 
 
@@ -512,7 +528,8 @@ def render(r: dict[str, Any]) -> str:
                      f"先前版本完好 {intact}/{len(k['kills'])}；之后重建图谱{'成功' if k['build_ok'] else '失败'}，"
                      f"先前导入的事项 {k['first_import_items']} 项都在",
                      f"丢失：{'无' if intact == len(k['kills']) and k['build_ok'] else '见 JSON'}；"
-                     f"被杀后留下的隐藏暂存目录（加载时忽略、不会自动清理）共 {left} 个"))
+                     f"最后一次被杀后留下的隐藏暂存物（加载时忽略）{left} 个，下一次导入完成后剩 "
+                     f"{k.get('leftovers_after_next_import')} 个"))
     n = r.get("neo4j_kill")
     if n and "error" not in n:
         ks = n["kills"]

@@ -24,7 +24,9 @@ def fingerprint(*folders: Path, national: bool = False) -> str:
     h = hashlib.sha256(f"national={national}".encode())
     for folder in [*folders, *(paths.REPO / d for d in CODE_DIRS)]:
         for f in sorted(Path(folder).rglob("*")):
-            if f.is_file() and "__pycache__" not in f.parts:
+            if f.is_symlink():  # an import folder is a link into imports/.store: where it points matters
+                h.update(f"{f}->{os.readlink(f)}".encode())
+            elif f.is_file() and "__pycache__" not in f.parts:
                 st = f.stat()
                 h.update(f"{f}|{st.st_size}|{st.st_mtime_ns}".encode())
     return h.hexdigest()[:24]

@@ -4,8 +4,8 @@ An import is a folder of catalog-format CSV parts (data/CATALOG.md) under the im
 directory, one folder per import, read by the catalog loader after the bundled parts. So an
 imported list goes through the same records → RDF → SHACL → property graph path as everything
 else, and removing its folder removes it. A new folder is written aside, the whole catalog is
-built with it, and only when that succeeds is it renamed into place: a failed import never
-disturbs what was loaded before.
+built with it, and only when that succeeds is it put in place (one atomic rename of a link
+into .store, see commit): a failed or killed import never disturbs what was loaded before.
 
 Besides the usual parts a folder may hold `list_version_overrides.csv` (version_id, in_force_to,
 provenance_status, source): a new version closes the version it replaces without editing the
@@ -169,6 +169,9 @@ def locked(root: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+STORE = ".store"  # the files of every import; root/<name> is a link into it
+
+
 def staging_dir(root: Path, in_place: bool) -> Path:
     """A private folder for a trial; inside root (same file system) when it will be committed."""
     if in_place:
@@ -182,21 +185,55 @@ def staging_dir(root: Path, in_place: bool) -> Path:
 
 
 def commit(staged_folder: Path, root: Path) -> bool:
-    """Move a built-and-validated folder into place; True when it replaced one of the same name."""
+    """Put a built-and-validated folder in place; True when it replaced one of the same name.
+
+    Each import under root is a symbolic link to its files in root/.store, so putting one in
+    place, new or replacing, is a single rename of a link (atomic): a reader or a kill at any
+    moment finds the old folder or the new one, never neither. What a kill leaves behind is
+    hidden and removed by tidy() at the next import.
+    """
     target = root / staged_folder.name
     replaced = target.exists()
-    if not replaced:
-        os.replace(staged_folder, target)  # atomic: readers see the old set or the new one
-        return False
-    trash = root / f".old-{uuid.uuid4().hex[:12]}"
-    os.replace(target, trash)
-    try:
-        os.replace(staged_folder, target)
-    except OSError:
-        os.replace(trash, target)
-        raise
-    shutil.rmtree(trash, ignore_errors=True)
-    return True
+    store = root / STORE
+    store.mkdir(exist_ok=True)
+    tag = uuid.uuid4().hex[:12]
+    physical = store / f"{staged_folder.name}.{tag}"
+    os.replace(staged_folder, physical)
+    link = root / f".link-{tag}"
+    os.symlink(Path(STORE) / physical.name, link, target_is_directory=True)  # relative: root may move
+    previous = None
+    if target.is_symlink():
+        previous = target.resolve()
+    elif target.exists():  # a folder written before imports became links: moved aside first (once)
+        previous = store / f"{target.name}.{tag}-legacy"
+        os.replace(target, previous)
+    os.replace(link, target)
+    if previous is not None and previous.resolve().parent == store.resolve():
+        shutil.rmtree(previous, ignore_errors=True)
+    return replaced
+
+
+def tidy(root: Path) -> list[str]:
+    """Remove what killed imports left (staging folders, unused links and stored folders no link
+    points to). Called with the imports lock held, so nothing found here belongs to a live import."""
+    if not root.is_dir():
+        return []
+    removed: list[str] = []
+    used = {p.resolve() for p in root.iterdir() if p.is_symlink() and not p.name.startswith(".")}
+    for p in root.iterdir():
+        if p.name.startswith(".link-") and p.is_symlink():
+            p.unlink()
+            removed.append(p.name)
+        elif p.name.startswith(".staging-") and p.is_dir() and not p.is_symlink():
+            shutil.rmtree(p, ignore_errors=True)
+            removed.append(p.name)
+    store = root / STORE
+    if store.is_dir():
+        for p in store.iterdir():
+            if p.resolve() not in used:
+                shutil.rmtree(p, ignore_errors=True)
+                removed.append(f"{STORE}/{p.name}")
+    return sorted(removed)
 
 
 def manifests(root: Path) -> list[dict[str, Any]]:
@@ -351,6 +388,8 @@ def _plan_and_load(req: ImportRequest, report: ImportReport, tables: list[Any], 
     root = root_for(catalog_dir)
     guard = locked(root) if not req.dry_run else contextlib.nullcontext()
     with guard:
+        if not req.dry_run:
+            tidy(root)
         cat = load_catalog(catalog_dir)
         corpus = cached_corpus(str(laws_dir))
         bodies, citer = BodyIndex(cat.of("body_types")), Citer(cat, corpus)

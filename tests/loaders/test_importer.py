@@ -370,3 +370,68 @@ def test_a_workbook_with_more_cells_than_any_list_is_refused_before_parsing(env,
     problems = run(env, path, dry_run=True).problems
     assert [(p.value, p.reason) for p in problems] == [
         ("120 个单元格", "单元格超过上限（整个文件最多 100 个）：请删去与清单无关的工作表和内容，或分文件导入")]
+
+
+# ── putting an import in place: one atomic rename, whatever moment a kill comes ────────────────────
+
+def hidden(env) -> list[str]:
+    """What a reader ignores: everything hidden under imports/, and the stored folders."""
+    names = [p.name for p in env.imports.iterdir() if p.name.startswith(".") and p.name not in (".lock", ".store")]
+    return sorted(names + [f".store/{p.name}" for p in (env.imports / ".store").iterdir()])
+
+
+def test_a_replacement_killed_before_its_last_rename_leaves_the_old_folder_readable(env, monkeypatch):
+    import os as _os
+
+    import qingdan.loaders.imports as imports
+
+    good = messy_workbook(env.tmp / "目录.xlsx")
+    assert run(env, good).loaded
+    old_names = [r["name_zh"] for r in items_of(env, "T-AUT-2024-05-01")]
+    wb = openpyxl.load_workbook(good)
+    wb["群众自治工作职责事项"]["B5"] = "讨论决定本村宅基地使用方案（修订）"
+    wb.save(env.tmp / "目录2.xlsx")
+
+    real = _os.replace
+
+    def killed_at_the_link(src, dst):  # the process dies just before the link is renamed into place
+        if Path(src).name.startswith(".link-"):
+            raise KeyboardInterrupt
+        return real(src, dst)
+
+    before = folders(env)
+    monkeypatch.setattr(imports.os, "replace", killed_at_the_link)
+    with pytest.raises(KeyboardInterrupt):
+        run(env, env.tmp / "目录2.xlsx")
+    monkeypatch.setattr(imports.os, "replace", real)
+    assert folders(env) == before
+    assert [r["name_zh"] for r in items_of(env, "T-AUT-2024-05-01")] == old_names
+    assert hidden(env)  # what the killed import left: its link and stored folder, both ignored
+
+    report = run(env, env.tmp / "目录2.xlsx")  # the next import tidies up, then replaces
+    assert report.loaded and report.replaced
+    assert items_of(env, "T-AUT-2024-05-01")[0]["name_zh"] == "讨论决定本村宅基地使用方案（修订）"
+    assert len(hidden(env)) == 1  # only the stored folder the link points to
+
+
+def test_a_folder_written_before_links_is_replaced_and_the_cache_sees_removals(env):
+    import shutil
+
+    from qingdan.loaders.cache import fingerprint
+
+    good = messy_workbook(env.tmp / "目录.xlsx")
+    assert run(env, good).loaded
+    [name] = folders(env)
+    link = env.imports / name
+    assert link.is_symlink()
+    copy = env.tmp / "legacy"
+    shutil.copytree(link, copy)  # as an earlier qingdan left it: a plain folder
+    link.unlink()
+    shutil.move(str(copy), str(link))
+    assert not link.is_symlink()
+    assert run(env, good).replaced
+    assert link.is_symlink() and len(hidden(env)) == 1
+    before = fingerprint(env.imports)
+    link.unlink()  # removing an import is removing its link
+    assert fingerprint(env.imports) != before
+    assert items_of(env, "T-AUT-2024-05-01") == []
