@@ -139,6 +139,9 @@ def serve(host: Optional[str] = typer.Option(None, "--host", help="监听地址�
     err.print("正在加载图谱…")
     s = open_store(settings.store, national=settings.national)
     application = create_app(store=s, settings=settings)
+    from qingdan.api.routes import current_resolver
+
+    current_resolver(application, s)  # built before the port opens, so the first question is not the slow one
     err.print(f"清单图谱已启动：http://{h}:{p}/  （API 文档：http://{h}:{p}/docs）")
     uvicorn.run(application, host=h, port=p, log_level="warning")
 

@@ -1,6 +1,7 @@
 """Question routes: resolve, boundary, tracing, chains, villages, visualisations. All read-only."""
 from __future__ import annotations
 
+import threading
 from typing import Any, Callable, Optional
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -22,14 +23,32 @@ Q_AS_OF = date_query("日期 YYYY-MM-DD（可选，默认今天）：据此选�
 P_CODE = code_path()
 
 
+_BUILDING = threading.Lock()
+
+
+def current_resolver(app: FastAPI, store: GraphStore) -> Resolver:
+    """The resolver for the graph the store holds now; `qingdan serve` calls it before listening.
+
+    One cheap question to the store per request (has the graph been replaced?); when it has, one
+    request rebuilds (seconds on Neo4j) while the others wait for it instead of each building its own.
+    """
+    def fresh(r: Resolver | None) -> bool:
+        return r is not None and r.store is store and r.version == store.version()
+
+    cached = getattr(app.state, "resolver", None)
+    if fresh(cached):
+        return cached
+    with _BUILDING:
+        cached = getattr(app.state, "resolver", None)
+        if not fresh(cached):
+            cached = Resolver(store)
+            app.state.resolver = cached
+    return cached
+
+
 def register(app: FastAPI, get_store: Callable[..., GraphStore]) -> None:
     def get_resolver(request: Request, store: GraphStore = Depends(get_store)) -> Resolver:
-        cached = getattr(request.app.state, "resolver", None)
-        # one cheap question to the store per request: has the graph been replaced since?
-        if cached is None or cached.store is not store or cached.version != store.version():
-            cached = Resolver(store)
-            request.app.state.resolver = cached
-        return cached
+        return current_resolver(request.app, store)
 
     app.state.get_resolver = get_resolver
 
