@@ -342,7 +342,7 @@ def test_schema_has_constraint_and_cjk_fulltext_index(loaded) -> None:
 def test_cypher_files_are_plain_statements() -> None:
     assert len(statements("schema")) == 3
     for name in ("node", "nodes", "neighbors_out", "neighbors_in", "count_nodes", "count_rels",
-                 "merge_nodes", "merge_rels", "stale_nodes", "delete_nodes", "stale_rels",
+                 "merge_nodes", "merge_rels", "create_nodes", "create_rels", "existing_nodes", "existing_rels", "delete_nodes",
                  "delete_rels", "provenance_gaps", "ping", "await_indexes"):
         text = cypher(name)
         assert text and not text.rstrip().endswith(";")
