@@ -161,6 +161,8 @@ class Relay:
             except OSError:
                 client.close()
                 continue
+            for s in (client, upstream):  # without it Nagle and delayed ACKs add ~40 ms to every small query
+                s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             with self.lock:
                 self.conns += [client, upstream]
             for a, b in ((client, upstream), (upstream, client)):
@@ -593,8 +595,8 @@ def render(r: dict[str, Any]) -> str:
     notes.append("- Neo4j 中断：读取在放弃前最多重试 3 秒；一旦失败，断路器在 1 秒内直接答 503（带 Retry-After），不再连网，"
                  "之后由一个请求单次试连，连上即恢复。切断那一刻正在进行的请求要等完这次重试，所以“最长”一栏会有几秒。")
     notes.append("- 全国规模“首次”= 每个村×问题第一次问（答案缓存为空）；“重复”= 同样的问题再问（Resolver 按图谱版本缓存答案）。")
-    notes.append("- Neo4j 加载：实体数不超过 50 万（内置图谱加导入约 4.5 万）时整图一个事务，读者在提交前只看到旧图，被杀则回滚；"
-                 "全国图谱（340 万）分批提交，中途被杀会新旧混合，重新运行加载即恢复（neo4j_store.py 文档已写明）。")
+    notes.append("- Neo4j 加载：新旧图谱合计不超过 50 万个实体（内置图谱约 4.2 万）时整图一个事务，读者在提交前只看到旧图，被杀则回滚；"
+                 "装入或换下全国图谱（340 万）时分批提交，中途被杀会新旧混合，重新运行加载即恢复（neo4j_store.py 文档已写明）。")
     skipped = r.get("skipped") or []
     if skipped:
         notes.append("- 本次未运行：" + "；".join(skipped) + "。")

@@ -31,7 +31,7 @@ Loading (``replace_all``)
     relationships likewise (CREATE when new, MERGE on (src, type, dst) when there); and last the
     deletion, in batches by id / element id, of what was there and the new graph lacks. Loading
     the same graph twice gives the same graph.
-    Up to ``ATOMIC_MAX`` entities (the bundled graph with imports is ~45k) all of this is one
+    Up to ``ATOMIC_MAX`` entities, old and new together (the bundled graph is ~42k), all of this is one
     transaction: readers see the old graph until the commit, and a load killed part-way is
     rolled back, leaving the previous graph exactly as it was. Larger graphs (the national one,
     3.4M) commit batch by batch: an interrupted load leaves a mix of old and new until it is
@@ -328,15 +328,17 @@ class Neo4jStore:
         """Load `graph` in place of whatever the database holds.
 
         Atomic (one transaction: readers see the old graph until the commit, and a load killed
-        part-way is rolled back by the server) unless the graph is larger than ATOMIC_MAX entities
-        — the national graph would need several GB of transaction state — in which case every
-        batch commits on its own and an interrupted load leaves a mix until it is run again.
+        part-way is rolled back by the server) unless the new graph and the one it replaces hold
+        more than ATOMIC_MAX entities together — loading or replacing the national graph would
+        need several GB of transaction state — in which case every batch commits on its own and
+        an interrupted load leaves a mix until it is run again.
         """
         t0 = time.perf_counter()
         by_label, by_type = _prepare(graph)
         size = sum(map(len, by_label.values())) + sum(map(len, by_type.values()))
-        if atomic is None:
-            atomic = size <= int(os.environ.get("QINGDAN_NEO4J_ATOMIC_MAX") or ATOMIC_MAX)
+        if atomic is None:  # what the transaction would hold: everything written and everything deleted
+            held = size + sum(self.count_nodes().values()) + sum(self.count_rels().values())
+            atomic = held <= int(os.environ.get("QINGDAN_NEO4J_ATOMIC_MAX") or ATOMIC_MAX)
         load = uuid.uuid4().hex
         self.ensure_schema()  # schema changes cannot share a transaction with writes
         if atomic:

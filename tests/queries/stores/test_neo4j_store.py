@@ -289,6 +289,17 @@ def test_a_load_failing_inside_its_transaction_changes_nothing(neo: Neo4jStore, 
     assert report.atomic and neo.node("new/2") is not None
 
 
+def test_a_load_is_one_transaction_only_while_old_and_new_fit_the_limit(neo: Neo4jStore, monkeypatch) -> None:
+    graph = sample_graph()
+    size = len(graph.nodes) + len(graph.rels)
+    neo.replace_all(PropertyGraph())
+    monkeypatch.setenv("QINGDAN_NEO4J_ATOMIC_MAX", str(size + 1))
+    assert neo.replace_all(graph).atomic  # into an empty database
+    report = neo.replace_all(graph)  # the same again: the transaction would hold both
+    assert not report.atomic
+    assert sum(report.nodes.values()) == len(graph.nodes)
+
+
 def test_bad_graphs_are_refused_before_anything_is_written(neo: Neo4jStore) -> None:
     neo.replace_all(sample_graph())
     before = (neo.count_nodes(), neo.count_rels())
