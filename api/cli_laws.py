@@ -116,7 +116,8 @@ def scan_cmd(uncovered: bool = typer.Option(False, "--uncovered", help="只列�
              store: Optional[str] = StoreOpt, as_json: bool = JsonOpt) -> None:
     """扫描全部法规中提到村（居）民委员会、基层群众性自治组织的款，按职责类型分类，并标出清单尚未覆盖的。"""
     from qingdan.loaders.scan import ROLE_ZH, report
-    from qingdan.queries.crosswalks import default_corpus, parse_day
+    from qingdan.queries.crosswalks import default_corpus
+    from qingdan.queries.dates import parse_day
 
     day = parse_day(as_of) if as_of else None
     s = _store(store)

@@ -29,7 +29,8 @@ from qingdan.queries import chains as cq
 from qingdan.queries import items as iq
 from qingdan.queries import statutes as sq
 from qingdan.queries import tracing as tq
-from qingdan.queries.resolve import Resolver, parse_as_of
+from qingdan.queries.dates import parse_as_of
+from qingdan.queries.resolve import Resolver
 from qingdan.queries.stats import stats as stats_query
 from qingdan.queries.stores.base import GraphStore, Node
 

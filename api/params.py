@@ -9,7 +9,9 @@ from typing import Any
 
 from fastapi import Path, Query
 
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+from qingdan.queries.dates import DAY_RE
+
+DATE_PATTERN = f"^{DAY_RE.pattern}$"
 CODE_PATTERN = r"^\d{12}$"
 
 

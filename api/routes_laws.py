@@ -13,7 +13,8 @@ from qingdan import paths
 from qingdan.loaders.laws import LawCorpus, cached_corpus
 from qingdan.loaders.scan import report as scan_report
 from qingdan.queries.audit import audit as audit_query
-from qingdan.queries.crosswalks import corpus_repeals, crosswalk_for, parse_day
+from qingdan.queries.crosswalks import corpus_repeals, crosswalk_for
+from qingdan.queries.dates import parse_day
 from qingdan.queries.stores.base import GraphStore
 
 from .params import date_query

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import statistics
 import time
+from pathlib import Path
 
 from qingdan.loaders.cache import cached_graph
 from qingdan.loaders.divisions import load_divisions
@@ -25,6 +27,9 @@ from qingdan.queries.resolve import Resolver
 from qingdan.queries.stores.base import PropertyGraph
 from qingdan.queries.stores.memory import MemoryStore
 from qingdan.queries.stores.neo4j_store import Neo4jStore
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
+from bench.questions import QUESTIONS  # noqa: E402
 
 NAIVE = "MERGE (n:Entity {id: $id}) SET n += $props, n.label = $label"
 
@@ -63,8 +68,6 @@ def latencies(store, questions: list[tuple[str, str | None]], rounds: int) -> di
 
 
 def main() -> None:
-    from bench.resolve import QUESTIONS
-
     ap = argparse.ArgumentParser()
     ap.add_argument("--sample", type=int, default=3000)
     ap.add_argument("--national", action="store_true")

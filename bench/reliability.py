@@ -29,7 +29,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import xml.etree.ElementTree as ET
 from datetime import datetime
@@ -42,6 +41,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench import load as loadbench  # noqa: E402
+from qingdan.loaders.imports import leftovers  # noqa: E402
+from tests.faults import Relay  # noqa: E402
+from tests.faults import load_transaction_open as transaction_open  # noqa: E402
 
 PY = sys.executable
 QINGDAN = str(Path(PY).parent / "qingdan")
@@ -129,77 +131,6 @@ def run_load(store: str, requests: int, seconds: float) -> dict[str, Any]:
 
 
 # ── 3a. Neo4j cut off under load ────────────────────────────────────────────────────────────────
-
-class Relay:
-    """127.0.0.1:<port> → Neo4j's Bolt port while up; when cut, open connections are dropped and new
-    ones closed at once (what a crashed or unplugged database looks like to the driver)."""
-
-    def __init__(self, target_host: str, target_port: int) -> None:
-        self.target = (target_host, target_port)
-        self.sock = socket.socket()
-        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(256)
-        self.port = self.sock.getsockname()[1]
-        self.up = True
-        self.lock = threading.Lock()
-        self.conns: list[socket.socket] = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                client, _ = self.sock.accept()
-            except OSError:
-                return
-            if not self.up:
-                client.close()
-                continue
-            try:
-                upstream = socket.create_connection(self.target, timeout=5)
-                upstream.settimeout(None)
-            except OSError:
-                client.close()
-                continue
-            for s in (client, upstream):  # without it Nagle and delayed ACKs add ~40 ms to every small query
-                s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            with self.lock:
-                self.conns += [client, upstream]
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
-
-    @staticmethod
-    def _pipe(a: socket.socket, b: socket.socket) -> None:
-        try:
-            while data := a.recv(65536):
-                b.sendall(data)
-        except OSError:
-            pass
-        finally:
-            for s in (a, b):
-                try:
-                    s.close()
-                except OSError:
-                    pass
-
-    def cut(self) -> None:
-        self.up = False
-        with self.lock:
-            for c in self.conns:
-                try:
-                    c.shutdown(socket.SHUT_RDWR)
-                    c.close()
-                except OSError:
-                    pass
-            self.conns.clear()
-
-    def restore(self) -> None:
-        self.up = True
-
-    def close(self) -> None:
-        self.cut()
-        self.sock.close()
-
 
 def outage_under_load(before_s: float = 10.0, down_s: float = 15.0, after_s: float = 20.0) -> dict[str, Any]:
     host, port = neo4j_uri().rsplit("/", 1)[-1].rsplit(":", 1)
@@ -289,18 +220,6 @@ def workbook(path: Path) -> Path:
     return path
 
 
-def hidden_leftovers(imports: Path) -> list[str]:
-    """What killed imports left under imports/: staging folders, links not in place, stored folders no
-    import links to (the loader ignores all of them; the next import removes them)."""
-    if not imports.is_dir():
-        return []
-    used = {p.resolve() for p in imports.iterdir() if p.is_symlink() and not p.name.startswith(".")}
-    out = [p.name for p in imports.iterdir() if p.name.startswith((".staging", ".old", ".link"))]
-    store = imports / ".store"
-    out += [f".store/{p.name}" for p in store.iterdir() if p.resolve() not in used] if store.is_dir() else []
-    return sorted(out)
-
-
 def tree_digest(root: Path) -> dict[str, str]:
     """Every file of the committed import folders (the ones the loader reads) with its hash."""
     out: dict[str, str] = {}
@@ -342,21 +261,21 @@ def killed_imports(points: int) -> dict[str, Any]:
                 proc.send_signal(signal.SIGKILL)
             proc.wait()
             now = tree_digest(imports)
-            leftovers = hidden_leftovers(imports)
+            left = leftovers(imports)
             # the previous import is intact when every one of its files is still there, unchanged; the new one
             # either is not visible at all or is whole (it only appears by an atomic rename after its build)
             intact = all(now.get(k) == v for k, v in before.items())
             new_files = sorted(set(now) - set(before))
             committed = any("2025-01-01" in k for k in new_files)
             kills.append({"at_s": round(at, 2), "finished_first": finished, "previous_intact": intact,
-                          "new_version_committed": committed, "leftover_hidden_dirs": len(leftovers)})
+                          "new_version_committed": committed, "leftover_hidden_dirs": len(left)})
             for folder in imports.iterdir():  # back to the previous state for the next kill
                 if "2025-01-01" in folder.name and not folder.name.startswith("."):
                     folder.unlink() if folder.is_symlink() else shutil.rmtree(folder)
             before = tree_digest(imports)
         # the next import (run to the end) tidies what the killed ones left
         done = subprocess.run(import_cmd(book, "2025-01-01"), env=env, capture_output=True, text=True, timeout=600)
-        after_next = hidden_leftovers(imports) if done.returncode == 0 else ["(import failed)"]
+        after_next = leftovers(imports) if done.returncode == 0 else ["(import failed)"]
         # the catalog still builds and holds the first import, not the killed one
         t = time.perf_counter()
         check = subprocess.run([PY, "-c", "from qingdan.loaders.pipeline import build; g = build().graph; "
@@ -408,12 +327,10 @@ def killed_neo4j_load(delays: tuple[float, ...] = (0.2, 1.0, 2.5)) -> dict[str, 
 
 
 def load_transaction_open() -> bool:
-    """Whether a load's write transaction is running on the server (a fixed query, no user text)."""
     from qingdan.queries.stores.neo4j_store import Neo4jStore
 
-    with Neo4jStore() as store, store._driver.session(database=store.database) as s:  # noqa: SLF001
-        rows = s.run("SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery").data()
-    return any("UNWIND $rows" in (r["currentQuery"] or "") for r in rows)
+    with Neo4jStore() as store:
+        return transaction_open(store)
 
 
 def rewritten(previous_token: str) -> int:
@@ -570,7 +487,7 @@ def render(r: dict[str, Any]) -> str:
         g = nat.get("neo4j")
         if g and "national" in g:
             gs, gn = g["shantou"], g["national"]
-            rows.append(("5 全国规模（Neo4j）", f"Neo4j 先装内置图谱、再装全国图谱，同样提问（同一次运行）",
+            rows.append(("5 全国规模（Neo4j）", "Neo4j 先装内置图谱、再装全国图谱，同样提问（同一次运行）",
                          f"{gn['first_ms']['samples'] + gn['resolve_ms']['samples']} 次 / "
                          f"{gs['first_ms']['samples'] + gs['resolve_ms']['samples']} 次",
                          f"错误 {gn['errors']} / {gs['errors']}；p99 比值：首次 {g['first_ms_p99_ratio']}、重复 "

@@ -181,7 +181,8 @@ def read_file(path: Path, name: str | None = None) -> tuple[list[RawSheet], list
 def _read_xlsx(path: Path) -> tuple[list[RawSheet], list[ImportProblem]]:
     import zipfile
 
-    head = path.read_bytes()[:8]
+    with path.open("rb") as fh:
+        head = fh.read(8)  # the signature only: zipfile reads the rest
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return [], [ImportProblem(None, None, None, None, "这是旧版 .xls 文件（扩展名写成了 .xlsx）：请在 Excel 或 WPS 中“另存为” .xlsx 后再导入")]
     if not head.startswith(b"PK"):

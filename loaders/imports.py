@@ -29,8 +29,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from qingdan.errors import DataError, Problem
-from .catalog import as_text_cell
 from qingdan.ontology.terms import KIND_ZH
+
+from .catalog import as_text_cell
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -213,27 +214,23 @@ def commit(staged_folder: Path, root: Path) -> bool:
     return replaced
 
 
-def tidy(root: Path) -> list[str]:
-    """Remove what killed imports left (staging folders, unused links and stored folders no link
-    points to). Called with the imports lock held, so nothing found here belongs to a live import."""
+def leftovers(root: Path) -> list[Path]:
+    """What killed imports left: staging folders, links never put in place, stored folders no
+    import links to. The loader ignores all of them."""
     if not root.is_dir():
         return []
-    removed: list[str] = []
     used = {p.resolve() for p in root.iterdir() if p.is_symlink() and not p.name.startswith(".")}
-    for p in root.iterdir():
-        if p.name.startswith(".link-") and p.is_symlink():
-            p.unlink()
-            removed.append(p.name)
-        elif p.name.startswith(".staging-") and p.is_dir() and not p.is_symlink():
-            shutil.rmtree(p, ignore_errors=True)
-            removed.append(p.name)
+    out = [p for p in root.iterdir() if (p.name.startswith(".link-") and p.is_symlink())
+           or (p.name.startswith(".staging-") and p.is_dir() and not p.is_symlink())]
     store = root / STORE
-    if store.is_dir():
-        for p in store.iterdir():
-            if p.resolve() not in used:
-                shutil.rmtree(p, ignore_errors=True)
-                removed.append(f"{STORE}/{p.name}")
-    return sorted(removed)
+    out += [p for p in store.iterdir() if p.resolve() not in used] if store.is_dir() else []
+    return sorted(out)
+
+
+def tidy(root: Path) -> None:
+    """Remove the leftovers; called with the imports lock held, so none belongs to a live import."""
+    for p in leftovers(root):
+        p.unlink() if p.is_symlink() else shutil.rmtree(p, ignore_errors=True)
 
 
 def manifests(root: Path) -> list[dict[str, Any]]:

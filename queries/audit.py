@@ -20,7 +20,8 @@ from qingdan.loaders.crosswalk import Pair, Successor, crosswalk, paragraph_text
 from qingdan.loaders.laws import LawCorpus, LawVersion
 from qingdan.loaders.repeal import Repeal, repealed_on
 
-from .crosswalks import corpus_repeals, default_corpus, parse_day
+from .crosswalks import corpus_repeals, default_corpus
+from .dates import parse_day
 from .statutes import in_force
 from .stores.base import GraphStore, Node
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .resolve import Resolver, parse_as_of
+from .dates import parse_as_of
+from .resolve import Resolver
 
 VILLAGE_SIDE = {"village_autonomy", "village_assists"}
 GOVERNMENT_SIDE = {"town", "county_department"}

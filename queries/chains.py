@@ -8,7 +8,8 @@ from typing import Any
 from qingdan.errors import NotFound
 
 from . import items as iq
-from .resolve import Resolver, parse_as_of, short
+from .dates import parse_as_of
+from .resolve import Resolver, short
 from .stores.base import GraphStore, Node
 from .villages import by_code, concrete_body
 

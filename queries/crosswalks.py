@@ -6,35 +6,20 @@ one computed against a store.
 """
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from qingdan import paths
-from qingdan.errors import BadRequest, NotFound, Problem
+from qingdan.errors import NotFound, Problem
 from qingdan.loaders.catalog import files_of, read_rows
 from qingdan.loaders.crosswalk import Pair, crosswalk
 from qingdan.loaders.laws import LawCorpus, LawVersion, cached_corpus
 from qingdan.loaders.repeal import Repeal, repealed_on, repeals
 
+from .dates import parse_day
 from .statutes import in_force
 from .stores.base import GraphStore
-
-DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def parse_day(value: str | date, what: str = "日期") -> date:
-    if isinstance(value, date):
-        return value
-    v = (value or "").strip()
-    if not DAY_RE.fullmatch(v):
-        raise BadRequest(f"{what}格式应为 YYYY-MM-DD：{value}")
-    try:
-        return date.fromisoformat(v)
-    except ValueError as exc:
-        raise BadRequest(f"{what}无效：{value}") from exc
-
 
 def default_corpus() -> LawCorpus:
     return cached_corpus(str(paths.laws_dir()))

@@ -9,13 +9,13 @@ bases.
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from qingdan.errors import BadRequest, NotFound
 
+from .dates import DAY_RE, parse_day
 from .items import one
 from .stores.base import GraphStore, Node
 
@@ -45,11 +45,8 @@ def pick_version(store: GraphStore, list_id: str, ref: str) -> Node:
     for v in versions:
         if v.id == f"version/{ref}":
             return v
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", ref):
-        try:
-            day = date.fromisoformat(ref).isoformat()
-        except ValueError as exc:
-            raise BadRequest(f"日期无效：{ref}") from exc
+    if DAY_RE.fullmatch(ref):
+        day = parse_day(ref).isoformat()
         current = [v for v in versions if (v.get("in_force_from") or "") <= day
                    and (not v.get("in_force_to") or day <= v.get("in_force_to"))]
         if current:

@@ -1,7 +1,6 @@
 """“这件事归谁管，依据是什么？” — the verdict, the body and the chain of reasons for a task."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -10,6 +9,7 @@ from qingdan.errors import BadRequest
 from qingdan.ontology.terms import KIND_CLASS, KIND_ZH
 
 from . import items as iq
+from .dates import parse_as_of
 from .matching import ItemIndex, Match, normalize
 from .statutes import in_force
 from .stores.base import GraphStore, Node
@@ -32,19 +32,6 @@ NEGATIVE_CUES = ("私自", "擅自", "私下", "自己决定", "一个人说了�
 ACTION_WORDS = ("处罚", "调解", "证明", "公开", "选举", "罢免", "出租", "发包", "承包", "扣押", "审批", "登记",
                 "备案", "救助", "补贴", "采购", "招标", "拆除", "征收", "评议", "审计", "公示")
 ACCESS_RULE = [("村民委员会组织法", 5), ("村民委员会组织法", 37), ("村民委员会组织法", 6), ("村民委员会组织法", 43)]
-
-
-def parse_as_of(value: str | date | None) -> date:
-    if value is None or value == "":
-        return date.today()
-    if isinstance(value, date):
-        return value
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        raise BadRequest(f"日期格式应为 YYYY-MM-DD：{value}")
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError as exc:
-        raise BadRequest(f"日期无效：{value}") from exc
 
 
 def organic(store: GraphStore, day: date, a2018: int, a2025: int) -> str:

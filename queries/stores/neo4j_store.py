@@ -121,10 +121,6 @@ def rels_query(name: str, rel_type: str) -> str:
     return text.replace(":REL_TYPE]", f":{rel_type}]")
 
 
-def merge_rels_query(rel_type: str) -> str:
-    return rels_query("merge_rels", rel_type)
-
-
 def _has_code(stmt: str) -> bool:
     return any(ln.strip() and not ln.strip().startswith("//") for ln in stmt.splitlines())
 

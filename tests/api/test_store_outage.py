@@ -3,9 +3,7 @@ without restarting the app. A small TCP relay between the app and the real Neo4j
 restored to play the outage."""
 from __future__ import annotations
 
-import os
 import socket
-import threading
 import time
 
 import pytest
@@ -14,76 +12,14 @@ from fastapi.testclient import TestClient
 from qingdan.api.app import create_app
 from qingdan.api.settings import Settings
 
-
-class Relay:
-    """Forwards 127.0.0.1:<port> to Neo4j's Bolt port while `up`; refuses and drops when down."""
-
-    def __init__(self, target: int) -> None:
-        self.target = target
-        self.sock = socket.socket()
-        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(32)
-        self.port = self.sock.getsockname()[1]
-        self.up = True
-        self.accepted = 0  # connection attempts, refused ones included
-        self.conns: list[socket.socket] = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                client, _ = self.sock.accept()
-            except OSError:
-                return
-            self.accepted += 1
-            if not self.up:
-                client.close()
-                continue
-            upstream = socket.create_connection(("127.0.0.1", self.target))
-            for s in (client, upstream):
-                s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            self.conns += [client, upstream]
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
-
-    @staticmethod
-    def _pipe(a: socket.socket, b: socket.socket) -> None:
-        try:
-            while data := a.recv(65536):
-                b.sendall(data)
-        except OSError:
-            pass
-        finally:
-            for s in (a, b):
-                try:
-                    s.close()
-                except OSError:
-                    pass
-
-    def cut(self) -> None:
-        self.up = False
-        for c in self.conns:
-            try:
-                c.shutdown(socket.SHUT_RDWR)
-                c.close()
-            except OSError:
-                pass
-        self.conns.clear()
-
-    def restore(self) -> None:
-        self.up = True
-
-    def close(self) -> None:
-        self.cut()
-        self.sock.close()
+from ..faults import Relay
 
 
 @pytest.fixture()
 def relayed(neo4j_store):
     from qingdan.queries.stores.neo4j_store import Neo4jStore
 
-    relay = Relay(int(neo4j_store.uri.rsplit(":", 1)[1]))
+    relay = Relay("127.0.0.1", int(neo4j_store.uri.rsplit(":", 1)[1]))
     store = Neo4jStore(uri=f"bolt://127.0.0.1:{relay.port}", database=neo4j_store.database, max_retry_time=1.0,
                        connection_timeout=2.0, breaker_seconds=3.0)
     yield relay, TestClient(create_app(store=store, settings=Settings()))

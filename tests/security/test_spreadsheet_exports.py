@@ -13,7 +13,6 @@ import shutil
 from pathlib import Path
 
 import openpyxl
-import pytest
 
 from qingdan.loaders.importer import build_template
 from qingdan.loaders.imports import ImportRequest, run_import

@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from ...faults import load_transaction_open
+
 
 def query(store: Any, cypher: str, **params: Any) -> list[dict[str, Any]]:
     """A fixed test query straight through the store's driver (no user text involved)."""
@@ -23,12 +25,6 @@ def query(store: Any, cypher: str, **params: Any) -> list[dict[str, Any]]:
 
 def snapshot(store: Any) -> tuple[dict[str, int], dict[str, int], str]:
     return store.count_nodes(), store.count_rels(), store.version()
-
-
-def loading(store: Any) -> bool:
-    """Whether a load's write transaction is open on the server right now."""
-    rows = query(store, "SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery")
-    return any("UNWIND $rows" in (r["currentQuery"] or "") for r in rows)
 
 
 def command(store: Any, **extra: str) -> tuple[list[str], dict[str, str]]:
@@ -43,7 +39,7 @@ def test_a_load_killed_inside_its_transaction_leaves_the_previous_graph(neo4j_st
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline, killed = time.time() + 120, False
     while time.time() < deadline and proc.poll() is None:
-        if loading(neo4j_store):
+        if load_transaction_open(neo4j_store):
             time.sleep(0.3)  # well inside the transaction: some batches written, not committed
             proc.send_signal(signal.SIGKILL)
             killed = True
@@ -52,7 +48,7 @@ def test_a_load_killed_inside_its_transaction_leaves_the_previous_graph(neo4j_st
     proc.wait(timeout=60)
     assert killed, "the load finished before it could be interrupted"
     deadline = time.time() + 30
-    while loading(neo4j_store) and time.time() < deadline:
+    while load_transaction_open(neo4j_store) and time.time() < deadline:
         time.sleep(0.1)  # the server notices the closed connection and rolls back
     assert snapshot(neo4j_store) == before
     stray = query(neo4j_store, "MATCH (n:Entity) WHERE n._load <> $token RETURN count(n) AS n",
