@@ -8,6 +8,7 @@ Written against the GraphStore primitives only, so both stores give the same aud
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -182,6 +183,29 @@ def _citation(p: Node) -> CitationKey | str | None:
         return None
 
 
+Based = list[tuple[Node, list[tuple[Node, Node | None]]]]  # item → [(basis, the version a provision belongs to)]
+_BASES: "weakref.WeakKeyDictionary[GraphStore, tuple[str, Based]]" = weakref.WeakKeyDictionary()
+
+
+def _bases(store: GraphStore) -> Based:
+    """Every item with its bases, read once per graph version: the same for every date, and on Neo4j
+    about two thousand round trips, which made each new date cost seconds."""
+    version = store.version()
+    hit = _BASES.get(store)
+    if hit is not None and hit[0] == version:
+        return hit[1]
+    out: Based = []
+    for label in ITEM_LABELS:
+        for item in store.nodes(label):
+            bases = []
+            for _, target in store.neighbors(item.id, "RESTS_ON"):
+                owner = store.neighbors(target.id, "PROVISION_OF") if target.label == "Provision" else []
+                bases.append((target, owner[0][1] if owner else None))
+            out.append((item, bases))
+    _BASES[store] = (version, out)
+    return out
+
+
 def audit(store: GraphStore, as_of: date | str, corpus: LawCorpus | None = None) -> dict[str, Any]:
     """Every duty whose legal basis is not current on as_of, with where that basis lives now;
     duties with no basis; bases that resolve to no provision or document."""
@@ -193,34 +217,31 @@ def audit(store: GraphStore, as_of: date | str, corpus: LawCorpus | None = None)
     unresolved: list[dict[str, Any]] = []
     outside: set[str] = set()
     total = 0
-    for label in ITEM_LABELS:
-        for item in store.nodes(label):
-            total += 1
-            bases = store.neighbors(item.id, "RESTS_ON")
-            if not bases:
-                no_basis.append(_item_ref(item) | {"reason": item.get("no_basis_reason")})
+    for item, bases in _bases(store):
+        total += 1
+        if not bases:
+            no_basis.append(_item_ref(item) | {"reason": item.get("no_basis_reason")})
+            continue
+        by_work: dict[str, list[CitationKey]] = {}
+        for target, version in bases:
+            if target.label == "Document":
                 continue
-            by_work: dict[str, list[CitationKey]] = {}
-            for _, target in bases:
-                if target.label == "Document":
-                    continue
-                c = _citation(target) if target.label == "Provision" else None
-                version = store.neighbors(target.id, "PROVISION_OF") if target.label == "Provision" else []
-                if not isinstance(c, CitationKey) or not version:
-                    unresolved.append(_item_ref(item) | {"target": target.id, "reason": "依据既不是法规条款也不是文件，或不属于任何法规版本"})
-                    continue
-                if version[0][1].get("in_corpus") is False:
-                    outside.add(c.key)  # a work cited from a public source, text not held: nothing to align
-                    continue
-                v = corpus.get(c.work, c.version)
-                if v is not None and c.article not in v.articles:
-                    unresolved.append(_item_ref(item) | {"target": c.key, "reason": "法规库中该版本没有这一条"})
-                    continue
-                by_work.setdefault(c.work, []).append(c)
-            cited = {(c.work, c.version) for cs in by_work.values() for c in cs}
-            issues = [i for work, cs in sorted(by_work.items()) for i in a.check_work(work, cs, cited)]
-            if issues:
-                flagged.append(_item_ref(item) | {"issues": issues})
+            c = _citation(target) if target.label == "Provision" else None
+            if not isinstance(c, CitationKey) or version is None:
+                unresolved.append(_item_ref(item) | {"target": target.id, "reason": "依据既不是法规条款也不是文件，或不属于任何法规版本"})
+                continue
+            if version.get("in_corpus") is False:
+                outside.add(c.key)  # a work cited from a public source, text not held: nothing to align
+                continue
+            v = corpus.get(c.work, c.version)
+            if v is not None and c.article not in v.articles:
+                unresolved.append(_item_ref(item) | {"target": c.key, "reason": "法规库中该版本没有这一条"})
+                continue
+            by_work.setdefault(c.work, []).append(c)
+        cited = {(c.work, c.version) for cs in by_work.values() for c in cs}
+        issues = [i for work, cs in sorted(by_work.items()) for i in a.check_work(work, cs, cited)]
+        if issues:
+            flagged.append(_item_ref(item) | {"issues": issues})
     by_status: dict[str, int] = {}
     for f in flagged:
         for i in f["issues"]:

@@ -18,6 +18,7 @@ from schemathesis.checks import load_all_checks
 from schemathesis.generation.modes import GenerationMode
 
 from qingdan.api.app import create_app
+from qingdan.api.routes import current_resolver
 from qingdan.api.settings import Settings
 from qingdan.queries.stores.memory import MemoryStore
 
@@ -45,6 +46,7 @@ def api_schema(any_store):  # type: ignore[no-untyped-def]
     """The schema bound to an app over the store under test (memory always; Neo4j when it runs)."""
     if any_store.name not in _schemas:
         app = create_app(store=any_store, settings=Settings(admin_token=None, cors_origins=()))
+        current_resolver(app, any_store)  # as `qingdan serve` does before it listens
         _schemas[any_store.name] = schemathesis.openapi.from_asgi("/openapi.json", app).include(method="GET")
     return _schemas[any_store.name]
 
