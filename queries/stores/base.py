@@ -71,6 +71,9 @@ class GraphStore(Protocol):
     ) -> list[tuple[Rel, Node]]:
         """Relationships at a node with the node at their other end, ordered by (type, id)."""
 
+    def neighbors_many(self, node_ids: Iterable[str], rel_type: str) -> dict[str, list[tuple[Rel, Node]]]:
+        """neighbors(id, rel_type, "out") for many ids at once (ids without any are left out)."""
+
     def count_nodes(self) -> dict[str, int]: ...
 
     def count_rels(self) -> dict[str, int]: ...

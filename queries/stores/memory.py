@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from typing import Any
+from typing import Any, Iterable
 
 import networkx as nx
 
@@ -64,6 +64,10 @@ class MemoryStore:
             edges = self._g.in_edges(node_id, keys=True, data="rel")
             pairs = [(r, self._g.nodes[u]["node"]) for u, _, k, r in edges if rel_type in (None, k)]
         return sort_pairs(pairs)
+
+    def neighbors_many(self, node_ids: Iterable[str], rel_type: str) -> dict[str, list[tuple[Rel, Node]]]:
+        out = {nid: self.neighbors(nid, rel_type) for nid in dict.fromkeys(node_ids)}
+        return {nid: pairs for nid, pairs in out.items() if pairs}
 
     def count_nodes(self) -> dict[str, int]:
         return {label: len(ids) for label, ids in sorted(self._by_label.items())}

@@ -63,7 +63,7 @@ import uuid
 from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable, SessionExpired
@@ -426,6 +426,13 @@ class Neo4jStore:
         return sort_pairs(
             (_rel(r["type"], r["src"], r["dst"], r["rel_props"]), _node(r["id"], r["label"], r["props"]))
             for r in recs)
+
+    def neighbors_many(self, node_ids: Iterable[str], rel_type: str) -> dict[str, list[tuple[Rel, Node]]]:
+        grouped: dict[str, list[tuple[Rel, Node]]] = {}
+        for r in self._read("neighbors_many", ids=list(dict.fromkeys(node_ids)), type=rel_type):
+            grouped.setdefault(r["src"], []).append(
+                (_rel(r["type"], r["src"], r["dst"], r["rel_props"]), _node(r["id"], r["label"], r["props"])))
+        return {nid: sort_pairs(pairs) for nid, pairs in grouped.items()}
 
     def count_nodes(self) -> dict[str, int]:
         return dict(sorted((r["label"], r["count"]) for r in self._read("count_nodes")))

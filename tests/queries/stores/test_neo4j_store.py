@@ -114,6 +114,10 @@ def assert_same(mem: GraphStore, neo: GraphStore, graph: PropertyGraph) -> None:
                 g, w = neo.neighbors(nid, t, d), mem.neighbors(nid, t, d)  # type: ignore[arg-type]
                 assert pairs(g) == pairs(w), (nid, t, d)
                 assert g == w
+    for t in types[:-2] + ["NO_SUCH_TYPE"]:
+        g, w = neo.neighbors_many(ids, t), mem.neighbors_many(ids, t)
+        assert {k: pairs(v) for k, v in g.items()} == {k: pairs(v) for k, v in w.items()}, t
+        assert g == w and w == {nid: mem.neighbors(nid, t) for nid in ids if mem.neighbors(nid, t)}
     labels = sorted({n.label for n in graph.nodes.values()}) + ["Nothing"]
     for label in labels:
         assert [nd(n) for n in neo.nodes(label)] == [nd(n) for n in mem.nodes(label)], label
@@ -353,7 +357,7 @@ def test_schema_has_constraint_and_cjk_fulltext_index(loaded) -> None:
 def test_cypher_files_are_plain_statements() -> None:
     assert len(statements("schema")) == 3
     for name in ("node", "nodes", "neighbors_out", "neighbors_in", "count_nodes", "count_rels",
-                 "merge_nodes", "merge_rels", "create_nodes", "create_rels", "existing_nodes", "existing_rels", "delete_nodes",
+                 "neighbors_many", "merge_nodes", "merge_rels", "create_nodes", "create_rels", "existing_nodes", "existing_rels", "delete_nodes",
                  "delete_rels", "provenance_gaps", "ping", "await_indexes"):
         text = cypher(name)
         assert text and not text.rstrip().endswith(";")
