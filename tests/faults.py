@@ -80,8 +80,17 @@ class Relay:
         self.sock.close()
 
 
-def load_transaction_open(store: Any) -> bool:
-    """Whether a load's write transaction is running on the Neo4j server (a fixed query, no user text)."""
+def load_transaction(store: Any) -> str | None:
+    """The status of a qingdan load's transaction on the Neo4j server — "Running" (also between its
+    statements), "Closing" while it commits — or None when there is none. Found by the metadata
+    the loader attaches (neo4j_store.load_metadata); a fixed query, no user text."""
     with store._driver.session(database=store.database) as s:  # noqa: SLF001
-        rows = s.run("SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery").data()
-    return any("UNWIND $rows" in (r["currentQuery"] or "") for r in rows)
+        rows = s.run("SHOW TRANSACTIONS YIELD metaData, status RETURN metaData, status").data()
+    for r in rows:
+        if (r["metaData"] or {}).get("job") == "load" and (r["metaData"] or {}).get("app") == "qingdan":
+            return str(r["status"])
+    return None
+
+
+def load_transaction_open(store: Any) -> bool:
+    return load_transaction(store) is not None

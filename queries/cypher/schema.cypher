@@ -12,3 +12,7 @@ FOR (n:Entity) ON (n.label);
 CREATE FULLTEXT INDEX entity_text IF NOT EXISTS
 FOR (n:Entity) ON EACH [n.name_zh, n.description, n.text]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
+
+// The one marker of the last finished load (mark_load.cypher); not an :Entity, never in answers.
+CREATE CONSTRAINT qingdan_load_key IF NOT EXISTS
+FOR (m:QingdanLoad) REQUIRE m.key IS UNIQUE;

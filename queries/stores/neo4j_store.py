@@ -32,10 +32,21 @@ Loading (``replace_all``)
     deletion, in batches by id / element id, of what was there and the new graph lacks. Loading
     the same graph twice gives the same graph.
     Up to ``ATOMIC_MAX`` entities, old and new together (the bundled graph is ~42k), all of this is one
-    transaction: readers see the old graph until the commit, and a load killed part-way is
-    rolled back, leaving the previous graph exactly as it was. Larger graphs (the national one,
-    3.4M) commit batch by batch: an interrupted load leaves a mix of old and new until it is
-    run again, and the rerun leaves no duplicates and no leftovers.
+    transaction: a load killed before it asks to commit is rolled back, leaving the previous graph
+    exactly as it was; killed while committing, the server finishes the commit and the new graph
+    is there whole. Larger graphs (the national one, 3.4M) commit batch by batch: an interrupted
+    load leaves a mix of old and new until it is run again, and the rerun leaves no duplicates
+    and no leftovers. A load's transactions carry metadata ``{app: qingdan, job: load, load:
+    <token>}``, visible in SHOW TRANSACTIONS.
+
+Version
+    Neo4j is read-committed: a read while a commit is being applied (about 0.4 s for the bundled
+    graph) can see part of it. So ``version()`` does not trust the entities alone: after the last
+    commit has returned, the load writes its token to one ``(:QingdanLoad {key: 'current'})`` node
+    in a transaction of its own, and the version is that token when the entity read with it
+    carries the same, ``<marked>+<other>`` otherwise (a load being applied, or killed after its commit and before
+    its mark). Caches keyed by the version (the resolver, the audit) therefore never keep what
+    they read during a commit: the version they were built under changes once the load is done.
 
 Connection
     ``QINGDAN_NEO4J_URI`` (default ``bolt://127.0.0.1:7687``), ``QINGDAN_NEO4J_USER`` (default
@@ -65,7 +76,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Callable, Iterable, Iterator
 
-from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j import Driver, GraphDatabase, ManagedTransaction, unit_of_work
 from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable, SessionExpired
 
 from qingdan.errors import BadRequest, DataError, Problem, StoreUnavailable
@@ -209,6 +220,12 @@ def _rel(rtype: str, src: str, dst: str, props: dict[str, Any]) -> Rel:
 
 # --- transaction functions (managed transactions may run them more than once) ----------------
 
+def load_metadata(load: str) -> dict[str, str]:
+    """Attached to a load's transactions: SHOW TRANSACTIONS tells an operator (and the fault
+    tests) that a qingdan load is running, between its statements and while it commits."""
+    return {"app": "qingdan", "job": "load", "load": load}
+
+
 def _tx_write(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> Any:
     return tx.run(query, params).consume().counters
 
@@ -314,9 +331,9 @@ class Neo4jStore:
         with self._guard(), self._driver.session(database=self.database) as s:
             return s.execute_read(_tx_data, cypher(name), params)
 
-    def _write(self, query: str, **params: Any) -> Any:
+    def _write(self, query: str, _work: Callable[..., Any] = _tx_write, **params: Any) -> Any:
         with self._guard(), self._driver.session(database=self.database) as s:
-            return s.execute_write(_tx_write, query, params)
+            return s.execute_write(_work, query, params)
 
     # -- GraphStore -------------------------------------------------------------------------------
 
@@ -339,9 +356,12 @@ class Neo4jStore:
         self.ensure_schema()  # schema changes cannot share a transaction with writes
         if atomic:
             with self._guard(), self._driver.session(database=self.database) as s:
-                created = s.execute_write(self._load_all, by_label, by_type, load)
+                created = s.execute_write(unit_of_work(metadata=load_metadata(load))(self._load_all),
+                                          by_label, by_type, load)
         else:
             created = self._load_all(None, by_label, by_type, load)
+        # only now, in a transaction of its own: whoever reads this token reads the whole load
+        self._write(cypher("mark_load"), load=load)
         return LoadReport(
             store=self.name,
             nodes=self.count_nodes(),
@@ -356,8 +376,10 @@ class Neo4jStore:
                   by_type: dict[str, list[dict[str, Any]]], load: str) -> int:
         """Nodes, relationships, then removal of what this load did not write; in `tx`, or one
         transaction per batch when tx is None. Run again whole if the driver retries `tx`."""
+        batch_work = unit_of_work(metadata=load_metadata(load))(_tx_write)
+
         def write(query: str, **params: Any) -> Any:
-            return _tx_write(tx, query, params) if tx is not None else self._write(query, **params)
+            return _tx_write(tx, query, params) if tx is not None else self._write(query, _work=batch_work, **params)
 
         def read(name: str, **params: Any) -> list[dict[str, Any]]:
             return _tx_data(tx, cypher(name), params) if tx is not None else self._read(name, **params)
@@ -445,8 +467,13 @@ class Neo4jStore:
         return {"nodes": rec["nodes"], "relationships": rec["relationships"]}
 
     def version(self) -> str:
-        recs = self._read("version")
-        return f"neo4j-{recs[0]['load'] if recs else 'empty'}"
+        rec = (self._read("version") or [{}])[0]
+        mark, data = rec.get("mark"), rec.get("data")
+        if data is None:
+            return "neo4j-empty"
+        if mark in (None, data):  # None: loaded before loads were marked
+            return f"neo4j-{data}"
+        return f"neo4j-{mark}+{data}"  # a load is being applied, or was killed after its commit
 
     def ping(self) -> None:
         with self._guard():

@@ -293,6 +293,54 @@ def test_a_load_failing_inside_its_transaction_changes_nothing(neo: Neo4jStore, 
     assert report.atomic and neo.node("new/2") is not None
 
 
+def _tokens(neo: Neo4jStore) -> tuple[set[str], list[str]]:
+    with neo._driver.session(database=neo.database) as s:
+        data = {r["t"] for r in s.run("MATCH (n:Entity) RETURN DISTINCT n._load AS t")}
+        marks = [r["t"] for r in s.run("MATCH (m:QingdanLoad) RETURN m.load AS t")]
+    return data, marks
+
+
+def test_a_finished_load_is_marked_after_its_commit(neo: Neo4jStore) -> None:
+    neo.replace_all(sample_graph())
+    first = neo.version()
+    data, marks = _tokens(neo)
+    assert len(data) == 1 and marks == list(data) and first == f"neo4j-{marks[0]}"
+    neo.replace_all(sample_graph())
+    assert neo.version() not in (first, "neo4j-empty")
+    assert len(_tokens(neo)[1]) == 1  # one marker, replaced, however many loads
+
+
+def test_a_load_killed_between_commit_and_mark_still_changes_the_version(neo: Neo4jStore) -> None:
+    """The data is the new graph but the mark is the old one: caches keyed by the version must
+    not go on serving what they read from the old graph."""
+    neo.replace_all(sample_graph())
+    marked = neo.version()
+    with neo._driver.session(database=neo.database) as s:  # what the killed load committed
+        s.run("MATCH (n:Entity) SET n._load = $t", t="committed-but-unmarked").consume()
+    assert neo.version() not in (marked, "neo4j-empty")
+    neo.replace_all(sample_graph())  # the next load marks again: one plain version
+    assert neo.version() == f"neo4j-{_tokens(neo)[1][0]}"
+
+
+def test_load_transactions_carry_metadata_an_operator_can_see(neo: Neo4jStore, monkeypatch) -> None:
+    from qingdan.queries.stores import neo4j_store as module
+
+    seen: list[Any] = []
+    real = module._tx_write
+
+    def looking(tx, query, params):
+        if "UNWIND $rows" in query and not seen:
+            with neo._driver.session(database=neo.database) as s:
+                seen.extend(r["m"] for r in s.run("SHOW TRANSACTIONS YIELD metaData AS m RETURN m"))
+        return real(tx, query, params)
+
+    monkeypatch.setattr(module, "_tx_write", looking)
+    neo.replace_all(sample_graph())
+    loads = [m for m in seen if m.get("job") == "load"]
+    assert len(loads) == 1 and loads[0]["app"] == "qingdan"
+    assert neo.version() == f"neo4j-{loads[0]['load']}"
+
+
 def test_a_load_is_one_transaction_only_while_old_and_new_fit_the_limit(neo: Neo4jStore, monkeypatch) -> None:
     graph = sample_graph()
     size = len(graph.nodes) + len(graph.rels)
@@ -344,7 +392,7 @@ def test_schema_has_constraint_and_cjk_fulltext_index(loaded) -> None:
     with neo._driver.session(database=neo.database) as s:
         names = {r["name"]: r for r in s.run("SHOW INDEXES YIELD name, type, labelsOrTypes, properties, options")}
         constraints = {r["name"] for r in s.run("SHOW CONSTRAINTS YIELD name")}
-        assert "entity_id" in constraints
+        assert {"entity_id", "qingdan_load_key"} <= constraints
         assert names["entity_label"]["properties"] == ["label"]
         ft = names["entity_text"]
         assert ft["type"] == "FULLTEXT" and ft["labelsOrTypes"] == ["Entity"]
@@ -355,10 +403,10 @@ def test_schema_has_constraint_and_cjk_fulltext_index(loaded) -> None:
 
 
 def test_cypher_files_are_plain_statements() -> None:
-    assert len(statements("schema")) == 3
+    assert len(statements("schema")) == 4
     for name in ("node", "nodes", "neighbors_out", "neighbors_in", "count_nodes", "count_rels",
                  "neighbors_many", "merge_nodes", "merge_rels", "create_nodes", "create_rels", "existing_nodes", "existing_rels", "delete_nodes",
-                 "delete_rels", "provenance_gaps", "ping", "await_indexes"):
+                 "delete_rels", "provenance_gaps", "ping", "await_indexes", "version", "mark_load"):
         text = cypher(name)
         assert text and not text.rstrip().endswith(";")
         assert "{}" not in text and "%s" not in text
