@@ -436,6 +436,11 @@ def national(rounds: int, with_neo4j: bool) -> dict[str, Any]:
 
 # ── the table ───────────────────────────────────────────────────────────────────────────────────
 
+def _warm(x: dict[str, Any]) -> str:
+    w = x.get("warmup_ms")
+    return f"最长 {w['max']} / 合计 {w['total']} ms" if w else "—"
+
+
 def _ms(d: dict[str, Any] | None) -> str:
     return f"p50 {d['p50']} / p99 {d['p99']} ms" if d else "—"
 
@@ -531,8 +536,8 @@ def render(r: dict[str, Any]) -> str:
                      f"{a['resolve_ms']['samples']} 次 / {s['resolve_ms']['samples']} 次",
                      f"错误 {a['errors']} / {s['errors']}；p99 比值：首次 {nat.get('first_p99_ratio')}、重复 {nat['p99_ratio']}"
                      "（目标 ≤ 2）",
-                     f"全国：首次 {_ms(a['first_ms'])}，重复 {_ms(a['resolve_ms'])}，内存 {a['rss_mb']} MB（峰值 {a['peak_rss_mb']} MB），"
-                     f"启动 {a['cold_start_s']} 秒（首次无缓存 {cold['cold_start_s']} 秒）；汕头：首次 {_ms(s['first_ms'])}，重复 {_ms(s['resolve_ms'])}，"
+                     f"全国：预热 {_warm(a)}，首次 {_ms(a['first_ms'])}，重复 {_ms(a['resolve_ms'])}，内存 {a['rss_mb']} MB（峰值 {a['peak_rss_mb']} MB），"
+                     f"启动 {a['cold_start_s']} 秒（首次无缓存 {cold['cold_start_s']} 秒）；汕头：预热 {_warm(s)}，首次 {_ms(s['first_ms'])}，重复 {_ms(s['resolve_ms'])}，"
                      f"内存 {s['rss_mb']} MB，启动 {s['cold_start_s']} 秒（首次 {scold['cold_start_s']} 秒）"))
         g = nat.get("neo4j")
         if g and "national" in g:
@@ -543,8 +548,9 @@ def render(r: dict[str, Any]) -> str:
                          f"错误 {gn['errors']} / {gs['errors']}；p99 比值：首次 {g['first_ms_p99_ratio']}、重复 "
                          f"{g['resolve_ms_p99_ratio']}（目标 ≤ 2）",
                          f"全国：加载 {gn['load_s']} 秒（{gn['nodes']:,} 节点 / {gn['relationships']:,} 关系，"
-                         f"{'一个事务' if gn['atomic'] else '分批提交'}），建索引器 {gn['resolver_s']} 秒，首次 {_ms(gn['first_ms'])}，"
-                         f"重复 {_ms(gn['resolve_ms'])}；汕头：首次 {_ms(gs['first_ms'])}，重复 {_ms(gs['resolve_ms'])}"))
+                         f"{'一个事务' if gn['atomic'] else '分批提交'}），建索引器 {gn['resolver_s']} 秒，预热 {_warm(gn)}，"
+                         f"首次 {_ms(gn['first_ms'])}，重复 {_ms(gn['resolve_ms'])}；汕头：建索引器 {gs['resolver_s']} 秒，"
+                         f"预热 {_warm(gs)}，首次 {_ms(gs['first_ms'])}，重复 {_ms(gs['resolve_ms'])}"))
 
     def cell(text: str) -> str:
         return str(text).replace("|", "\\|").replace("\n", " ")
@@ -561,7 +567,10 @@ def render(r: dict[str, Any]) -> str:
              "- 重新生成：`make bench`（即 `.venv/bin/python bench/reliability.py`）。"]
     notes.append("- Neo4j 中断：读取在放弃前最多重试 3 秒；一旦失败，断路器在 1 秒内直接答 503（带 Retry-After），不再连网，"
                  "之后由一个请求单次试连，连上即恢复。切断那一刻正在进行的请求要等完这次重试，所以“最长”一栏会有几秒。")
-    notes.append("- 全国规模“首次”= 每个村×问题第一次问（答案缓存为空）；“重复”= 同样的问题再问（Resolver 按图谱版本缓存答案）。")
+    notes.append("- 全国规模“预热”= 进程启动后每个问题先不带村问一次（单独计时，列出最长一次与合计；与村的多少无关，"
+                 "不计入 p99）；“首次”= 此后每个村×问题第一次问（该村的答案缓存为空）；“重复”= 同样的问题再问"
+                 "（Resolver 按图谱版本缓存答案）。此前预热混在“首次”里，第一个村的 5 个回答就是最慢的 5 个，"
+                 "p99 量到的是进程和数据库有多“冷”，而不是装了多少村。")
     notes.append("- Neo4j 加载：新旧图谱合计不超过 50 万个实体（内置图谱约 4.2 万）时整图一个事务：提交前被杀则服务器回滚，"
                  "提交时被杀则服务器完成提交；装入或换下全国图谱（340 万）时分批提交，中途被杀会新旧混合，重新运行加载即恢复"
                  "（neo4j_store.py 文档已写明）。Neo4j 是“读已提交”：提交正在写入存储的那一刻（内置图谱约 0.4 秒）读到的可能是一部分，"

@@ -1,7 +1,8 @@
 """A load killed midway (SIGKILL, the way a crash or an operator's kill -9 ends it).
 
 The bundled graph is loaded in one transaction: killed inside it, the server rolls it back and the
-previous graph is there exactly as it was. A graph above ATOMIC_MAX commits batch by batch
+previous graph is there exactly as it was; killed while it commits, the server finishes the commit
+and the new graph is there whole, under a version other than the previous one. A graph above ATOMIC_MAX commits batch by batch
 (forced here with QINGDAN_NEO4J_ATOMIC_MAX=0): killed midway it leaves a mix, and running the load
 again leaves exactly the graph a clean load gives, no duplicates, no leftovers."""
 from __future__ import annotations
@@ -14,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ...faults import load_transaction_open
+from ...faults import load_transaction, load_transaction_open
 
 
 def query(store: Any, cypher: str, **params: Any) -> list[dict[str, Any]]:
@@ -54,6 +55,35 @@ def test_a_load_killed_inside_its_transaction_leaves_the_previous_graph(neo4j_st
     stray = query(neo4j_store, "MATCH (n:Entity) WHERE n._load <> $token RETURN count(n) AS n",
                   token=before[2].removeprefix("neo4j-"))
     assert stray == [{"n": 0}]
+
+
+def test_a_load_killed_while_it_commits_leaves_the_new_graph_whole(neo4j_store, bundled_graph):
+    before = snapshot(neo4j_store)
+    cmd, env = command(neo4j_store)
+    proc = None
+    for _ in range(3):  # the commit lasts about half a second: caught by polling, nearly always first time
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        deadline, status = time.time() + 120, None
+        while time.time() < deadline and proc.poll() is None and status != "Closing":
+            status = load_transaction(neo4j_store)
+            time.sleep(0.005)
+        if status == "Closing" and proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=60)
+            break
+        proc.wait(timeout=60)
+        neo4j_store.replace_all(bundled_graph)
+        before = snapshot(neo4j_store)
+    else:
+        raise AssertionError("never caught the load while it committed")
+    deadline = time.time() + 30
+    while load_transaction_open(neo4j_store) and time.time() < deadline:
+        time.sleep(0.1)  # the server finishes the commit it was asked for
+    tokens = query(neo4j_store, "MATCH (n:Entity) RETURN n._load AS t, count(*) AS n")
+    assert len(tokens) == 1 and tokens[0]["n"] == len(bundled_graph.nodes)  # every entity from the new load
+    assert "neo4j-" + tokens[0]["t"] != before[2]
+    assert neo4j_store.version() != before[2]  # what was cached under the old version is not reused
+    assert snapshot(neo4j_store)[:2] == before[:2]  # the same catalog: the same graph, loaded anew
 
 
 def test_killed_batched_load_rerun_leaves_no_duplicates(neo4j_store, bundled_graph):
