@@ -43,7 +43,7 @@ sys.path.insert(0, str(REPO))
 from bench import load as loadbench  # noqa: E402
 from qingdan.loaders.imports import leftovers  # noqa: E402
 from tests.faults import Relay  # noqa: E402
-from tests.faults import load_transaction  # noqa: E402
+from tests.faults import load_tokens, load_transaction, wait_for  # noqa: E402
 
 PY = sys.executable
 QINGDAN = str(Path(PY).parent / "qingdan")
@@ -306,7 +306,7 @@ def killed_neo4j_load(points: tuple[float, ...] = KILL_POINTS) -> dict[str, Any]
         before = graph_state(store)
         proc = subprocess.Popen(load, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         opened = wait_for(lambda: load_transaction(store) is not None, proc)
-        wait_for(lambda: load_transaction(store) is None, None)
+        wait_for(lambda: load_transaction(store) is None)
         tx_s = time.perf_counter() - opened if opened else None
         proc.wait(timeout=600)
         full = settled_state(store)
@@ -326,7 +326,7 @@ def killed_neo4j_load(points: tuple[float, ...] = KILL_POINTS) -> dict[str, Any]
             proc.send_signal(signal.SIGKILL)
             proc.wait()
             killed_s = time.perf_counter() - opened if opened else None
-            wait_for(lambda: load_transaction(store) is None, None)  # rolled back, or its commit finished
+            wait_for(lambda: load_transaction(store) is None)  # rolled back, or its commit finished
             after = settled_state(store)
             outcome = ("previous" if same_graph(after, before) else
                        "new" if same_graph(after, full, tokens=False) and len(after["tokens"]) == 1
@@ -342,27 +342,10 @@ def killed_neo4j_load(points: tuple[float, ...] = KILL_POINTS) -> dict[str, Any]
             "full": {k: full[k] for k in ("nodes", "relationships")}, "kills": kills}
 
 
-def wait_for(condition: Callable[[], bool], proc: subprocess.Popen | None, timeout: float = 600,
-             step: float = 0.02) -> float | None:
-    """perf_counter() when `condition` first holds, or None if `proc` ended (or time ran out) first."""
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if condition():
-            return time.perf_counter()
-        if proc is not None and proc.poll() is not None:
-            return None
-        time.sleep(step)
-    return None
-
-
 def graph_state(store: Any) -> dict[str, Any]:
-    """Counts, the load tokens the entities carry (how many of each) and the version (fixed queries)."""
-    from collections import Counter
-
-    with store._driver.session(database=store.database) as s:  # noqa: SLF001
-        tokens = Counter({r["t"]: r["c"] for r in s.run("MATCH (n:Entity) RETURN n._load AS t, count(*) AS c")})
+    """Counts, the load tokens the entities carry (how many of each) and the version."""
     return {"nodes": sum(store.count_nodes().values()), "relationships": sum(store.count_rels().values()),
-            "tokens": tokens, "version": store.version()}
+            "tokens": load_tokens(store), "version": store.version()}
 
 
 def settled_state(store: Any, timeout: float = 60) -> dict[str, Any]:
@@ -534,7 +517,7 @@ def render(r: dict[str, Any]) -> str:
                      f"全国 {a['villages']:,} 个村居 vs 仅汕头 {s['villages']:,} 个；`village=` 取 {a['codes']} 个代码"
                      f"（{a['provinces_or_districts']} 个省）× 5 个问题",
                      f"{a['resolve_ms']['samples']} 次 / {s['resolve_ms']['samples']} 次",
-                     f"错误 {a['errors']} / {s['errors']}；p99 比值：首次 {nat.get('first_p99_ratio')}、重复 {nat['p99_ratio']}"
+                     f"错误 {a['errors']} / {s['errors']}；p99 比值：首次 {nat['first_ms_p99_ratio']}、重复 {nat['resolve_ms_p99_ratio']}"
                      "（目标 ≤ 2）",
                      f"全国：预热 {_warm(a)}，首次 {_ms(a['first_ms'])}，重复 {_ms(a['resolve_ms'])}，内存 {a['rss_mb']} MB（峰值 {a['peak_rss_mb']} MB），"
                      f"启动 {a['cold_start_s']} 秒（首次无缓存 {cold['cold_start_s']} 秒）；汕头：预热 {_warm(s)}，首次 {_ms(s['first_ms'])}，重复 {_ms(s['resolve_ms'])}，"

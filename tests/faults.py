@@ -3,8 +3,11 @@ going away, and a look at the server for a load's open transaction."""
 from __future__ import annotations
 
 import socket
+import subprocess
 import threading
-from typing import Any
+import time
+from collections import Counter
+from typing import Any, Callable
 
 
 class Relay:
@@ -92,5 +95,20 @@ def load_transaction(store: Any) -> str | None:
     return None
 
 
-def load_transaction_open(store: Any) -> bool:
-    return load_transaction(store) is not None
+def wait_for(condition: Callable[[], bool], proc: subprocess.Popen | None = None, timeout: float = 600,
+             step: float = 0.02) -> float | None:
+    """perf_counter() when `condition` first holds, or None if `proc` ended (or time ran out) first."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if condition():
+            return time.perf_counter()
+        if proc is not None and proc.poll() is not None:
+            return None
+        time.sleep(step)
+    return None
+
+
+def load_tokens(store: Any) -> Counter[str]:
+    """How many entities carry each load's token: one token after a whole load, two in a mix."""
+    with store._driver.session(database=store.database) as s:  # noqa: SLF001
+        return Counter({r["t"]: r["c"] for r in s.run("MATCH (n:Entity) RETURN n._load AS t, count(*) AS c")})

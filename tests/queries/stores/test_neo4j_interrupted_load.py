@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ...faults import load_transaction, load_transaction_open
+from ...faults import load_tokens, load_transaction, wait_for
 
 
 def query(store: Any, cypher: str, **params: Any) -> list[dict[str, Any]]:
@@ -38,23 +38,15 @@ def test_a_load_killed_inside_its_transaction_leaves_the_previous_graph(neo4j_st
     assert sum(before[0].values()) == len(bundled_graph.nodes)
     cmd, env = command(neo4j_store)
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline, killed = time.time() + 120, False
-    while time.time() < deadline and proc.poll() is None:
-        if load_transaction_open(neo4j_store):
-            time.sleep(0.3)  # well inside the transaction: some batches written, not committed
-            proc.send_signal(signal.SIGKILL)
-            killed = True
-            break
-        time.sleep(0.05)
+    killed = wait_for(lambda: load_transaction(neo4j_store) is not None, proc, timeout=120, step=0.05)
+    if killed:
+        time.sleep(0.3)  # well inside the transaction: some batches written, not committed
+        proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=60)
     assert killed, "the load finished before it could be interrupted"
-    deadline = time.time() + 30
-    while load_transaction_open(neo4j_store) and time.time() < deadline:
-        time.sleep(0.1)  # the server notices the closed connection and rolls back
+    wait_for(lambda: load_transaction(neo4j_store) is None, timeout=30, step=0.1)  # the server rolls back
     assert snapshot(neo4j_store) == before
-    stray = query(neo4j_store, "MATCH (n:Entity) WHERE n._load <> $token RETURN count(n) AS n",
-                  token=before[2].removeprefix("neo4j-"))
-    assert stray == [{"n": 0}]
+    assert load_tokens(neo4j_store) == {before[2].removeprefix("neo4j-"): len(bundled_graph.nodes)}
 
 
 def test_a_load_killed_while_it_commits_leaves_the_new_graph_whole(neo4j_store, bundled_graph):
@@ -63,11 +55,8 @@ def test_a_load_killed_while_it_commits_leaves_the_new_graph_whole(neo4j_store, 
     proc = None
     for _ in range(3):  # the commit lasts about half a second: caught by polling, nearly always first time
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        deadline, status = time.time() + 120, None
-        while time.time() < deadline and proc.poll() is None and status != "Closing":
-            status = load_transaction(neo4j_store)
-            time.sleep(0.005)
-        if status == "Closing" and proc.poll() is None:
+        closing = wait_for(lambda: load_transaction(neo4j_store) == "Closing", proc, timeout=120, step=0.005)
+        if closing and proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             proc.wait(timeout=60)
             break
@@ -76,12 +65,10 @@ def test_a_load_killed_while_it_commits_leaves_the_new_graph_whole(neo4j_store, 
         before = snapshot(neo4j_store)
     else:
         raise AssertionError("never caught the load while it committed")
-    deadline = time.time() + 30
-    while load_transaction_open(neo4j_store) and time.time() < deadline:
-        time.sleep(0.1)  # the server finishes the commit it was asked for
-    tokens = query(neo4j_store, "MATCH (n:Entity) RETURN n._load AS t, count(*) AS n")
-    assert len(tokens) == 1 and tokens[0]["n"] == len(bundled_graph.nodes)  # every entity from the new load
-    assert "neo4j-" + tokens[0]["t"] != before[2]
+    wait_for(lambda: load_transaction(neo4j_store) is None, timeout=30, step=0.1)  # the server finishes the commit
+    tokens = load_tokens(neo4j_store)
+    assert list(tokens.values()) == [len(bundled_graph.nodes)]  # every entity from the new load
+    assert "neo4j-" + next(iter(tokens)) != before[2]
     assert neo4j_store.version() != before[2]  # what was cached under the old version is not reused
     assert snapshot(neo4j_store)[:2] == before[:2]  # the same catalog: the same graph, loaded anew
 

@@ -17,6 +17,8 @@ from qingdan.queries.stores.base import GraphStore, Node, PropertyGraph, Rel
 from qingdan.queries.stores.memory import MemoryStore
 from qingdan.queries.stores.neo4j_store import Neo4jStore, cypher, statements
 
+from ...faults import load_tokens
+
 TEST_URI = os.environ.get("QINGDAN_TEST_NEO4J_URI") or \
     f"bolt://127.0.0.1:{os.environ.get('QINGDAN_NEO4J_PORT', '7687')}"
 
@@ -295,9 +297,8 @@ def test_a_load_failing_inside_its_transaction_changes_nothing(neo: Neo4jStore, 
 
 def _tokens(neo: Neo4jStore) -> tuple[set[str], list[str]]:
     with neo._driver.session(database=neo.database) as s:
-        data = {r["t"] for r in s.run("MATCH (n:Entity) RETURN DISTINCT n._load AS t")}
         marks = [r["t"] for r in s.run("MATCH (m:QingdanLoad) RETURN m.load AS t")]
-    return data, marks
+    return set(load_tokens(neo)), marks
 
 
 def test_a_finished_load_is_marked_after_its_commit(neo: Neo4jStore) -> None:
