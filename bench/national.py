@@ -170,13 +170,19 @@ def neo4j_figures(rounds: int) -> dict[str, Any]:
         out["national"] = {"load_s": round(load_s, 1), "atomic": report.atomic, "nodes": sum(report.nodes.values()),
                            "relationships": sum(report.relationships.values()),
                            "resolver_s": round(time.perf_counter() - t, 2), **ask_all(resolver, village_codes(True), rounds)}
-        for key in ("first_ms", "resolve_ms"):
-            s, n = out["shantou"][key]["p99"], out["national"][key]["p99"]
-            out[f"{key}_p99_ratio"] = round(n / s, 2) if s else None
-        return out
+        return {**out, **p99_ratios(out["shantou"], out["national"])}
     finally:
         store.replace_all(cached_graph())  # what the tests and `make demo` expect to find
         store.close()
+
+
+def p99_ratios(shantou: dict[str, Any], national: dict[str, Any]) -> dict[str, float | None]:
+    """National p99 over Shantou p99, for the first pass and for repeats (the goal: ≤ 2)."""
+    out: dict[str, float | None] = {}
+    for key in ("first_ms", "resolve_ms"):
+        s, n = shantou[key]["p99"], national[key]["p99"]
+        out[f"{key}_p99_ratio"] = round(n / s, 2) if s else None
+    return out
 
 
 def run(rounds: int = 3, with_neo4j: bool = False) -> dict[str, Any]:
@@ -188,10 +194,7 @@ def run(rounds: int = 3, with_neo4j: bool = False) -> dict[str, Any]:
         out["shantou"] = child(False, rounds, cache)
         out["national_cold"] = child(True, 0, cache)
         out["national"] = child(True, rounds, cache)
-    s, n = out["shantou"]["resolve_ms"]["p99"], out["national"]["resolve_ms"]["p99"]
-    out["p99_ratio"] = round(n / s, 2) if s else None
-    s, n = out["shantou"]["first_ms"]["p99"], out["national"]["first_ms"]["p99"]
-    out["first_p99_ratio"] = round(n / s, 2) if s else None
+    out.update(p99_ratios(out["shantou"], out["national"]))
     out["goal_p99_ratio_max"] = 2.0
     if with_neo4j:
         out["neo4j"] = neo4j_figures(rounds)
