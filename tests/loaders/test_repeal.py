@@ -27,7 +27,10 @@ def test_civil_code_repeals_nine_laws_from_2021(all_repeals):
     assert {(r.repealing_version, r.source_article, r.effective_date, r.date_basis) for r in civil} == {
         ("2020-05-28", 1260, "2021-01-01", "text")}
     in_corpus = {r.repealed_work: r.repealed_versions for r in civil if r.in_corpus}
-    assert in_corpus == {"婚姻法": ("2001-04-28",), "合同法": ("1999-03-15",), "侵权责任法": ("2009-12-26",)}
+    assert in_corpus == {"婚姻法": ("2001-04-28",), "合同法": ("1999-03-15",), "侵权责任法": ("2009-12-26",),
+                         "民法总则": ("2017-03-15",), "民法通则": ("2009-08-27",), "物权法": ("2007-03-16",),
+                         "继承法": ("1985-04-10",)}
+    assert not any(r.in_corpus for r in civil if r.repealed_work in ("收养法", "担保法"))
     assert next(r for r in civil if r.repealed_work == "民法通则").repealed_title == "中华人民共和国民法通则"
 
 
