@@ -7,13 +7,14 @@ problem in every file is collected before anything is reported, so one run shows
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
 from qingdan.errors import DataError, Problem
-from qingdan.ontology.terms import KIND_CLASS, PROVENANCE_STATUSES
+from qingdan.ontology.terms import JURISDICTION_RE, KIND_CLASS, MEMBERSHIP_STATUSES, PROVENANCE_STATUSES, ROLE_ZH
 
 from .citations import parse_key, split_multi
 
@@ -42,6 +43,13 @@ def _cites(v: str) -> list[str]:
     return keys
 
 
+def _jurisdiction(v: str) -> str:
+    v = v.strip()
+    if not re.match(JURISDICTION_RE, v):
+        raise ValueError("适用地域应为 CN（全国）或省/市/区县的区划代码前 2/4/6 位，如 44、4405、440507")
+    return v
+
+
 def _enum(values: tuple[str, ...]) -> Callable[[str], str]:
     def check(v: str) -> str:
         if v not in values:
@@ -57,18 +65,22 @@ SPECS: dict[str, Spec] = {
     "body_types": {"body_type_id": (True, None), "name_zh": (True, None), "name_en": (False, None),
                    "level": (True, _enum(("village", "town", "county"))), **PROV},
     "lists": {"list_id": (True, None), "kind": (True, _enum(tuple(KIND_CLASS))), "name_zh": (True, None),
-              "jurisdiction": (False, None), "declared_count": (False, _int), "declared_source": (False, None), **PROV},
+              "jurisdiction": (True, _jurisdiction), "declared_count": (False, _int), "declared_source": (False, None), **PROV},
     "list_versions": {"version_id": (True, None), "list_id": (True, None), "issuer": (False, None),
                       "doc_no": (False, None), "issued": (False, _date), "in_force_from": (True, _date),
                       "in_force_to": (False, _date), **PROV},
     "categories": {"category_id": (True, None), "version_id": (True, None), "kind": (True, _enum(tuple(KIND_CLASS))),
-                   "seq": (False, _int), "name_zh": (True, None), **PROV},
+                   "seq": (False, _int), "name_zh": (True, None),
+                   "membership_status": (False, _enum(MEMBERSHIP_STATUSES)), **PROV},
     "items": {"item_id": (True, None), "kind": (True, _enum(tuple(KIND_CLASS))), "version_id": (True, None),
               "category_id": (True, None), "seq": (False, _int), "name_zh": (True, None), "description": (False, None),
               "lead_body": (True, None), "assist_bodies": (False, split_multi), "supervise_bodies": (False, split_multi),
               "must_not_bodies": (False, split_multi), "bases": (False, _cites), "no_basis_reason": (False, None),
               "keywords": (False, split_multi), "procedure_id": (False, None), "disclosure_ids": (False, split_multi),
-              "aspect": (False, _enum(ASPECTS)), "endangers": (False, split_multi), **PROV},
+              "aspect": (False, _enum(ASPECTS)), "endangers": (False, split_multi),
+              "membership_status": (False, _enum(MEMBERSHIP_STATUSES)), "also_in": (False, split_multi), **PROV},
+    "roles": {"item_id": (True, None), "role": (True, _enum(tuple(ROLE_ZH))), "body_type": (True, None),
+              "basis": (False, lambda v: parse_key(v) and v.strip()), "note": (False, None), **PROV},
     "provisions": {"citation": (True, lambda v: parse_key(v) and v.strip()), "summary_zh": (True, None), **PROV},
     "procedures": {"procedure_id": (True, None), "step_seq": (True, _int), "name_zh": (True, None),
                    "actor_body": (False, split_multi), "materials": (False, None), "posting_days": (False, _int),
@@ -83,13 +95,20 @@ SPECS: dict[str, Spec] = {
                   "district_name": (False, None), "doc_no": (False, None), "date": (False, _date),
                   "adopted_count": (False, _int), "town_codes": (False, split_multi), **PROV},
     "documents": {"doc_key": (True, lambda v: v.strip().removeprefix("DOC:")), "title": (True, None), "issuer": (False, None), "doc_no": (False, None),
-                  "date": (False, _date), **PROV},
+                  "date": (False, _date), "jurisdiction": (False, _jurisdiction), "url": (False, None),
+                  "completeness": (False, None), **PROV},
+    "document_provisions": {"doc_key": (True, lambda v: v.strip().removeprefix("DOC:")),
+                            "part": (True, lambda v: parse_key(f"DOC:x#{v.strip()}") and v.strip()),
+                            "label_zh": (True, None), "text": (True, None),
+                            "text_status": (True, _enum(("verbatim", "partial"))), **PROV},
     "law_in_force": {"work": (True, None), "version_date": (True, _date), "in_force_from": (True, _date), **PROV},
     "works_extra": {"work": (True, None), "version_date": (True, _date), "title": (True, None), **PROV},
 }
-ID_COLUMN = {"body_types": "body_type_id", "lists": "list_id", "list_versions": "version_id",
+# the column (or columns) that identify a row; a repeated identity is an error
+ID_COLUMN: dict[str, str | tuple[str, ...]] = {"body_types": "body_type_id", "lists": "list_id", "list_versions": "version_id",
              "categories": "category_id", "items": "item_id", "provisions": "citation",
-             "delegations": "decision_id", "adoptions": "adoption_id", "documents": "doc_key"}
+             "delegations": "decision_id", "adoptions": "adoption_id", "documents": "doc_key",
+             "roles": ("item_id", "role", "body_type"), "document_provisions": ("doc_key", "part")}
 
 
 @dataclass
@@ -216,14 +235,18 @@ def load_catalog(folder: Path) -> Catalog:
                 rows.extend(got)
         id_col = ID_COLUMN.get(kind)
         if id_col:
-            seen: dict[str, Row] = {}
+            seen: dict[Any, Row] = {}
             kept: list[Row] = []
             for r in rows:
-                key = r[id_col]
+                key = tuple(r[c] for c in id_col) if isinstance(id_col, tuple) else r[id_col]
+                if isinstance(key, tuple) and None in key:
+                    key = None
                 if key is not None and key in seen:
                     if kind == "provisions" and r.file.startswith("imports/"):
                         continue
-                    problems.append(Problem(r.file, r.line, id_col, key, f"编号重复（已见于 {seen[key].where}）"))
+                    field_name = ",".join(id_col) if isinstance(id_col, tuple) else id_col
+                    shown = "/".join(key) if isinstance(key, tuple) else key
+                    problems.append(Problem(r.file, r.line, field_name, shown, f"编号重复（已见于 {seen[key].where}）"))
                 if key is not None:
                     seen.setdefault(key, r)
                 kept.append(r)

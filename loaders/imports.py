@@ -269,6 +269,8 @@ class ImportRequest:
     lists: tuple[str, ...] = ()
     dry_run: bool = False
     skip_invalid: bool = False
+    # where a NEW list binds (CN or an NBS code prefix); the bundled catalog is Shantou's
+    jurisdiction: str = "4405"
 
 
 @dataclass
@@ -529,7 +531,7 @@ def _write(folder: Path, req: ImportRequest, targets: list[_Target], day: str,
             name = plan.title or plan.sheet
             if KIND_ZH[plan.kind] not in name:  # 指导目录 holding three lists: say which one this is
                 name = f"{name}·{KIND_ZH[plan.kind]}"
-            lists.append({"list_id": t.list_id, "kind": plan.kind, "name_zh": name,
+            lists.append({"list_id": t.list_id, "kind": plan.kind, "name_zh": name, "jurisdiction": req.jurisdiction,
                           "declared_count": plan.rows_read, "declared_source": src, **prov, "source": src})
         doc_no = req.doc_no or normalise_doc_no(plan.title) or ""
         versions.append({"version_id": t.version_id, "list_id": t.list_id, "issuer": req.issuer or "", "doc_no": doc_no,

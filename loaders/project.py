@@ -12,7 +12,7 @@ from datetime import date
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
-from qingdan.ontology.terms import ID_NS, ONTOLOGY_NS, declared_classes, rel_type
+from qingdan.ontology.terms import ID_NS, ONTOLOGY_NS, declared_classes, rel_type, role_rel_type
 from qingdan.queries.stores.base import Node, PropertyGraph, Rel
 
 MULTI = {"keywords"}
@@ -59,15 +59,56 @@ def project(g: Graph) -> PropertyGraph:
                 props[s][key] = _value(o)
         elif isinstance(o, URIRef) and o in typed:
             edges.append((s, name, o))
+    roles = {s for s, cls in typed.items() if cls == "RoleAssignment"}
     for s, cls in typed.items():
+        if s in roles:
+            continue
         p = props[s]
         if "keywords" in p:
             p["keywords"] = sorted(p["keywords"])  # type: ignore[arg-type]
         pg.add_node(Node(node_id(s), cls, p))
+    for rel in _role_edges(roles, edges, props):
+        pg.add_rel(rel)
     for s, name, o in sorted(edges):
+        if s in roles or o in roles:
+            continue
         sp = props[s]
         pg.add_rel(Rel(rel_type(name), node_id(s), node_id(o), {
             "provenance_status": sp.get("provenance_status", "statute_derived"),
             "source": sp.get("source") or sp.get("source_row") or "law corpus",
         }))
     return pg
+
+
+def _role_edges(roles: set[URIRef], edges: list[tuple[URIRef, str, URIRef]],
+                props: dict[URIRef, dict[str, object]]) -> list[Rel]:
+    """A role assignment (a qualified relation in RDF) becomes one edge item → body type typed by
+    its role (ROLE_APPROVES …), carrying the role, its basis citation and the provenance of the
+    roles.csv row: the shape a reader expects ("the town approves, per 城乡规划法 §41"), one hop on
+    either store. One type per role because both stores keep one edge per (src, type, dst), and a
+    body may play two roles in one item."""
+    item_of: dict[URIRef, URIRef] = {}
+    body_of: dict[URIRef, URIRef] = {}
+    basis_of: dict[URIRef, URIRef] = {}
+    for s, name, o in edges:
+        if name == "hasRole" and o in roles:
+            item_of[o] = s
+        elif s in roles and name == "roleBody":
+            body_of[s] = o
+        elif s in roles and name == "roleBasis":
+            basis_of[s] = o
+    out = []
+    for r in sorted(roles):
+        if r not in item_of or r not in body_of:
+            continue
+        p = props[r]
+        basis = basis_of.get(r)
+        citation = None
+        if basis is not None:
+            citation = props.get(basis, {}).get("citation") or "DOC:" + node_id(basis).removeprefix("doc/")
+        out.append(Rel(role_rel_type(str(p.get("role"))), node_id(item_of[r]), node_id(body_of[r]), {
+            "role": p.get("role"), "basis": citation, "note": p.get("note"),
+            "provenance_status": p.get("provenance_status", "statute_derived"),
+            "source": p.get("source") or p.get("source_row"),
+        }))
+    return out

@@ -11,7 +11,7 @@ from rdflib.namespace import RDF, XSD
 from qingdan.ontology.terms import ID_NS, KIND_CLASS, QD
 
 from .catalog import Catalog, Row
-from .citations import CitationKey, parse_key
+from .citations import CitationKey, DocKey, parse_key
 from .divisions import Division
 from .laws import LawCorpus
 
@@ -74,6 +74,16 @@ class RdfBuilder:
         self.add(s, QD.sourceRow, row.where)
 
 
+def default_membership(r: Row) -> str:
+    """Membership an item row does not state: an imported official list confirms its own rows;
+    a modeled row is modeled; anything else was filed under the list by this project's reading."""
+    if r["provenance_status"] == "modeled":
+        return "modeled"
+    if str(r["source"] or "").startswith("import:"):
+        return "confirmed"
+    return "inferred"
+
+
 def build_rdf(catalog: Catalog, corpus: LawCorpus | None, divisions: list[Division]) -> Graph:
     b = RdfBuilder()
     _statutes(b, catalog, corpus)
@@ -92,6 +102,10 @@ def _statutes(b: RdfBuilder, catalog: Catalog, corpus: LawCorpus | None) -> None
                     cited.add(p)
     for r in catalog.of("provisions"):
         p = parse_key(r["citation"])
+        if isinstance(p, CitationKey):
+            cited.add(p)
+    for r in catalog.of("roles"):
+        p = parse_key(r["basis"]) if r["basis"] else None
         if isinstance(p, CitationKey):
             cited.add(p)
     in_force = {(r["work"], r["version_date"]): r["in_force_from"] for r in catalog.of("law_in_force")}
@@ -172,6 +186,19 @@ def _statutes(b: RdfBuilder, catalog: Catalog, corpus: LawCorpus | None) -> None
         b.add(s, QD.issuer, r["issuer"])
         b.add(s, QD.docNo, r["doc_no"])
         b.add_date(s, QD.issued, r["date"])
+        b.add(s, QD.jurisdiction, r["jurisdiction"])
+        b.add(s, QD.url, r["url"])
+        b.add(s, QD.completeness, r["completeness"])
+        b.provenance(s, r)
+    for r in catalog.of("document_provisions"):
+        s = iri("doc", DocKey(r["doc_key"], r["part"]))
+        b.add(s, RDF.type, QD.DocumentProvision)
+        b.add(s, QD.provisionOfDocument, iri("doc", r["doc_key"]))
+        b.add(s, QD.citation, DocKey(r["doc_key"], r["part"]).key)
+        b.add(s, QD.part, r["part"])
+        b.add(s, QD.labelZh, r["label_zh"])
+        b.add(s, QD.text, r["text"])
+        b.add(s, QD.textStatus, r["text_status"])
         b.provenance(s, r)
 
 
@@ -225,6 +252,7 @@ def _catalog(b: RdfBuilder, cat: Catalog) -> None:
         b.add(s, QD.kind, r["kind"])
         b.add(s, QD.seq, r["seq"])
         b.add(s, QD.nameZh, r["name_zh"])
+        b.add(s, QD.membershipStatus, r["membership_status"])
         b.provenance(s, r)
     for r in cat.of("items"):
         s = iri("item", r["item_id"])
@@ -252,6 +280,19 @@ def _catalog(b: RdfBuilder, cat: Catalog) -> None:
         b.add(s, QD.aspect, r["aspect"])
         for e in r["endangers"]:
             b.add(s, QD.endangers, iri("item", e))
+        b.add(s, QD.membershipStatus, r["membership_status"] or default_membership(r))
+        for v in r["also_in"]:
+            b.add(s, QD.alsoInVersion, iri("version", v))
+        b.provenance(s, r)
+    for r in cat.of("roles"):
+        s = iri("role", r["item_id"], r["role"], r["body_type"])
+        b.add(s, RDF.type, QD.RoleAssignment)
+        b.add(iri("item", r["item_id"]), QD.hasRole, s)
+        b.add(s, QD.role, r["role"])
+        b.add(s, QD.roleBody, body_type_iri(r["body_type"]))
+        if r["basis"]:
+            b.add(s, QD.roleBasis, basis_iri(r["basis"]))
+        b.add(s, QD.note, r["note"])
         b.provenance(s, r)
     for r in cat.of("procedures"):
         proc = iri("procedure", r["procedure_id"])

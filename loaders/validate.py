@@ -18,7 +18,10 @@ COLUMN = {"leadBody": "lead_body", "assistBody": "assist_bodies", "superviseBody
           "nameZh": "name_zh", "kind": "kind", "aspect": "aspect", "stepActor": "actor_body",
           "fromBody": "from_body", "toBody": "to_body", "decisionBasis": "bases", "adopts": "decision_id",
           "adoptedBy": "district_code", "appliesToTown": "town_codes", "decisionList": "version_id",
-          "provenanceStatus": "provenance_status", "source": "source", "inForceFrom": "in_force_from"}
+          "provenanceStatus": "provenance_status", "source": "source", "inForceFrom": "in_force_from",
+          "membershipStatus": "membership_status", "alsoInVersion": "also_in", "jurisdiction": "jurisdiction",
+          "provisionOfDocument": "doc_key", "text": "text", "textStatus": "text_status", "role": "role",
+          "roleBody": "body_type", "roleBasis": "basis"}
 
 
 def shapes_graph() -> Graph:

@@ -37,6 +37,23 @@ KIND_ZH: dict[str, str] = {
     "delegated": "镇街下放职权",
 }
 PROVENANCE_STATUSES = ("official_verbatim", "statute_derived", "modeled")
+# whether an item belongs to the list it is filed under: seen in a public source, inferred
+# (e.g. a national list that a local list must contain), or modeled by this project
+MEMBERSHIP_STATUSES = ("confirmed", "inferred", "modeled")
+# the part a body plays in an item; the asked role picks the body an answer leads with
+ROLE_ZH: dict[str, str] = {
+    "decides": "决定",
+    "approves": "审批",
+    "drafts": "组织/编制",
+    "handles": "承办/负责",
+    "assists": "协助",
+    "supervises": "监督",
+    "funds": "经费保障",
+    "corrects": "受理投诉/责令改正",
+    "enforces": "执法/处罚",
+}
+# NBS code prefix of a province, city or county, or CN for the whole country
+JURISDICTION_RE = r"^(CN|[0-9]{2}|[0-9]{4}|[0-9]{6})$"
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +103,14 @@ QD = _Vocabulary()
 def rel_type(prop: str) -> str:
     """Property-graph relationship type for an object property: leadBody → LEAD_BODY."""
     return re.sub(r"(?<!^)(?=[A-Z])", "_", prop).upper()
+
+
+def role_rel_type(role: str) -> str:
+    """Property-graph relationship type of a role edge: approves → ROLE_APPROVES."""
+    return "ROLE_" + role.upper()
+
+
+ROLE_REL_TYPES: tuple[str, ...] = tuple(role_rel_type(r) for r in ROLE_ZH)
 
 
 def label_of(cls: str) -> str:

@@ -12,11 +12,19 @@ from qingdan.ontology.terms import KIND_ZH
 from .stores.base import GraphStore, Node
 
 PROVENANCE_ZH = {"official_verbatim": "官方原文", "statute_derived": "依法规推导", "modeled": "建模示例（非官方）"}
+MEMBERSHIP_ZH = {"confirmed": "公开来源证实列入", "inferred": "推定列入（未见官方清单原文）", "modeled": "建模示例（非官方清单条目）"}
 
 
 def provenance(n: Node) -> dict[str, Any]:
+    """Text provenance (whose words), and for items and categories membership provenance (is it
+    really on that list) — two different claims a legal reader must be able to tell apart."""
     status = n.get("provenance_status")
-    return {"status": status, "status_zh": PROVENANCE_ZH.get(status, status), "source": n.get("source")}
+    out = {"status": status, "status_zh": PROVENANCE_ZH.get(status, status), "source": n.get("source")}
+    membership = n.get("membership_status")
+    if membership:
+        out["membership"] = membership
+        out["membership_zh"] = MEMBERSHIP_ZH.get(membership, membership)
+    return out
 
 
 def get_item(store: GraphStore, item_id: str) -> Node:
@@ -49,7 +57,19 @@ def describe_provision(store: GraphStore, p: Node) -> dict[str, Any]:
     if p.label == "Document":
         return {"kind": "document", "work": p.get("title"), "version": p.get("issued"), "article": None,
                 "paragraph": None, "item": None, "citation": p.id, "label": p.get("doc_no") or "",
-                "title": p.get("title"), "summary": p.get("summary"), "text": None, "in_force_from": p.get("issued")}
+                "title": p.get("title"), "summary": p.get("summary"), "text": None, "in_force_from": p.get("issued"),
+                "issuer": p.get("issuer"), "doc_no": p.get("doc_no"), "jurisdiction": p.get("jurisdiction"),
+                "url": p.get("url"), "completeness": p.get("completeness")}
+    if p.label == "DocumentProvision":
+        doc = one(store, p.id, "PROVISION_OF_DOCUMENT")
+        d = doc.props if doc is not None else {}
+        return {"kind": "document", "work": d.get("title"), "version": d.get("issued"), "article": None,
+                "paragraph": None, "item": None, "citation": p.get("citation"),
+                "label": " ".join(x for x in (d.get("doc_no"), p.get("label_zh")) if x),
+                "title": d.get("title"), "summary": p.get("summary"), "text": p.get("text"),
+                "text_status": p.get("text_status"), "in_force_from": d.get("issued"), "issuer": d.get("issuer"),
+                "doc_no": d.get("doc_no"), "jurisdiction": d.get("jurisdiction"), "url": d.get("url") or p.get("source"),
+                "completeness": d.get("completeness")}
     version = one(store, p.id, "PROVISION_OF")
     work = one(store, version.id, "VERSION_OF_WORK") if version else None
     text = p.get("text")

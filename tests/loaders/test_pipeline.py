@@ -30,3 +30,50 @@ def test_every_relationship_carries_provenance(mini_catalog, mini_laws):
         assert rel.props.get("provenance_status") in ("official_verbatim", "statute_derived", "modeled"), rel
         assert rel.props.get("source"), rel
     assert store.provenance_gaps() == {"nodes": 0, "relationships": 0}
+
+
+def test_roles_become_typed_edges_with_their_basis(mini_catalog, mini_laws):
+    store = MemoryStore()
+    load_into(store, catalog_dir=mini_catalog, laws_dir=mini_laws)
+    decides = store.neighbors("item/T-001", "ROLE_DECIDES")
+    assert [(r.props["role"], n.id, r.props["basis"]) for r, n in decides] == [
+        ("decides", "bodytype/villagers_assembly", "村民委员会组织法@2018-12-29#24.1.6")]
+    [(approves, town)] = store.neighbors("item/T-001", "ROLE_APPROVES")
+    assert town.id == "bodytype/town_government" and approves.props["basis"] == "DOC:testdoc#1.2"
+    [(handles, _)] = store.neighbors("item/T-001", "ROLE_HANDLES")
+    assert handles.props["basis"] is None and handles.props["provenance_status"] == "modeled"
+    assert store.nodes("RoleAssignment") == []  # the qualified relation lives on the edge only
+
+
+def test_a_document_part_is_citable_with_its_verbatim_text(mini_catalog, mini_laws):
+    store = MemoryStore()
+    load_into(store, catalog_dir=mini_catalog, laws_dir=mini_laws)
+    part = store.node("doc/testdoc/1.2")
+    assert part is not None and part.label == "DocumentProvision"
+    assert part.get("citation") == "DOC:testdoc#1.2" and part.get("text_status") == "verbatim"
+    [(_, doc)] = store.neighbors(part.id, "PROVISION_OF_DOCUMENT")
+    assert doc.get("doc_no") == "测〔2020〕1号" and doc.get("jurisdiction") == "CN"
+
+
+@pytest.mark.parametrize("row, field", [
+    ("T-001,approves,no_such_body,,,modeled,test\n", "body_type"),
+    ("T-999,approves,town_government,,,modeled,test\n", None),
+    ("T-001,approves,village_committee,DOC:nodoc#3,,modeled,test\n", "basis"),
+    ("T-001,approves,town_government,,,modeled,test\n", "item_id,role,body_type"),
+])
+def test_a_bad_role_row_is_named_and_loads_nothing(mini_catalog, mini_laws, row, field):
+    path = mini_catalog / "roles.csv"
+    path.write_text(path.read_text("utf-8") + row, "utf-8")
+    with pytest.raises(DataError) as err:
+        load_into(MemoryStore(), catalog_dir=mini_catalog, laws_dir=mini_laws)
+    [p] = err.value.problems
+    assert (p.file, p.row) == ("roles.csv", 5) and (field is None or p.field == field), p
+
+
+def test_a_role_outside_the_nine_is_refused_by_row(mini_catalog, mini_laws):
+    path = mini_catalog / "roles.csv"
+    path.write_text(path.read_text("utf-8") + "T-001,blesses,town_government,,,modeled,test\n", "utf-8")
+    with pytest.raises(DataError) as err:
+        load_into(MemoryStore(), catalog_dir=mini_catalog, laws_dir=mini_laws)
+    [p] = err.value.problems
+    assert (p.file, p.row, p.field, p.value) == ("roles.csv", 5, "role", "blesses")
