@@ -1,0 +1,229 @@
+"""Accuracy on questions people really ask (bench/eval/), next to a literal dictionary matcher.
+
+    .venv/bin/python bench/accuracy.py                 # both splits, per class and per source
+    .venv/bin/python bench/accuracy.py --json          # the figures as JSON
+    .venv/bin/python bench/accuracy.py --failures dev  # what went wrong on dev (never on held-out)
+    .venv/bin/python bench/accuracy.py --write docs/accuracy.md
+
+An answer is right when its verdict is one the question's label accepts and, for a question
+asking a role (who approves, who pays, where to complain …), the body it leads with is one the
+label names. Held-out questions are scored, never shown: tuning looks at dev only.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from qingdan.loaders.pipeline import build  # noqa: E402
+from qingdan.queries.resolve import Resolver  # noqa: E402
+from qingdan.queries.stores.memory import MemoryStore  # noqa: E402
+
+EVAL = Path(__file__).resolve().parent / "eval"
+AS_OF = "2025-06-01"  # labels cite the 2018 text of 村民委员会组织法, in force that day
+# the label set's body names → catalog body types
+BODY_ALIASES = {"villager_representatives": "villagers_representative_meeting", "village_party_branch": "village_party_org",
+                "county_housing": "county_housing_construction", "county_ecology": "county_ecology_environment"}
+ROLE_INTENTS = {"approves", "decides", "drafts", "funds", "complaint", "enforces"}
+
+
+@dataclass
+class Question:
+    qid: str
+    split: str
+    text: str
+    source: str
+    cls: str
+    intent: str
+    verdicts: set[str]
+    bodies: set[str]
+    cites: list[str]
+
+
+def load(split: str) -> list[Question]:
+    path = EVAL / f"{split}.csv"
+    if not path.exists():
+        return []
+    out = []
+    with path.open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            out.append(Question(r["qid"], split, r["question"], r["source_id"], r["class"], r["intent"],
+                                {v.strip() for v in r["accepted_verdicts"].split(";") if v.strip()},
+                                {BODY_ALIASES.get(b.strip(), b.strip()) for b in (r.get("role_bodies") or "").split(";")
+                                 if b.strip() and b.strip() != "none"},
+                                [c.strip() for c in (r.get("must_cite") or "").split(";") if c.strip()]))
+    return out
+
+
+def body_matches(wanted: set[str], body_type: str | None, level: str | None) -> bool:
+    if not wanted:
+        return True
+    if body_type in wanted:
+        return True
+    if "county_department" in wanted and level == "county":
+        return True
+    return bool({"town_government", "subdistrict_office"} & wanted) and body_type in ("town_government", "subdistrict_office")
+
+
+def led_body(answer: dict[str, Any]) -> tuple[str | None, str | None]:
+    asked = answer.get("asked") or {}
+    if asked.get("bodies"):
+        b = asked["bodies"][0]
+        return b.get("body_type"), b.get("level")
+    bt = (answer.get("responsible") or {}).get("body_type") or {}
+    return bt.get("type"), bt.get("level")
+
+
+def cited(answer: dict[str, Any]) -> set[str]:
+    """WORK#ARTICLE and DOC keys an answer shows, in its bases, role bases and cautions."""
+    out: set[str] = set()
+    for b in answer.get("bases") or []:
+        if b.get("kind") == "provision" and b.get("article"):
+            out.add(f"{b['work']}#{b['article']}")
+        elif b.get("citation"):
+            out.add(str(b["citation"]).split("#")[0].replace("doc/", "DOC:"))
+    for r in answer.get("roles") or []:
+        if r.get("basis") and "@" in r["basis"]:
+            work, rest = r["basis"].split("@", 1)
+            out.add(f"{work}#{rest.split('#')[1].split('.')[0]}")
+    for c in answer.get("cautions") or []:
+        for text in c.get("bases") or []:
+            out.add(text)
+    return out
+
+
+def cites_hit(q: Question, answer: dict[str, Any]) -> bool:
+    if not q.cites:
+        return True
+    got = cited(answer)
+    flat = " ".join(got)
+    for c in q.cites:
+        if c in got or (c.startswith("DOC:") and c in flat):
+            return True
+        work, _, art = c.partition("#")
+        if art and any(g.startswith(f"《{work}》第") for g in got):
+            return True
+    return False
+
+
+def right(q: Question, answer: dict[str, Any]) -> bool:
+    if answer.get("verdict") not in q.verdicts:
+        return False
+    if q.intent in ROLE_INTENTS and q.bodies and answer.get("verdict") != "unlisted":
+        return body_matches(q.bodies, *led_body(answer))
+    return True
+
+
+class Literal:
+    """The baseline: item names and keywords found as substrings of the question, longest wins;
+    the item's verdict as listed, its lead body; nothing found → unlisted."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.r = resolver
+        self.phrases: list[tuple[str, str]] = []
+        for nid, m in resolver.items.items():
+            for p in [m.node.get("name_zh"), *(m.node.get("keywords") or [])]:
+                if p and len(p) >= 2:
+                    self.phrases.append((p, nid))
+        self.phrases.sort(key=lambda t: -len(t[0]))
+
+    def resolve(self, text: str, village: str | None = None, as_of: str | None = None) -> dict[str, Any]:
+        from qingdan.queries.dates import parse_as_of
+
+        day = parse_as_of(as_of)
+        allowed = self.r.in_force_items(day)
+        for phrase, nid in self.phrases:
+            if nid in allowed and phrase in text:
+                meta = self.r.items[nid]
+                verdict = self.r.verdict(meta, None, day)[0]
+                lead = self.r._lead.get(nid)
+                return {"verdict": verdict, "responsible": {"body_type": {"type": lead.id.split("/", 1)[1],
+                                                                          "level": lead.get("level")} if lead else None},
+                        "bases": [], "roles": [], "cautions": []}
+        return {"verdict": "unlisted", "responsible": {"body_type": None}, "bases": [], "roles": [], "cautions": []}
+
+
+def score(questions: list[Question], answer: Callable[[str], dict[str, Any]]) -> list[tuple[Question, dict[str, Any], bool]]:
+    return [(q, a, right(q, a)) for q in questions for a in [answer(q.text)]]
+
+
+def table(rows: list[tuple[Question, dict[str, Any], bool]], key: Callable[[Question], str]) -> dict[str, tuple[int, int]]:
+    out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for q, _, ok in rows:
+        out[key(q)][0] += ok
+        out[key(q)][1] += 1
+    return {k: (v[0], v[1]) for k, v in sorted(out.items())}
+
+
+def pct(ok: int, n: int) -> str:
+    return f"{ok}/{n} = {100 * ok / n:.1f}%" if n else "—"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description="准确率：真实提问（开发集 / 留出集），与字面词典匹配对照")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--failures", choices=["dev"], help="列出开发集上答错的问题（留出集永不列出）")
+    ap.add_argument("--write", type=Path, help="把结果写成 Markdown 表")
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    store = MemoryStore()
+    store.replace_all(build().graph)
+    resolver = Resolver(store)
+    literal = Literal(resolver)
+    figures: dict[str, Any] = {"as_of": AS_OF}
+    md = ["# 真实提问准确率", "", f"以 {AS_OF} 为准（该日施行 2018 年村民委员会组织法）；同一次运行中对照字面词典匹配（事项名称和常见说法作子串匹配，最长者胜）。", ""]
+    failures: list[tuple[Question, dict[str, Any]]] = []
+    for split in ("dev", "heldout"):
+        qs = load(split)
+        if not qs:
+            continue
+        ours = score(qs, lambda t: resolver.resolve(t, as_of=AS_OF))
+        base = score(qs, lambda t: literal.resolve(t, as_of=AS_OF))
+        ok, lit = sum(r[2] for r in ours), sum(r[2] for r in base)
+        cite_ok = sum(cites_hit(q, a) for q, a, _ in ours)
+        negative_verdicts = sum(1 for q, a, _ in ours if (a.get("item") or {}).get("kind") == "negative")
+        figures[split] = {"n": len(qs), "accuracy": ok / len(qs), "literal": lit / len(qs),
+                          "ratio": (ok / lit) if lit else None, "cites": cite_ok / len(qs),
+                          "negative_as_verdict": negative_verdicts,
+                          "by_class": {k: {"ok": v[0], "n": v[1], "literal_ok": table(base, lambda q: q.cls).get(k, (0, 0))[0]}
+                                       for k, v in table(ours, lambda q: q.cls).items()},
+                          "by_source": {k: {"ok": v[0], "n": v[1]} for k, v in table(ours, lambda q: q.source).items()}}
+        f = figures[split]
+        md += [f"## {'开发集' if split == 'dev' else '留出集（从未用于调参）'}：{len(qs)} 题", "",
+               f"- 本系统：{pct(ok, len(qs))}；字面匹配：{pct(lit, len(qs))}；倍数 {f['ratio']:.2f}×" if lit else f"- 本系统：{pct(ok, len(qs))}",
+               f"- 答案引用了标注要求的依据：{pct(cite_ok, len(qs))}；负面行为成为结论：{negative_verdicts} 题", "",
+               "| 类别 | 本系统 | 字面匹配 |", "|---|---|---|"]
+        for k, v in f["by_class"].items():
+            md.append(f"| {k} | {pct(v['ok'], v['n'])} | {pct(v['literal_ok'], v['n'])} |")
+        md += ["", "| 来源 | 本系统 |", "|---|---|"]
+        for k, v in f["by_source"].items():
+            md.append(f"| {k} | {pct(v['ok'], v['n'])} |")
+        md.append("")
+        if split == "dev":
+            failures = [(q, a) for q, a, good in ours if not good]
+    figures["seconds"] = round(time.perf_counter() - t0, 1)
+    if args.write:
+        args.write.write_text("\n".join(md) + "\n", "utf-8")
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(md))
+    if args.failures == "dev":
+        for q, a in failures:
+            asked = a.get("asked") or {}
+            print(f"{q.qid} [{q.cls}/{q.intent}] want {sorted(q.verdicts)} {sorted(q.bodies)} got {a.get('verdict')} "
+                  f"{led_body(a)} intent={a.get('intent', {}).get('id')} item={(a.get('item') or {}).get('id')} "
+                  f"{(a.get('item') or {}).get('name')} asked={asked.get('answered_role')}\n    {q.text[:160]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
