@@ -26,7 +26,19 @@ def print_answer(a: dict[str, Any]) -> None:
         p = a["village"]
         console.print(f"[bold]村居：[/]{p['district']['name'] if p.get('district') else ''}{p['town']['name'] if p.get('town') else ''}"
                       f"{p['village']['short_name']}（{p['village']['code']}）", highlight=False)
+    if a.get("scope"):
+        console.print(f"[dim]{a['scope']['text']}[/]", highlight=False)
+    asked = a.get("asked") or {}
+    if asked.get("bodies"):
+        names = "；".join(((x.get("body") or {}).get("name") or x["body_name"]) + (f"（{x['basis_label']}）" if x.get("basis_label") else "")
+                         for x in asked["bodies"])
+        console.print(f"[bold]您问的是{a['intent']['zh']}：[/]{asked['role_zh']} — {names}", highlight=False)
+    elif asked.get("text"):
+        console.print(f"[dim]{asked['text']}[/]", highlight=False)
     console.print(f"[bold {color}]结论：{a['verdict_zh']}[/]", highlight=False)
+    for t in a.get("timing") or []:
+        console.print(f"[bold]时间要求：[/]{t['matter']} {t.get('frequency') or ''}"
+                      + (f" 公示不少于{t['min_posting_days']}天" if t.get("min_posting_days") else ""), highlight=False)
     r = a["responsible"]
     if r.get("body_type"):
         b = r["body_type"]
@@ -41,8 +53,13 @@ def print_answer(a: dict[str, Any]) -> None:
         console.print(f"  {s['step']}. {s['text']}", highlight=False)
     for w in a["why_not"]:
         console.print(f"[bold]为什么不是{'村' if w['side'] == 'village' else '镇' if w['side'] == 'town' else '区县'}：[/]{w['text']}", highlight=False)
+    listed = [x for x in a.get("roles") or [] if x.get("listed")]
+    if listed:
+        console.print("[bold]各方角色：[/]" + "；".join(f"{x['role_zh']}：{(x.get('body') or {}).get('name') or x['body_name']}" for x in listed),
+                      highlight=False)
     for c in a.get("cautions", []):
-        console.print(f"[bold red]注意：[/]{c['name']}（{c.get('aspect') or ''}）", highlight=False)
+        basis = f" 依据：{'、'.join(c['bases'][:2])}" if c.get("bases") else ""
+        console.print(f"[bold red]注意：[/]{c['name']}（{c.get('aspect') or ''}）{basis}", highlight=False)
     for d in a.get("disclosure", []):
         console.print(f"[bold]公开要求：[/]{d['name']} {d.get('frequency') or ''} {d.get('channel') or ''}", highlight=False)
     if a.get("procedure"):

@@ -101,6 +101,35 @@ class ItemRef(Open):
     provenance: Provenance
 
 
+class IntentOut(Open):
+    id: str = Field(description="问题意图：responsible / approves / decides / drafts / funds / complaint / enforces / may_refuse / certificate / timing / procedure / village_part / may_do")
+    zh: str = Field(description="意图的中文说明")
+    role: Optional[str] = Field(None, description="该意图所问的角色")
+    cue: Optional[str] = Field(None, description="判断意图所依据的字词")
+
+
+class RoleOut(Open):
+    role: str = Field(description="角色：decides / approves / drafts / handles / assists / supervises / funds / corrects / enforces")
+    role_zh: str
+    body_type: str = Field(description="主体类型编号")
+    body_name: Optional[str] = Field(None, description="主体类型名称")
+    level: Optional[str] = None
+    body: Optional[ConcreteBody] = Field(None, description="给定村居时的具体主体")
+    basis: Optional[str] = Field(None, description="赋予该角色的条款（引用键）")
+    basis_label: Optional[str] = Field(None, description="条款的中文标注")
+    note: Optional[str] = None
+    listed: bool = Field(description="是否为角色表明确记录（否：由事项的责任/协助/监督主体推出）")
+
+
+class Asked(Open):
+    role: str = Field(description="所问的角色")
+    role_zh: str
+    answered_role: Optional[str] = Field(None, description="实际回答的角色（没有记录所问角色时用相近角色代替）")
+    bodies: list[RoleOut] = Field(default_factory=list, description="承担所问角色的主体")
+    verdict: Optional[str] = Field(None, description="按所问角色得出的结论")
+    text: Optional[str] = None
+
+
 class Answer(Open):
     question: str
     as_of: str
@@ -118,6 +147,11 @@ class Answer(Open):
     matches: list[MatchOut] = Field(description="其他候选事项")
     confidence: float
     notice: str
+    intent: Optional[IntentOut] = Field(None, description="问题问的是什么（谁审批、谁出钱、能否拒绝……）")
+    roles: list[RoleOut] = Field(default_factory=list, description="事项中各主体的角色及其依据")
+    asked: Optional[Asked] = Field(None, description="所问角色的主体及按该角色的结论（答案以此为先）")
+    scope: Optional[dict[str, Any]] = Field(None, description="答案适用的地域（给定村居，或默认的汕头市/问题中提到的省份）")
+    timing: list[dict[str, Any]] = Field(default_factory=list, description="公开频次、公示天数等时间要求")
 
 
 class Side(Open):

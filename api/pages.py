@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from qingdan import __version__
 from qingdan.errors import BadRequest, NotFound, QingdanError
-from qingdan.ontology.terms import KIND_CLASS, KIND_ZH
+from qingdan.ontology.terms import KIND_CLASS, KIND_ZH, ROLE_ZH
 from qingdan.queries import chains as cq
 from qingdan.queries import items as iq
 from qingdan.queries import statutes as sq
@@ -100,7 +100,7 @@ def _environment() -> Environment:
                       autoescape=select_autoescape(("html", "htm", "xml"), default_for_string=True, default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(NAV=NAV, KIND_ZH=KIND_ZH, KIND_ORDER=KIND_ORDER, VERDICT_VIEW=VERDICT_VIEW,
-                       SIDE_ZH=SIDE_ZH, badge=_provenance_badge, article_label=_article_label,
+                       SIDE_ZH=SIDE_ZH, ROLE_ZH=ROLE_ZH, badge=_provenance_badge, article_label=_article_label,
                        law_href=_law_href, item_href=_item_href, version=__version__)
     return env
 

@@ -79,6 +79,7 @@ SPECS: dict[str, Spec] = {
               "keywords": (False, split_multi), "procedure_id": (False, None), "disclosure_ids": (False, split_multi),
               "aspect": (False, _enum(ASPECTS)), "endangers": (False, split_multi),
               "membership_status": (False, _enum(MEMBERSHIP_STATUSES)), "also_in": (False, split_multi), **PROV},
+    "phrasings": {"item_id": (True, None), "phrase": (True, None), **PROV},
     "roles": {"item_id": (True, None), "role": (True, _enum(tuple(ROLE_ZH))), "body_type": (True, None),
               "basis": (False, lambda v: parse_key(v) and v.strip()), "note": (False, None), **PROV},
     "provisions": {"citation": (True, lambda v: parse_key(v) and v.strip()), "summary_zh": (True, None), **PROV},
@@ -108,7 +109,7 @@ SPECS: dict[str, Spec] = {
 ID_COLUMN: dict[str, str | tuple[str, ...]] = {"body_types": "body_type_id", "lists": "list_id", "list_versions": "version_id",
              "categories": "category_id", "items": "item_id", "provisions": "citation",
              "delegations": "decision_id", "adoptions": "adoption_id", "documents": "doc_key",
-             "roles": ("item_id", "role", "body_type"), "document_provisions": ("doc_key", "part")}
+             "roles": ("item_id", "role", "body_type"), "phrasings": ("item_id", "phrase"), "document_provisions": ("doc_key", "part")}
 
 
 @dataclass

@@ -16,6 +16,7 @@ from qingdan.ontology.terms import ID_NS, ONTOLOGY_NS, declared_classes, rel_typ
 from qingdan.queries.stores.base import Node, PropertyGraph, Rel
 
 MULTI = {"keywords"}
+SKIP = {"phrasingRow"}  # where a phrasing came from matters to validation, not to the graph
 SPECIAL = {"provenanceStatus": "provenance_status", "sourceRow": "source_row"}
 
 
@@ -49,6 +50,8 @@ def project(g: Graph) -> PropertyGraph:
         if s not in typed or p == RDF.type or not str(p).startswith(ONTOLOGY_NS):
             continue
         name = str(p)[len(ONTOLOGY_NS):]
+        if name in SKIP:
+            continue
         if name == "provenanceStatus":
             props[s]["provenance_status"] = str(o)[len(ONTOLOGY_NS):]
         elif isinstance(o, Literal):
@@ -107,7 +110,8 @@ def _role_edges(roles: set[URIRef], edges: list[tuple[URIRef, str, URIRef]],
         if basis is not None:
             citation = props.get(basis, {}).get("citation") or "DOC:" + node_id(basis).removeprefix("doc/")
         out.append(Rel(role_rel_type(str(p.get("role"))), node_id(item_of[r]), node_id(body_of[r]), {
-            "role": p.get("role"), "basis": citation, "note": p.get("note"),
+            "role": p.get("role"), "basis": citation, "basis_id": node_id(basis) if basis is not None else None,
+            "note": p.get("note"),
             "provenance_status": p.get("provenance_status", "statute_derived"),
             "source": p.get("source") or p.get("source_row"),
         }))

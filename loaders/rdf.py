@@ -13,6 +13,7 @@ from qingdan.ontology.terms import ID_NS, KIND_CLASS, QD
 from .catalog import Catalog, Row
 from .citations import CitationKey, DocKey, parse_key
 from .divisions import Division
+from .jurisdiction import jurisdiction_of
 from .laws import LawCorpus
 
 
@@ -121,6 +122,7 @@ def _statutes(b: RdfBuilder, catalog: Catalog, corpus: LawCorpus | None) -> None
             b.add_date(wv, QD.versionDate, v.version_date)
             b.add_date(wv, QD.inForceFrom, in_force.get((v.work, v.version_date)) or v.in_force_from or v.version_date)
             b.add(wv, QD.inCorpus, True)
+            b.add(wv, QD.jurisdiction, jurisdiction_of(v.title))
             b.add(wv, QD.provenanceStatus, corpus_status)
             b.add(wv, QD.source, f"法规库 {v.path}")
             b.add(w, QD.provenanceStatus, corpus_status)
@@ -156,6 +158,7 @@ def _statutes(b: RdfBuilder, catalog: Catalog, corpus: LawCorpus | None) -> None
         b.add_date(wv, QD.versionDate, r["version_date"])
         b.add_date(wv, QD.inForceFrom, in_force.get((r["work"], r["version_date"])) or r["version_date"])
         b.add(wv, QD.inCorpus, False)
+        b.add(wv, QD.jurisdiction, jurisdiction_of(r["title"]))
         b.provenance(wv, r)
         for c in cited:
             if c.work == r["work"] and c.version == r["version_date"]:
@@ -284,6 +287,9 @@ def _catalog(b: RdfBuilder, cat: Catalog) -> None:
         for v in r["also_in"]:
             b.add(s, QD.alsoInVersion, iri("version", v))
         b.provenance(s, r)
+    for r in cat.of("phrasings"):
+        b.add(iri("item", r["item_id"]), QD.keywords, r["phrase"])
+        b.add(iri("item", r["item_id"]), QD.phrasingRow, r.where)
     for r in cat.of("roles"):
         s = iri("role", r["item_id"], r["role"], r["body_type"])
         b.add(s, RDF.type, QD.RoleAssignment)

@@ -21,7 +21,7 @@ COLUMN = {"leadBody": "lead_body", "assistBody": "assist_bodies", "superviseBody
           "provenanceStatus": "provenance_status", "source": "source", "inForceFrom": "in_force_from",
           "membershipStatus": "membership_status", "alsoInVersion": "also_in", "jurisdiction": "jurisdiction",
           "provisionOfDocument": "doc_key", "text": "text", "textStatus": "text_status", "role": "role",
-          "roleBody": "body_type", "roleBasis": "basis"}
+          "roleBody": "body_type", "roleBasis": "basis", "phrasingRow": "item_id"}
 
 
 def shapes_graph() -> Graph:
@@ -41,10 +41,14 @@ def validate_graph(data: Graph) -> None:
         path = report.value(result, SH.resultPath)
         value = report.value(result, SH.value)
         message = str(report.value(result, SH.resultMessage) or "违反约束")
-        where = data.value(focus, QD.sourceRow) if isinstance(focus, URIRef) else None
+        where = (data.value(focus, QD.sourceRow) or data.value(focus, QD.phrasingRow)) if isinstance(focus, URIRef) else None
         file, row = (str(where).rsplit("#", 1) if where else (str(focus), None))
         prop = str(path)[len(ONTOLOGY_NS):] if path is not None and str(path).startswith(ONTOLOGY_NS) else None
         shown = str(value).rsplit("/id/", 1)[-1] if value is not None else None
-        problems.append(Problem(file, int(row) if row else None, COLUMN.get(prop or "", prop), shown, message))
+        field = COLUMN.get(prop or "", prop)
+        if field is None and isinstance(focus, URIRef) and data.value(focus, QD.sourceRow) is None \
+                and data.value(focus, QD.phrasingRow) is not None:
+            field = "item_id"  # a phrasing of an item no file defines
+        problems.append(Problem(file, int(row) if row else None, field, shown, message))
     problems.sort(key=lambda p: (p.file, p.row or 0, p.field or ""))
     raise ValidationFailed(problems, "数据未通过 SHACL 校验，未加载任何内容")

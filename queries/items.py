@@ -81,6 +81,7 @@ def describe_provision(store: GraphStore, p: Node) -> dict[str, Any]:
         "version": version.get("version_date") if version else None,
         "in_force_from": version.get("in_force_from") if version else None,
         "title": version.get("title") if version else None,
+        "jurisdiction": (version.get("jurisdiction") or "CN") if version else None,
         "article": p.get("article"),
         "paragraph": p.get("paragraph"),
         "item": p.get("clause"),

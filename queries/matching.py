@@ -23,6 +23,8 @@ jieba.setLogLevel(logging.WARNING)
 _SYN = sorted(SYNONYMS.items(), key=lambda kv: -len(kv[0]))
 _TEXT_STOPS = sorted((p for p in STOP_PHRASES if len(p) >= 3 or p in {"请问", "一下", "如何", "这事"}), key=len, reverse=True)
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+COVERAGE_WEIGHT = 0.6
+MIN_PHRASE_MASS = 12.0
 FIELD_WEIGHTS = {"name": 3.0, "keywords": 3.0, "category": 1.0, "description": 1.0}
 
 
@@ -55,6 +57,7 @@ class Doc:
     kind: str
     weights: dict[str, float] = field(default_factory=dict)  # term → best field weight
     phrases: list[str] = field(default_factory=list)  # name + keywords, normalized
+    phrase_terms: list[frozenset[str]] = field(default_factory=list)  # the words of each of them
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class ItemIndex:
                         doc.weights[term] = max(doc.weights.get(term, 0.0), weight)
                     if fname in ("name", "keywords"):
                         doc.phrases.append(text.replace(" ", ""))
+                        doc.phrase_terms.append(frozenset(self.terms(text)))
             self.docs[doc.id] = doc
             for term in doc.weights:
                 postings[term].add(doc.id)
@@ -102,6 +106,18 @@ class ItemIndex:
         words = {w for w in self.words(text) if len(w) >= 2 or not w.isascii()}
         words = {w for w in words if not (len(w) == 1 and w in STOP_TOKENS)}
         return words | {"#" + g for g in bigrams(text)}
+
+    def coverage(self, doc_id: str, terms: set[str]) -> float:
+        """The largest share (by idf) of one name or phrasing of the item found in the question;
+        phrasings of little weight (one common word) do not count."""
+        best = 0.0
+        for pt in self.docs[doc_id].phrase_terms:
+            mass = sum(self.idf.get(t, 0.0) for t in pt)
+            if mass < MIN_PHRASE_MASS:
+                continue
+            got = sum(self.idf.get(t, 0.0) for t in pt & terms)
+            best = max(best, got / mass)
+        return best ** 2
 
     def search(self, text: str, limit: int = 10, allowed: set[str] | None = None) -> list[Match]:
         q = strip_scaffolding(normalize(text))
@@ -129,6 +145,10 @@ class ItemIndex:
             fuzzy = 0.0
             if len(compact) >= 2:
                 fuzzy = max((fuzz.partial_ratio(compact, p) for p in self.docs[doc_id].phrases if p), default=0.0) / 100.0
-            ranked.append(Match(doc_id, round(0.7 * lexical + 0.3 * fuzzy * min(1.0, lexical * 4), 4)))
+            score = 0.7 * lexical + 0.3 * fuzzy * min(1.0, lexical * 4)
+            # a long story dilutes the share of its words any item covers; how much of one of the
+            # item's own phrasings the question contains does not shrink with the story's length
+            score = max(score, COVERAGE_WEIGHT * self.coverage(doc_id, terms))
+            ranked.append(Match(doc_id, round(score, 4)))
         ranked.sort(key=lambda m: (-m.score, m.id))
         return ranked[:limit]

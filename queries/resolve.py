@@ -1,47 +1,40 @@
-"""“这件事归谁管，依据是什么？” — the verdict, the body and the chain of reasons for a task."""
+"""“这件事归谁管，依据是什么？” — the verdict, the body and the chain of reasons for a task.
+
+A question has a topic (which item: ranked by the matcher) and an intent (what about it: who
+approves, who pays …, queries/intent.py). The intent picks a role, the item's body for that role
+gives the verdict for that role; the answer lists every role and leads with the asked one.
+Negative behaviours are never the topic: a question that matches one is about the duty the
+behaviour endangers, and the behaviour becomes a caution on it. Only items of lists that bind
+the place (queries/scope.py) are candidates.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from qingdan.errors import BadRequest
-from qingdan.ontology.terms import KIND_CLASS, KIND_ZH
+from qingdan.errors import BadRequest, NotFound
+from qingdan.ontology.terms import KIND_CLASS, KIND_ZH, ROLE_ZH
 
 from . import items as iq
+from . import reasons as rs
+from . import roles as rq
 from .dates import parse_as_of
+from .intent import Intent, about_misconduct, detect
 from .matching import ItemIndex, Match, normalize
-from .statutes import in_force
+from .reasons import VERDICT_ZH, organic  # noqa: F401  (re-exported: callers read the verdict names here)
+from .scope import Scope, scope_for
 from .stores.base import GraphStore, Node
 from .villages import Place, VillageFinder, by_code, concrete_body
 
 VERDICTS = ("village_autonomy", "village_assists", "town", "county_department", "not_for_village", "unlisted")
-VERDICT_ZH = {
-    "village_autonomy": "村（居）民自治事项：由村（居）民委员会依法自行办理",
-    "village_assists": "协助政府事项：政府部门负责，村（居）委会协助",
-    "town": "镇（街道）事项：由镇政府或街道办事处负责",
-    "county_department": "区（县）职能部门事项：未下放到该镇街，由区县部门负责",
-    "not_for_village": "不应由村（居）委会承担（应取消和禁入 / 负面清单）",
-    "unlisted": "未列入清单：按准入制度，未经批准不得交由村（居）委会承担",
-}
 UNLISTED_BELOW = 0.25
-NEGATIVE_CUES = ("私自", "擅自", "私下", "自己决定", "一个人说了算", "截留", "挪用", "侵占", "贪", "优亲厚友",
-                 "吃拿卡要", "收好处", "收红包", "虚报", "冒领", "不公开", "不公示", "拖着不办", "打牌", "赌博", "酒驾",
-                 "私分", "违规", "不经过", "不开会", "偷偷")
+# a behaviour matched in the question lends its score to the duties it endangers
+NEGATIVE_TRANSFER = 0.95
 # acts whose presence in both the question and an item's name says more than topic words do
 ACTION_WORDS = ("处罚", "调解", "证明", "公开", "选举", "罢免", "出租", "发包", "承包", "扣押", "审批", "登记",
                 "备案", "救助", "补贴", "采购", "招标", "拆除", "征收", "评议", "审计", "公示")
-ACCESS_RULE = [("村民委员会组织法", 5), ("村民委员会组织法", 37), ("村民委员会组织法", 6), ("村民委员会组织法", 43)]
-
-
-def organic(store: GraphStore, day: date, a2018: int, a2025: int) -> str:
-    """The organic-law article as numbered in the text in force that day."""
-    from cn2an import an2cn
-
-    v = in_force(store, "村民委员会组织法", day) if store.node("work/村民委员会组织法") else None
-    if v is not None and v.get("version_date") >= "2025-10-28":
-        return f"村民委员会组织法（2025年修正）第{an2cn(a2025)}条"
-    return f"村民委员会组织法（2018年修正）第{an2cn(a2018)}条"
+NOTICE = "清单事项系依据法规和公开资料整理，标注“建模示例”的事项并非汕头官方清单原文；以官方发布为准。"
 
 
 def short(node_id: str) -> str:
@@ -54,6 +47,9 @@ class ItemMeta:
     category: Node | None
     version: Node | None
     lst: Node | None
+    also_in: list[Node] = field(default_factory=list)
+    jurisdictions: tuple[str, ...] = ()  # of the lists it is on
+    law_jurisdictions: tuple[str, ...] = ()  # of the statutes and documents it rests on
 
 
 class Resolver:
@@ -65,25 +61,44 @@ class Resolver:
         # answers depend only on the graph and the date; the graph is fixed for this resolver
         # (the API rebuilds it when store.version() changes), so these caches are never stale
         self._in_force: dict[str, set[str]] = {}
+        self._scoped: dict[tuple[str, str], set[str]] = {}
         self._detail: dict[tuple[str, str], dict[str, Any]] = {}
-        self._cautions: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self._places: dict[str, Place] = {}
-        self._lead: dict[str, Node | None] = {}
         self._answers: dict[tuple[str, str, str], dict[str, Any]] = {}
         self.items: dict[str, ItemMeta] = {}
         records: list[dict[str, Any]] = []
+        lists_of: dict[str, Node | None] = {}
         for cls in KIND_CLASS.values():
             for n in store.nodes(cls):
                 cat = iq.one(store, n.id, "IN_CATEGORY")
                 ver = iq.one(store, n.id, "IN_VERSION")
-                lst = iq.one(store, ver.id, "VERSION_OF_LIST") if ver else None
-                self.items[n.id] = ItemMeta(n, cat, ver, lst)
-                self._lead[n.id] = iq.one(store, n.id, "LEAD_BODY")
+                if ver is not None and ver.id not in lists_of:
+                    lists_of[ver.id] = iq.one(store, ver.id, "VERSION_OF_LIST")
+                lst = lists_of.get(ver.id) if ver else None
+                also = [v for _, v in store.neighbors(n.id, "ALSO_IN_VERSION")]
+                for v in also:
+                    if v.id not in lists_of:
+                        lists_of[v.id] = iq.one(store, v.id, "VERSION_OF_LIST")
+                juris = tuple(dict.fromkeys(j for j in [lst.get("jurisdiction") if lst else None,
+                                                         *[(lists_of[v.id].get("jurisdiction") if lists_of[v.id] else None) for v in also]] if j))
+                self.items[n.id] = ItemMeta(n, cat, ver, lst, also, juris)
                 records.append({"id": n.id, "kind": n.get("kind"), "name": n.get("name_zh"),
                                 "keywords": n.get("keywords") or [], "description": n.get("description"),
                                 "category": cat.get("name_zh") if cat else None})
         self.index = ItemIndex(records)
         self.finder = VillageFinder(store)
+        ids = list(self.items)
+        self.roles = rq.read_all(store, ids, {i: m.node.get("kind") for i, m in self.items.items()})
+        self._lead: dict[str, Node | None] = dict.fromkeys(ids)
+        for i, pairs in store.neighbors_many(ids, "LEAD_BODY").items():
+            self._lead[i] = pairs[0][1]
+        self._law_jurisdictions(ids)
+        self.endangers: dict[str, list[str]] = {}
+        self.endangered_by: dict[str, list[str]] = {}
+        for neg, pairs in store.neighbors_many(ids, "ENDANGERS").items():
+            self.endangers[neg] = [d.id for _, d in pairs]
+            for _, d in pairs:
+                self.endangered_by.setdefault(d.id, []).append(neg)
         self.decisions: dict[str, Node] = {}
         self.list_decisions: dict[str, Node] = {}
         for d in store.nodes("DelegationDecision"):
@@ -94,7 +109,31 @@ class Resolver:
                     # a later (imported) version of the same list still rests on the decision
                     self.list_decisions.setdefault(lst.id, d)
 
-    # ---- helpers -------------------------------------------------------------------------
+    def _law_jurisdictions(self, ids: list[str]) -> None:
+        """Where each item's bases bind: a duty a national law gives holds everywhere, even when
+        the list that names it is Shantou's; one resting only on Guangdong texts holds in Guangdong."""
+        bases = self.store.neighbors_many(ids, "RESTS_ON")
+        provisions = sorted({p.id for pairs in bases.values() for _, p in pairs})
+        versions = self.store.neighbors_many(provisions, "PROVISION_OF")
+        docs = self.store.neighbors_many(provisions, "PROVISION_OF_DOCUMENT")
+        for item_id, pairs in bases.items():
+            found: list[str] = []
+            for _, p in pairs:
+                if p.label == "Document":
+                    found.append(p.get("jurisdiction") or "CN")
+                for _, owner in versions.get(p.id, []) + docs.get(p.id, []):
+                    found.append(owner.get("jurisdiction") or "CN")
+            meta = self.items[item_id]
+            meta.law_jurisdictions = tuple(dict.fromkeys(found))
+
+    def binds_list(self, item: ItemMeta, scope: Scope) -> bool:
+        return any(scope.binds(j) for j in item.jurisdictions)
+
+    def applies(self, item: ItemMeta, scope: Scope) -> bool:
+        """On a list binding the place, or a duty that a text binding the place imposes."""
+        return self.binds_list(item, scope) or any(scope.binds(j) for j in item.law_jurisdictions)
+
+    # ---- which items can answer -------------------------------------------------------------
     def in_force_items(self, day: date) -> set[str]:
         d = day.isoformat()
         cached = self._in_force.get(d)
@@ -112,28 +151,51 @@ class Resolver:
         self._in_force[d] = out
         return out
 
-    def rank(self, text: str, day: date, limit: int = 8) -> list[Match]:
-        matches = self.index.search(text, limit=limit * 2, allowed=self.in_force_items(day))
-        cue = any(c in text for c in NEGATIVE_CUES)
+    def scoped_items(self, day: date, scope: Scope) -> set[str]:
+        """Items in force that day on a list binding the place."""
+        key = (day.isoformat(), scope.code)
+        cached = self._scoped.get(key)
+        if cached is None:
+            cached = {i for i in self.in_force_items(day) if self.applies(self.items[i], scope)}
+            if len(self._scoped) > 1024:
+                self._scoped.clear()
+            self._scoped[key] = cached
+        return cached
+
+    def rank(self, text: str, day: date, limit: int = 8, allowed: set[str] | None = None) -> list[Match]:
+        matches = self.index.search(text, limit=limit * 2, allowed=self.in_force_items(day) if allowed is None else allowed)
         normalized = normalize(text)
         actions = [a for a in ACTION_WORDS if a in normalized]
         adjusted = []
         for m in matches:
             node = self.items[m.id].node
-            kind = node.get("kind")
             factor = 1.0
-            if kind == "negative" and not cue:
-                factor = 0.8  # a behaviour to avoid is the answer only when the question is about doing wrong
-            elif kind != "negative" and cue:
-                factor = 0.85
             named = [a for a in actions if a in (node.get("name_zh") or "")]
-            if named and not (cue and kind != "negative"):
+            if named:
                 # the act asked about (处罚, 调解, 出租 …) named by the item itself; asking who
                 # punishes is the strongest such signal
                 factor *= 1.25 if "处罚" in named else 1.15
             adjusted.append(Match(m.id, round(m.score * factor, 4)))
         adjusted.sort(key=lambda m: (-m.score, m.id))
         return adjusted[:limit]
+
+    def topic(self, ranked: list[Match], allowed: set[str]) -> tuple[list[Match], dict[str, float]]:
+        """Duties ranked, with matched behaviours lending their score to the duties they endanger;
+        and the behaviours matched (id → score), which become cautions."""
+        scores: dict[str, float] = {}
+        negatives: dict[str, float] = {}
+        for m in ranked:
+            if self.items[m.id].node.get("kind") == "negative":
+                negatives[m.id] = m.score
+            else:
+                scores[m.id] = max(scores.get(m.id, 0.0), m.score)
+        for neg, s in negatives.items():
+            for duty in self.endangers.get(neg, []):
+                if duty in allowed:
+                    own = scores.get(duty, 0.0)
+                    scores[duty] = max(own, s * NEGATIVE_TRANSFER) + 0.1 * min(own, s)
+        duties = sorted((Match(i, round(s, 4)) for i, s in scores.items()), key=lambda m: (-m.score, m.id))
+        return duties, negatives
 
     def place(self, text: str, village: str | None) -> Place | None:
         if village:
@@ -144,8 +206,6 @@ class Resolver:
                 return self._places[v]
             found = self.finder.in_text(v)
             if found is None:
-                from qingdan.errors import NotFound
-
                 raise NotFound(f"没有找到名为“{v}”的村（社区）")
             return found
         return self.finder.in_text(text)
@@ -154,6 +214,7 @@ class Resolver:
         if item.version is not None and item.version.id in self.decisions:
             return self.decisions[item.version.id]
         return self.list_decisions.get(item.lst.id) if item.lst is not None else None
+
 
     def adoptions(self, decision: Node) -> list[tuple[Node, Node | None, set[str]]]:
         key = ("adoptions", decision.id)
@@ -164,6 +225,7 @@ class Resolver:
                 rows.append((a, iq.one(self.store, a.id, "ADOPTED_BY"), towns))
             self._detail[key] = rows  # type: ignore[assignment]
         return self._detail[key]  # type: ignore[return-value]
+
 
     def adoption(self, decision: Node, place: Place, day: date) -> Node | None:
         for a, by, towns in self.adoptions(decision):
@@ -178,91 +240,6 @@ class Resolver:
         return None
 
     # ---- the verdict ---------------------------------------------------------------------
-    def verdict(self, item: ItemMeta, place: Place | None, day: date) -> tuple[str, Node | None, Node | None]:
-        kind = item.node.get("kind")
-        lead = self._lead.get(item.node.id)
-        if kind == "autonomy":
-            return "village_autonomy", None, None
-        if kind in ("micro_power", "public_service", "disclosure"):
-            # the village's own power or service, unless the list puts a government body in the lead
-            return ("village_autonomy" if lead is not None and lead.get("level") == "village" else "village_assists"), None, None
-        if kind == "assistance":
-            return "village_assists", None, None
-        if kind in ("prohibited", "negative"):
-            return "not_for_village", None, None
-        decision = self.decision_of(item)
-        if decision is None or place is None:
-            return "town", decision, None
-        adoption = self.adoption(decision, place, day)
-        return ("town" if adoption is not None else "county_department"), decision, adoption
-
-    def resolve(self, text: str, village: str | None = None, as_of: str | date | None = None) -> dict[str, Any]:
-        if not text or not text.strip():
-            raise BadRequest("问题不能为空")
-        if len(text) > 500:
-            raise BadRequest("问题太长（最多 500 字）")
-        day = parse_as_of(as_of)
-        place = self.place(text, village)
-        ranked = self.rank(text, day)
-        top = ranked[0] if ranked and ranked[0].score >= UNLISTED_BELOW else None
-        answer: dict[str, Any] = {
-            "question": text, "as_of": day.isoformat(),
-            "village": place.as_dict() if place else None,
-            "notice": "清单事项系依据法规和公开资料整理，标注“建模示例”的事项并非汕头官方清单原文；以官方发布为准。",
-        }
-        matches = [self.match_summary(m, place, day) for m in ranked if top is None or m.id != top.id][:5]
-        if top is None:
-            answer.update(self.unlisted(place, day))
-            answer["matches"] = matches
-            answer["confidence"] = min(1.0, ranked[0].score) if ranked else 0.0
-            return answer
-        item = self.items[top.id]
-        answer.update(self.item_answer(item, place, day))
-        answer.update({
-            "matches": matches,
-            "confidence": min(1.0, top.score),
-        })
-        return answer
-
-    def item_answer(self, item: ItemMeta, place: Place | None, day: date) -> dict[str, Any]:
-        """Everything in an answer that follows from the item, the village and the date."""
-        key = (item.node.id, place.village.id if place else "", day.isoformat())
-        cached = self._answers.get(key)
-        if cached is not None:
-            return cached
-        verdict, decision, adoption = self.verdict(item, place, day)
-        detail = self.detail(item, day)
-        out = {
-            "verdict": verdict, "verdict_zh": VERDICT_ZH[verdict],
-            "item": {k: detail[k] for k in ("id", "name", "kind", "kind_zh", "provenance", "list", "version", "category",
-                                            "description")},
-            "responsible": self.responsible(item, verdict, decision, place),
-            "bases": detail["bases"],
-            "reasons": self.reasons(item, detail, verdict, decision, adoption, place, day),
-            "why_not": self.why_not(item, detail, verdict, decision, place, day),
-            "cautions": self.cautions(item, day),
-            "disclosure": detail["disclosure"],
-            "procedure": detail["procedure"],
-        }
-        if len(self._answers) > 20000:
-            self._answers.clear()
-        self._answers[key] = out
-        return out
-
-    # ---- parts of the answer -------------------------------------------------------------
-    def detail(self, item: ItemMeta, day: date) -> dict[str, Any]:
-        key = (item.node.id, day.isoformat())
-        if key not in self._detail:
-            if len(self._detail) > 20000:
-                self._detail.clear()
-            self._detail[key] = iq.describe_item(self.store, short(item.node.id), as_of=day)
-        return self._detail[key]
-
-    def match_summary(self, m: Match, place: Place | None, day: date) -> dict[str, Any]:
-        item = self.items[m.id]
-        verdict = self.verdict(item, place, day)[0]
-        return {"id": short(m.id), "name": item.node.get("name_zh"), "kind": item.node.get("kind"),
-                "kind_zh": KIND_ZH[item.node.get("kind")], "score": min(1.0, m.score), "verdict": verdict}
 
     def body(self, body_type: Node | None, place: Place | None) -> dict[str, Any] | None:
         if body_type is None:
@@ -276,6 +253,7 @@ class Resolver:
         if place is not None:
             out["body"] = concrete_body(self.store, body_type, place)
         return out
+
 
     def responsible(self, item: ItemMeta, verdict: str, decision: Node | None, place: Place | None) -> dict[str, Any]:
         s = self.store
@@ -306,116 +284,242 @@ class Resolver:
             "must_not": bodies([n for _, n in s.neighbors(item.node.id, "MUST_NOT_BODY")]),
         }
 
-    def reasons(self, item: ItemMeta, detail: dict[str, Any], verdict: str, decision: Node | None,
-                adoption: Node | None, place: Place | None, day: date) -> list[dict[str, Any]]:
-        steps: list[dict[str, Any]] = []
-        lst, ver, cat = item.lst, item.version, item.category
-        prov = detail["provenance"]
-        ver_txt = f"（{ver.get('doc_no') or ver.get('issuer') or ''}，{ver.get('in_force_from')}起施行）" if ver else ""
-        steps.append({"kind": "list_item",
-                      "text": f"列入《{lst.get('name_zh') if lst else '清单'}》{ver_txt}：{detail['name']}（{detail['kind_zh']}，编号 {detail['id']}）",
-                      "source": prov["source"], "provenance": prov})
-        if cat is not None:
-            steps.append({"kind": "category", "text": f"所属类别：{cat.get('name_zh')}",
-                          "source": cat.get("source"), "provenance": iq.provenance(cat)})
-        for b in detail["bases"]:
-            if b["kind"] == "document":
-                text = f"依据{b['title']}" + (f"（{b['label']}）" if b["label"] else "")
-            else:
-                text = f"依据《{b['work']}》（{b['version']}版）{b['label']}"
-                if not b.get("current", True):
-                    text += f"（注意：该版本在 {day.isoformat()} 不是现行文本，现行版本为 {b.get('in_force_version') or '尚未施行'}）"
-            if b.get("summary"):
-                text += f"：{b['summary']}"
-            steps.append({"kind": "provision", "text": text, "citation": b["citation"],
-                          "source": f"法规库《{b['work']}》" if b["kind"] == "provision" else b.get("title")})
-        if not detail["bases"] and detail.get("no_basis_reason"):
-            steps.append({"kind": "provision", "text": f"未找到法律条文依据：{detail['no_basis_reason']}", "source": prov["source"]})
-        if decision is not None:
-            steps.append({"kind": "delegation",
-                          "text": f"{decision.get('issuer')}{('《' + decision.get('doc_no') + '》') if decision.get('doc_no') else ''}"
-                                  f"（{decision.get('issued') or '日期未公开'}）将{decision.get('field')}的区（县）级行政职权调整由镇（街道）实施",
-                          "source": decision.get("source"), "provenance": iq.provenance(decision)})
-            for _, basis in self.store.neighbors(decision.id, "DECISION_BASIS"):
-                b = iq.describe_provision(self.store, basis)
-                steps.append({"kind": "provision", "text": f"放权的法律依据：《{b['work']}》{b['label']}" + (f"：{b['summary']}" if b.get("summary") else ""),
-                              "citation": b["citation"], "source": f"法规库《{b['work']}》"})
-            if place is not None:
-                dname = place.district.get("name_zh") if place.district else "该区县"
-                if adoption is not None:
-                    steps.append({"kind": "adoption",
-                                  "text": f"{dname}已承接该决定（{adoption.get('doc_no') or '文号未公开'}，{adoption.get('issued') or ''}，"
-                                          f"承接 {adoption.get('adopted_count') or '若干'} 项），适用于{place.town.get('name_zh') if place.town else '该镇街'}",
-                                  "source": adoption.get("source"), "provenance": iq.provenance(adoption)})
-                else:
-                    steps.append({"kind": "adoption",
-                                  "text": f"未查到{dname}承接该决定、适用于{place.town.get('name_zh') if place.town else '该镇街'}的公开记录，职权仍由区（县）部门行使",
-                                  "source": "本库放权承接记录（adoptions）"})
-        return [{"step": i + 1, **s} for i, s in enumerate(steps)]
+    # ---- the verdict ---------------------------------------------------------------------
+    def verdict(self, item: ItemMeta, place: Place | None, day: date) -> tuple[str, Node | None, Node | None]:
+        """The verdict of the item as listed (its lead body), delegation and adoption decided."""
+        kind = item.node.get("kind")
+        lead = self._lead.get(item.node.id)
+        if kind == "autonomy":
+            return "village_autonomy", None, None
+        if kind in ("micro_power", "public_service", "disclosure"):
+            # the village's own power or service, unless the list puts a government body in the lead
+            return ("village_autonomy" if lead is not None and lead.get("level") == "village" else "village_assists"), None, None
+        if kind == "assistance":
+            return "village_assists", None, None
+        if kind in ("prohibited", "negative"):
+            return "not_for_village", None, None
+        decision = self.decision_of(item)
+        if decision is None or place is None:
+            return "town", decision, None
+        adoption = self.adoption(decision, place, day)
+        return ("town" if adoption is not None else "county_department"), decision, adoption
 
-    def why_not(self, item: ItemMeta, detail: dict[str, Any], verdict: str, decision: Node | None,
-                place: Place | None, day: date) -> list[dict[str, str]]:
-        lead = detail["lead"]["name"] if detail.get("lead") else "有关部门"
-        out: list[dict[str, str]] = []
-        if verdict == "village_autonomy":
-            out.append({"side": "town", "text": f"这是村民自治范围内的事项，乡镇政府给予指导、支持和帮助，但不得干预（{organic(self.store, day, 5, 6)}）。"})
-        elif verdict == "village_assists":
-            out.append({"side": "village", "text": f"主责在{lead}，村（居）委会只是协助；委托村委会协助的事项应有法律法规依据，所需经费由委托部门承担（{organic(self.store, day, 37, 43)}），不能把主责转给村里。"})
-        elif verdict in ("town", "county_department"):
-            out.append({"side": "village", "text": "这是行政职权（许可、处罚、检查、强制等），村（居）委会不是行政机关，不能行使；村里可以发现、劝阻和报告。"})
-            if verdict == "town":
-                out.append({"side": "county", "text": "该职权已依放权决定调整由镇（街道）以自己的名义实施（行政处罚法 2021 年第二十四条 / 行政许可法第二十四条）。"})
-            else:
-                out.append({"side": "town", "text": "该镇街所在区县未承接这项下放职权（或承接记录未公开），镇街不能以自己的名义行使。"})
-        elif verdict == "not_for_village":
-            if item.node.get("kind") == "negative":
-                out.append({"side": "village", "text": f"这是村（社区）干部履职负面清单上的行为（{item.node.get('aspect')}），不得这样做。"})
-            else:
-                out.append({"side": "village", "text": f"该事项列入应取消和禁入事项，不应交由村（居）委会办理；应由{lead}依职责办理。"})
+    def role_verdict(self, item: ItemMeta, role: rq.Role, place: Place | None, day: date) -> str:
+        """The verdict for the body playing the asked role."""
+        kind = item.node.get("kind")
+        lead = self._lead.get(item.node.id)
+        if kind in ("prohibited", "negative") or (lead is not None and role.body.id == lead.id):
+            return self.verdict(item, place, day)[0]
+        if kind == "delegated" and role.level == "county":
+            decision = self.decision_of(item)
+            if decision is not None and place is not None and self.adoption(decision, place, day) is None:
+                return "county_department"
+            return "town" if decision is not None else "county_department"
+        return rq.verdict_for_level(kind, role.level)
+
+    def resolve(self, text: str, village: str | None = None, as_of: str | date | None = None) -> dict[str, Any]:
+        if not text or not text.strip():
+            raise BadRequest("问题不能为空")
+        if len(text) > 500:
+            raise BadRequest("问题太长（最多 500 字）")
+        day = parse_as_of(as_of)
+        place = self.place(text, village)
+        scope = scope_for(place.village.get("code") if place else None,
+                          place.village.get("name_zh") if place else None, text)
+        allowed = self.scoped_items(day, scope)
+        intent = detect(text)
+        ranked = self.rank(text, day, limit=16, allowed=allowed)
+        duties, negatives = self.topic(ranked, allowed)
+        top = duties[0] if duties and duties[0].score >= UNLISTED_BELOW else None
+        if top is not None and negatives and max(negatives.values()) >= top.score * 0.8:
+            intent = about_misconduct(intent)
+        answer: dict[str, Any] = {
+            "question": text, "as_of": day.isoformat(),
+            "village": place.as_dict() if place else None,
+            "notice": NOTICE, "intent": intent.as_dict(), "scope": self.scope_text(scope, place),
+        }
+        matches = [self.match_summary(m, place, day) for m in duties if top is None or m.id != top.id][:5]
+        if top is None:
+            answer.update(rs.unlisted(self.store, day))
+            answer["cautions"] = self.cautions(None, day, negatives)
+            answer["matches"] = matches
+            answer["confidence"] = min(1.0, duties[0].score) if duties else 0.0
+            return answer
+        item = self.items[top.id]
+        answer.update(self.item_answer(item, place, day, scope))
+        answer["cautions"] = self.cautions(item, day, negatives)
+        answer.update(self.asked(item, intent, place, day, answer))
+        answer.update({"matches": matches, "confidence": min(1.0, top.score)})
+        return answer
+
+    def scope_text(self, scope: Scope, place: Place | None) -> dict[str, Any]:
+        out = scope.as_dict()
+        if scope.assumed:
+            out["text"] = f"未指定村（社区）：以下按{scope.name}适用的清单、全国性法律和文件回答。"
+        else:
+            out["text"] = f"以下只适用约束{scope.name}的清单、法律和文件。"
         return out
 
-    def cautions(self, item: ItemMeta, day: date) -> list[dict[str, Any]]:
-        key = (item.node.id, day.isoformat())
-        if key not in self._cautions:
-            self._cautions[key] = self._cautions_uncached(item, day)
-        return self._cautions[key]
+    def asked(self, item: ItemMeta, intent: Intent, place: Place | None, day: date,
+              answer: dict[str, Any]) -> dict[str, Any]:
+        """Every role of the item, and the body playing the asked role with the verdict for it."""
+        roles = self.roles.get(item.node.id, [])
+        out_roles = [self.role_out(r, place, day) for r in roles]
+        timing = self.timing(answer) if intent.id == "timing" or answer.get("disclosure") else []
+        result: dict[str, Any] = {"roles": out_roles, "asked": None, "timing": timing}
+        if intent.role is None or intent.id == "responsible":
+            return result
+        # the duty's own body for the role; then, for misconduct, whoever deals with the behaviour
+        # the question describes; then the duty's nearest stand-in role
+        answered, bodies = rq.for_role(roles, intent.role, exact=True)
+        note = None
+        if not bodies and intent.role in rq.MISCONDUCT_ROLES:
+            for c in answer.get("cautions") or []:
+                if c.get("matched"):
+                    answered, bodies = rq.for_role(self.roles.get(f"item/{c['id']}", []), intent.role)
+                    if bodies:
+                        note = f"按负面清单行为“{c['name']}”的处理主体回答"
+                        break
+        if not bodies:
+            answered, bodies = rq.for_role(roles, intent.role)
+        if not bodies and intent.role == "funds" and item.node.get("kind") == "assistance":
+            lead = self._lead.get(item.node.id)
+            if lead is not None:
+                answered = "funds"
+                bodies = [rq.Role("funds", lead, None, None, f"委托村（居）委会协助的事项，所需经费由委托部门承担（{organic(self.store, day, 37, 43)}）",
+                                  "statute_derived", organic(self.store, day, 37, 43), False)]
+        if not bodies:
+            result["asked"] = {"role": intent.role, "role_zh": ROLE_ZH[intent.role], "answered_role": None,
+                               "bodies": [], "verdict": None,
+                               "text": f"本库没有记录该事项中“{ROLE_ZH[intent.role]}”的主体，以下按事项的责任主体回答。"}
+            return result
+        verdict = self.role_verdict(item, bodies[0], place, day)
+        shown = [self.role_out(r, place, day) for r in bodies]
+        if verdict == "town" and bodies[0].level == "county" and item.node.get("kind") == "delegated":
+            shown[0]["body"] = (answer["responsible"]["body_type"] or {}).get("body")
+        stand_in = answered != intent.role
+        text = f"{ROLE_ZH[intent.role]}：{shown[0]['body_name']}"
+        if stand_in and answered:
+            text += f"（本库未记录专门的“{ROLE_ZH[intent.role]}”主体，按“{ROLE_ZH[answered]}”主体回答）"
+        result["asked"] = {"role": intent.role, "role_zh": ROLE_ZH[intent.role], "answered_role": answered,
+                           "stand_in": stand_in, "bodies": shown, "verdict": verdict, "note": note, "text": text}
+        if verdict != answer["verdict"]:
+            result["verdict"] = verdict
+            result["verdict_zh"] = VERDICT_ZH[verdict]
+            result["why_not"] = rs.why_not(self.store, item.node, self.detail(item, day), verdict, day)
+        responsible = dict(answer["responsible"])
+        responsible["lead"] = responsible.get("body_type")
+        responsible["body_type"] = self.body(bodies[0].body, place) if not (verdict == "town" and bodies[0].level == "county") else responsible.get("body_type")
+        result["responsible"] = responsible
+        return result
 
-    def _cautions_uncached(self, item: ItemMeta, day: date) -> list[dict[str, Any]]:
+    def role_out(self, r: rq.Role, place: Place | None, day: date) -> dict[str, Any]:
+        out = rq.role_dict(r)
+        b = self.body(r.body, place)
+        out["body"] = b.get("body") if b else None
+        out["basis_label"] = self.basis_label(r.basis_id) if r.basis_id else None
+        return out
+
+    def basis_label(self, node_id: str) -> str | None:
+        node = self.store.node(node_id)
+        if node is None:
+            return None
+        b = iq.describe_provision(self.store, node)
+        if b["kind"] == "document":
+            return f"《{b['title']}》{b['label']}"
+        return f"《{b['work']}》（{b['version']}版）{b['label']}"
+
+    def timing(self, answer: dict[str, Any]) -> list[dict[str, Any]]:
+        """How often, how many days, by when: from the item's disclosure requirements and procedure steps."""
         out = []
-        negatives = [n for _, n in self.store.neighbors(item.node.id, "ENDANGERS", "in")]
-        if item.node.get("kind") == "negative":
-            negatives = [item.node, *negatives]
-        for n in negatives:
-            bases = iq.item_bases(self.store, n, day)
-            out.append({"id": short(n.id), "name": n.get("name_zh"), "aspect": n.get("aspect"),
-                        "bases": [f"《{b['work']}》{b['label']}" if b["kind"] == "provision" else b["title"] for b in bases],
-                        "provenance": iq.provenance(n)})
+        for d in answer.get("disclosure") or []:
+            if d.get("frequency") or d.get("min_posting_days"):
+                out.append({"matter": d.get("name"), "frequency": d.get("frequency"),
+                            "min_posting_days": d.get("min_posting_days"), "channel": d.get("channel"), "source": d.get("item")})
+        for s in answer.get("procedure") or []:
+            if s.get("posting_days"):
+                out.append({"matter": s.get("name"), "frequency": None, "min_posting_days": s.get("posting_days"),
+                            "channel": None, "source": f"流程第{s.get('seq')}步"})
         return out
 
-    def unlisted(self, place: Place | None, day: date) -> dict[str, Any]:
-        key = ("unlisted", "", day.isoformat())
-        if key not in self._answers:
-            self._answers[key] = self._unlisted(day)
-        return self._answers[key]
+    def item_answer(self, item: ItemMeta, place: Place | None, day: date, scope: Scope | None = None) -> dict[str, Any]:
+        """Everything in an answer that follows from the item, the village, the date and the place."""
+        listed_here = scope is None or self.binds_list(item, scope)
+        key = (item.node.id, place.village.id if place else "", day.isoformat(), "" if listed_here else scope.code)
+        cached = self._answers.get(key)
+        if cached is not None:
+            return cached
+        if not listed_here:
+            out = self.law_answer(item, place, day, scope)
+            self._answers[key] = out
+            return out
+        verdict, decision, adoption = self.verdict(item, place, day)
+        detail = self.detail(item, day)
+        out = {
+            "verdict": verdict, "verdict_zh": VERDICT_ZH[verdict],
+            "item": {k: detail[k] for k in ("id", "name", "kind", "kind_zh", "provenance", "list", "version", "category",
+                                            "description")},
+            "responsible": self.responsible(item, verdict, decision, place),
+            "bases": detail["bases"],
+            "reasons": rs.reasons(self.store, item.lst, item.version, item.category, detail, decision, adoption, place,
+                                  day, item.also_in),
+            "why_not": rs.why_not(self.store, item.node, detail, verdict, day),
+            "disclosure": detail["disclosure"],
+            "procedure": detail["procedure"],
+        }
+        out["item"]["jurisdictions"] = list(item.jurisdictions)
+        if len(self._answers) > 20000:
+            self._answers.clear()
+        self._answers[key] = out
+        return out
 
-    def _unlisted(self, day: date) -> dict[str, Any]:
-        reasons: list[dict[str, Any]] = [{"step": 1, "kind": "access_rule",
-                                          "text": "该事项未列入村级工作职责事项清单。按准入制度，未列入清单的事项，有关部门不得擅自交由村（居）委会承担；确需委托的，应有法律法规依据并经批准，做到“费随事转、权随责走”。",
-                                          "source": "广东省村（居）民委员会工作职责事项指导目录（准入说明）；村民委员会组织法"}]
-        bases = []
-        for work, art in ACCESS_RULE:
-            v = in_force(self.store, work, day)
-            node = self.store.node(f"law/{work}/{v.get('version_date')}/{art}") if v else None
-            if node is None:
-                continue
-            b = iq.describe_provision(self.store, node)
-            if b["version"] == v.get("version_date") and any(k in (b.get("text") or "") for k in ("干预", "经费", "委托")):
-                bases.append(b)
-                reasons.append({"step": len(reasons) + 1, "kind": "provision",
-                                "text": f"依据《{b['work']}》（{b['version']}版）{b['label']}", "citation": b["citation"],
-                                "source": f"法规库《{b['work']}》"})
-        return {"verdict": "unlisted", "verdict_zh": VERDICT_ZH["unlisted"], "item": None,
-                "responsible": {"body_type": None, "assisting": [], "supervising": [], "must_not": []},
-                "bases": bases, "reasons": reasons,
-                "why_not": [{"side": "village", "text": "没有清单依据，不能默认由村（居）委会承担；请向镇（街道）确认主责部门。"}],
-                "cautions": [], "disclosure": [], "procedure": []}
+    def law_answer(self, item: ItemMeta, place: Place | None, day: date, scope: Scope) -> dict[str, Any]:
+        """A place whose lists the library does not hold: the duty as national law (and the place's
+        own province's texts) give it, never the framing of a list that does not bind there."""
+        detail = self.detail(item, day)
+        bases = [b for b in detail["bases"] if scope.binds(b.get("jurisdiction") or "CN")]
+        kind = item.node.get("kind")
+        verdict = "county_department" if kind == "delegated" else self.verdict(item, place, day)[0]
+        lst = item.lst.get("name_zh") if item.lst else "清单"
+        steps = [{"kind": "scope", "text": f"未收录{scope.name}的村级事务清单；以下只依据约束该地的全国性法律、文件"
+                                           f"（及本库已收录的该省地方性法规）回答。", "source": "本库清单与法规的适用地域"}]
+        steps += [{"kind": "provision", "text": rs.basis_text(b, day), "citation": b["citation"],
+                   "source": f"法规库《{b['work']}》" if b["kind"] == "provision" else (b.get("url") or b.get("title"))}
+                  for b in bases]
+        if kind == "delegated":
+            steps.append({"kind": "delegation", "text": "未收录该地把这项区（县）职权下放给镇（街道）的决定：按法律规定由区（县）主管部门行使。",
+                          "source": "本库放权决定（仅汕头）"})
+        responsible = self.responsible(item, verdict, None, place)
+        if kind == "delegated":
+            responsible["body_type"] = self.body(self._lead.get(item.node.id), place)
+        item_out = {k: detail[k] for k in ("id", "name", "kind", "kind_zh", "provenance", "description")}
+        item_out.update({"list": None, "version": None, "category": None, "jurisdictions": list(item.jurisdictions),
+                         "note": f"该职责的名称出自本库整理的《{lst}》，该清单不约束{scope.name}；这里只用其法律依据。"})
+        return {"verdict": verdict, "verdict_zh": VERDICT_ZH[verdict], "item": item_out, "responsible": responsible,
+                "bases": bases, "reasons": [{"step": i + 1, **x} for i, x in enumerate(steps)],
+                "why_not": rs.why_not(self.store, item.node, detail, verdict, day),
+                "disclosure": [], "procedure": detail["procedure"]}
+
+    # ---- parts of the answer -------------------------------------------------------------
+    def detail(self, item: ItemMeta, day: date) -> dict[str, Any]:
+        key = (item.node.id, day.isoformat())
+        if key not in self._detail:
+            if len(self._detail) > 20000:
+                self._detail.clear()
+            self._detail[key] = iq.describe_item(self.store, short(item.node.id), as_of=day)
+        return self._detail[key]
+
+    def match_summary(self, m: Match, place: Place | None, day: date) -> dict[str, Any]:
+        item = self.items[m.id]
+        verdict = self.verdict(item, place, day)[0]
+        return {"id": short(m.id), "name": item.node.get("name_zh"), "kind": item.node.get("kind"),
+                "kind_zh": KIND_ZH[item.node.get("kind")], "score": min(1.0, m.score), "verdict": verdict}
+
+    def cautions(self, item: ItemMeta | None, day: date, matched: dict[str, float]) -> list[dict[str, Any]]:
+        """Behaviours that endanger the duty, those the question itself describes first."""
+        ids = list(self.endangered_by.get(item.node.id, [])) if item is not None else []
+        strong = [n for n, s in sorted(matched.items(), key=lambda kv: -kv[1]) if s >= UNLISTED_BELOW]
+        ordered = [n for n in strong if n in ids or item is None or not self.endangers.get(n)] + [n for n in ids if n not in strong]
+        nodes = [self.items[n].node for n in dict.fromkeys(ordered) if n in self.items]
+        return rs.cautions(self.store, nodes, day, set(strong))
+

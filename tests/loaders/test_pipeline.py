@@ -77,3 +77,15 @@ def test_a_role_outside_the_nine_is_refused_by_row(mini_catalog, mini_laws):
         load_into(MemoryStore(), catalog_dir=mini_catalog, laws_dir=mini_laws)
     [p] = err.value.problems
     assert (p.file, p.row, p.field, p.value) == ("roles.csv", 5, "role", "blesses")
+
+
+def test_phrasings_join_the_item_keywords_and_an_orphan_is_named(mini_catalog, mini_laws):
+    store = MemoryStore()
+    load_into(store, catalog_dir=mini_catalog, laws_dir=mini_laws)
+    assert "邻里矛盾找谁" in store.node("item/T-002").get("keywords")
+    path = mini_catalog / "phrasings.csv"
+    path.write_text(path.read_text("utf-8") + "T-404,没有这个事项,modeled,test\n", "utf-8")
+    with pytest.raises(DataError) as err:
+        load_into(MemoryStore(), catalog_dir=mini_catalog, laws_dir=mini_laws)
+    [p] = err.value.problems
+    assert (p.file, p.row, p.field) == ("phrasings.csv", 3, "item_id"), p

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
+from cn2an import an2cn
 
 from qingdan.errors import BadRequest, NotFound
 from qingdan.queries.resolve import Resolver
@@ -49,12 +50,13 @@ class Case:
     question: str
     village: str | None
     as_of: str
-    verdict: str
+    verdict: str | tuple[str, ...]  # one verdict, or the verdicts the law leaves open
     work: str | None
     article: int | None = None
     kinds: tuple[str, ...] = ()  # acceptable item kinds (empty: any)
     code: str | None = None  # expected answer["village"]["village"]["code"]
     body: str | None = None  # expected concrete responsible body name
+    caution: tuple[str, int] | None = None  # a negative-list behaviour shown as a caution, with this basis
 
 
 CASES: list[Case] = [
@@ -156,21 +158,22 @@ CASES: list[Case] = [
          "not_for_village", VILLAGE_AFFAIRS_DOC, None, ("prohibited",)),
     Case("danbao-2025", "村委会能不能给村里的企业贷款做担保？", None, NEW,
          "not_for_village", ORG, 13, ("prohibited", "negative")),
-    # ---- 负面清单 (not_for_village, negative behaviour) ---------------------------------------------------
+    # ---- 负面清单: a behaviour is a caution on the duty it endangers, never the verdict ---------------------
+    # "may they?" asks who decides the duty; a bare description of misconduct asks who deals with it
     Case("yutang-diqian-2018", "村支书私自把村里的鱼塘低价租给他亲戚，这样行吗", None, OLD,
-         "not_for_village", ORG, 24, ("negative",)),
+         "village_autonomy", ORG, 24, ("micro_power",), caution=("村民委员会组织法", 24)),
     Case("nuoyong", "村干部挪用集体资金，这个怎么处理", None, OLD,
-         "not_for_village", "公职人员政务处分法", 33, ("negative",)),
+         "county_department", None, None, ("micro_power",), caution=("公职人员政务处分法", 33)),
     Case("renqingbao", "村主任在低保评议里优亲厚友，让自己亲戚吃低保", None, OLD,
-         "not_for_village", "公职人员政务处分法", 33, ("negative",)),
+         ("county_department", "town"), None, None, ("micro_power", "assistance"), caution=("公职人员政务处分法", 33)),
     Case("kaizhengming-shouqian", "村干部给村民开个证明还要收钱，这是不是违规", None, OLD,
-         "not_for_village", "公职人员政务处分法", 38, ("negative",)),
+         "village_autonomy", None, None, ("micro_power",), caution=("公职人员政务处分法", 38)),
     Case("zhangmu-bugongkai-2025", "村里账目半年都不公示，村干部说不公开就不公开", None, NEW,
-         "not_for_village", ORG, 35, ("negative",)),
+         ("town", "county_department"), ORG, 35, ("micro_power", "disclosure", "autonomy"), caution=("村民委员会组织法", 35)),
     Case("huixuan-2018", "换届的时候有人请吃饭拉票搞贿选，当选的算不算数", None, OLD,
-         "not_for_village", ORG, 17, ("negative",)),
+         "village_autonomy", None, None, ("micro_power", "autonomy"), caution=("村民委员会组织法", 17)),
     Case("dupai", "村支书天天在祠堂打牌赌博，群众意见很大", None, OLD,
-         "not_for_village", "公职人员政务处分法", 40, ("negative",)),
+         ("town", "county_department"), None, None, ("autonomy", "micro_power"), caution=("公职人员政务处分法", 40)),
     # ---- 下放职权 (delegated): town where the district adopted the field, county where it did not -----
     Case("weijian-nanao", "后宅镇城西村有人没办建设工程规划许可证就在路边盖楼，谁来处罚？", CHENGXI, OLD,
          "town", "城乡规划法", 64, ("delegated",), code=CHENGXI, body="南澳县后宅镇人民政府"),
@@ -231,8 +234,14 @@ def test_question(resolver: Resolver, case: Case) -> None:
     answer = resolver.resolve(case.question, village=case.village, as_of=case.as_of)
     info = _describe(answer)
     assert answer["as_of"] == case.as_of
-    assert answer["verdict"] == case.verdict, info
+    accepted = case.verdict if isinstance(case.verdict, tuple) else (case.verdict,)
+    assert answer["verdict"] in accepted, info
+    assert answer["item"] is None or answer["item"]["kind"] != "negative", f"a behaviour became the verdict: {info}"
 
+    if case.caution is not None:
+        work, article = case.caution
+        assert any(f"《{work}》第{an2cn(article)}条" in b for c in answer["cautions"] for b in c["bases"]), \
+            f"no caution citing 《{work}》 article {article}: {answer['cautions']} {info}"
     if case.verdict == "unlisted":
         assert answer["item"] is None, info
         assert isinstance(answer["matches"], list)
@@ -286,10 +295,11 @@ def test_unknown_village_name_is_not_found(resolver: Resolver) -> None:
 
 
 def test_case_list_covers_the_contract() -> None:
-    verdicts = {c.verdict for c in CASES}
+    verdicts = {c.verdict for c in CASES if isinstance(c.verdict, str)}
     assert verdicts == {"village_autonomy", "village_assists", "town", "county_department", "not_for_village",
                         "unlisted"}
     kinds = {k for c in CASES if len(c.kinds) == 1 for k in c.kinds}
-    assert {"autonomy", "assistance", "prohibited", "micro_power", "public_service", "disclosure", "negative",
+    assert {"autonomy", "assistance", "prohibited", "micro_power", "public_service", "disclosure",
             "delegated"} <= kinds
+    assert sum(c.caution is not None for c in CASES) >= 7
     assert len(CASES) >= 45
