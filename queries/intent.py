@@ -2,8 +2,10 @@
 
 The topic (which work) and the intent (what about it) are kept apart: "宅基地最后谁批" and
 "宅基地方案谁讨论" are about the same item but ask for different bodies. The intent set is small and
-closed, so plain cue patterns do; each intent names the role whose body leads the answer.
-Cues are general Chinese usage, written without looking at any evaluation question.
+closed, so cue patterns do. A real question is often a story with the question at its end, so a
+cue counts more the later it stands; a story about a cadre's wrongdoing with no question of its
+own asks who deals with it. Cues are general Chinese usage and the development questions, never
+the held-out ones.
 """
 from __future__ import annotations
 
@@ -32,24 +34,44 @@ INTENT_ROLE: dict[str, str | None] = {
     "certificate": None, "timing": None, "procedure": None, "village_part": None, "may_do": "decides",
 }
 
-_CUES: list[tuple[str, str]] = [
-    # (intent, pattern); earlier entries win when two match at the same strength
-    ("certificate", r"(开|出具|出|打|办|盖章的?|盖个章的?)(个|张|份)?[^，。？?！!]{0,12}证明|证明[^，。？?！!]{0,8}(开|出具|盖章)|证明.{0,4}(能|可以|给|会)不?(开|出)"),
-    ("funds", r"谁(来)?(出钱|出资|掏钱|买单|付钱|付费|承担(费用|经费)|报销)|(经费|费|钱|工资|报酬|补贴|开支|成本)(从哪|(该|应该|应|要|由)?谁(来)?(出|付|发|承担|给|掏))|出钱|费随事转"),
-    ("village_part", r"村(里|委会|委|居委会|民委员会)?(要|需要|该|应该)(做|干|配合|负责)(什么|啥|哪些)|村里(做|干)(什么|啥)|村(里|委会)(怎么|如何|咋)(处理|应对|办|做)"),
-    ("complaint", r"(投诉|举报|反映|申诉|告状|讨说法|说理)|不满意|不服|没人管|不作为|(谁|哪个部门)(来)?(纠正|责令|撤销)"),
-    ("enforces", r"(谁|哪个部门|谁来|哪里)(来)?(罚|处罚|罚款|执法|查处|取缔|没收|拆除|查)|处罚|罚款|执法"),
-    ("approves", r"(谁|哪个部门|哪里|哪儿|在哪)(来)?(批|审批|批准|核准|审核|核发|发证|发放许可|签发|办理许可|发许可)|(谁|哪个部门|哪里)(来)?(发|开)(证|许可|执照|牌照)?$|审批|批准|许可|规划证|核发|批不批|报批|批下来"),
-    ("drafts", r"(谁|哪个部门)(来)?(制定|编制|起草|拟定|组织|牵头|定方案|出方案)"),
-    ("decides", r"(谁|由谁)(来)?(决定|说了算|拍板|做主|定)|要不要(经过|开|召开)?(村民)?(会议|大会|代表会)|(村民会议|村民代表会议|村民大会)(同意|讨论|表决|通过)|表决|三分之二|过半数|一人说了算|自己(做主|决定|说了算)"),
-    ("may_refuse", r"(能|可以|有权|敢)不?(拒绝|推掉|推辞|不接|不干|不做|不办|不配合)|能不能不(做|干|办|管|配合)|可以不(做|干|办|管|配合)|必须(要)?(完成|做|干|配合)吗|凭什么(让|叫|要)|硬(塞|压|派)|摊派|压(给|到)村|甩(给|锅)|考核排名|排名通报"),
-    ("timing", r"多久|多长时间|几天|多少天|几个月|多少日|每(个)?(月|季度|季|年|半年)|几号|什么时候|何时|期限|时限|截止|多少时间|间隔|频次|一年几次|几次"),
-    ("procedure", r"流程|程序|步骤|手续|怎么(办|申请|走|弄|搞|操作)|如何(办|申请|办理)|咋(办|弄|走|申请)|需要(什么|哪些)材料|要(什么|哪些)材料|去哪(里|儿)?办"),
-    ("may_do", r"能不能|可不可以|可以吗|行不行|行吗|合法吗|违法吗|合规吗|是不是违(规|法|纪)|算不算违(规|法|纪)|有没有权|有权|是否可以|能否|允许吗|算不算"),
+# (intent, weight, pattern): weight 3 = a question about that and nothing else, 2 = a clear cue,
+# 1 = a hint that a stronger cue elsewhere overrides
+_CUES: list[tuple[str, int, str]] = [
+    ("certificate", 3, r"(开|出具|出|打|办|盖章的?|盖个章的?|给开)(个|张|份|一张|一份)?[^，。？?！!]{0,12}证明|证明[^，。？?！!]{0,10}(开|出具|盖章|盖.{0,2}章)"),
+    ("certificate", 2, r"证明"),
+    ("funds", 3, r"谁(来)?(出钱|出资|掏钱|买单|付钱|付费|承担(费用|经费)|报销)|(经费|费|钱|工资|报酬|补贴|补助|开支|成本|资金)(从哪|(该|应该|应|要|由)?谁(来)?(出|付|发|承担|给|掏))|费随事转"),
+    ("funds", 2, r"(国家|政府|财政|上面|村里|村民|自己|个人)(出钱|拿钱|掏钱|拨款|出资)|经费.{0,6}(来源|哪来|从哪)|工作经费"),
+    ("complaint", 3, r"(投诉|举报|申诉|告状|讨说法|讨个说法|给个说法|说理)|(去|找|向)(哪|哪里|哪儿|哪个部门|什么部门|谁)(反映|投诉|举报|告|申诉|纠正)|谁(来)?(纠正|责令|撤销|查处)"),
+    ("complaint", 2, r"反映|不满意|不服|没人管|不作为|调查|查一查|过问|公道|(希望|请|恳请|肯请)(有关|相关|上级)?(部门|领导|政府)|该找哪个部门|找哪个部门|还能找谁"),
+    ("enforces", 3, r"(谁|哪个部门|谁来|哪里)(来)?(罚|处罚|罚款|执法|取缔|没收|拆除)|执法权|谁来罚"),
+    ("enforces", 2, r"处罚|罚款|执法"),
+    ("approves", 3, r"(谁|哪个部门|哪里|哪儿|在哪)(来)?(批|审批|批准|核准|审核|核发|发证|发放许可|签发|办理许可|发许可)|(去|到)(镇|乡|县|区).{0,6}(领|办)证|批不批|批下来|报(谁|哪里|哪儿)批"),
+    ("approves", 2, r"审批|批准|许可|规划证|核发|报批|登记证|纳入"),
+    ("drafts", 3, r"(谁|哪个部门)(来)?(制定|编制|起草|拟定|组织|牵头|定方案|出方案)|(镇|县|区|乡)(里)?组织还是"),
+    ("decides", 3, r"(谁|由谁|该由谁)(来)?(决定|说了算|拍板|做主|定|通过)|要不要(经过|开|召开)?(村民)?(会议|大会|代表会)|(需要|要|得|须|必须)(经过)?(全体)?(村民|群众|成员)(会议|大会)?(同意|通过|表决)|未经.{0,8}同意|算不算数|算数吗|有(没有)?权(力)?决定|谁官更大"),
+    ("decides", 2, r"(村民会议|村民代表会议|村民大会|成员大会)(同意|讨论|表决|通过)|表决|三分之二|过半数|一人说了算|自作主张|(怎么|如何|怎样)(分配|分)|两委(商量|开会|定)|不同意"),
+    ("may_refuse", 3, r"(能|可以|有权|敢)不?(拒绝|推掉|推辞|不接|不干|不做|不办|不配合|不设|不签|不搞|不报|不去|不交|不参加|摘)|能不能不|可以不|能推吗|往村里推|推给村|说不(去|干|报)|必须(要)?(完成|做|干|配合)吗|凭什么(让|叫|要)|硬(塞|压|派)|被追责|会不会挨批"),
+    ("may_refuse", 1, r"摊派|压(给|到)村|甩(给|锅)|考核排名|排名通报|形式主义|台账|填表|借调|借去|借用"),
+    ("timing", 3, r"多久|多长时间|几天|多少天|几个月|多少日|几年|多少年|几号|什么时候|何时|期限|时限|截止|间隔|频次|一年几次|几月|哪个月|发放时间|最长"),
+    ("timing", 1, r"每(个)?(月|季度|季|年|半年)|任期"),
+    ("procedure", 3, r"流程|程序|步骤|哪几步|几步|手续|怎么(申请|走|操作|召开|换届|招标|选)|如何(申请|办理|换届|招标|产生|召开|处理|进行|操作)|咋(办|弄|走|申请)|需要(什么|哪些)材料|要(什么|哪些|啥)材料|去哪(里|儿)?办|操作手册|流程图|怎么写|哪几种形式|是如何"),
+    ("procedure", 1, r"怎么办|如何|怎样"),
+    ("village_part", 3, r"村(里|委会|委|居委会|民委员会)?(要|需要|该|应该)(做|干|配合|负责)(什么|啥|哪些)|村里(做|干)(什么|啥)|村(里|委会|委)?(怎么|如何|咋)(处理|应对|办|做)"),
+    ("may_do", 2, r"能不能|可不可以|可以吗|行不行|行吗|合法吗|违法吗|合规吗|是不是违(规|法|纪)|算不算违(规|法|纪)|有没有权|有权.{0,12}吗|是否可以|能否|允许吗|能.{1,14}吗|有没有.{0,6}限制"),
+    ("responsible", 2, r"找谁|归谁管|谁(来)?管|谁负责|归哪个部门|哪个部门管|管不管|该不该管|谁的事|谁的责任|是谁的职责|归谁|属于哪个部门"),
 ]
-_COMPILED = [(intent, re.compile(p)) for intent, p in _CUES]
-# asking "who is in charge" is the general intent even when a weaker cue is also present
-_GENERAL = re.compile(r"找谁|归谁管|谁(来)?管|谁负责|归哪个部门|哪个部门管|管不管|该不该管|谁的事|谁的责任|是谁的职责|归谁")
+_COMPILED = [(intent, weight, re.compile(p)) for intent, weight, p in _CUES]
+# among equal scores, the more specific intent wins
+_PRIORITY = ["certificate", "funds", "may_refuse", "approves", "drafts", "enforces", "decides", "complaint",
+             "timing", "procedure", "village_part", "may_do", "responsible"]
+
+# words that say a cadre did wrong; without them, a behaviour that matches the topic only says
+# which duty the question is about, not that it is about misconduct
+MISCONDUCT = re.compile(r"私自|擅自|私下|偷偷|自己(做主|决定|说了算)|一个人说了算|说了算|截留|挪用|侵占|贪污|贪|中饱私囊|私分|克扣|"
+                        r"优亲厚友|人情保|关系保|吃拿卡要|好处费|收礼|送礼|收红包|回扣|虚报|冒领|套取|霸占|"
+                        r"不公开|不公示|不公布|没有公开|从来没有公开|拖着不办|不作为|刁难|打牌|赌博|酒驾|贿选|拉票|违规|违纪|违法|"
+                        r"不经过|不开会|没开会|乱收费|乱摊派|强行|威胁|打击报复|拒不|隐瞒|造假|弄虚作假|去向不明|不公平|随意|"
+                        r"自作主张|据为己有|殴打|权势")
 
 
 @dataclass(frozen=True)
@@ -66,6 +88,10 @@ class Intent:
         return {"id": self.id, "zh": self.zh, "role": self.role, "cue": self.cue}
 
 
+def misconduct_in(text: str) -> bool:
+    return MISCONDUCT.search(text) is not None
+
+
 def about_misconduct(intent: Intent) -> Intent:
     """A question that describes a cadre's misconduct without asking a role ("村干部挪用集体资金，
     怎么处理") asks who deals with it; one that asks "may they" asks who decides the duty."""
@@ -75,16 +101,16 @@ def about_misconduct(intent: Intent) -> Intent:
 
 
 def detect(text: str) -> Intent:
-    """The first intent whose cue occurs earliest-ranked in the table; the general one otherwise."""
-    found: list[tuple[int, int, str, str]] = []
-    for rank, (intent, pattern) in enumerate(_COMPILED):
-        m = pattern.search(text)
-        if m:
-            found.append((rank, m.start(), intent, m.group(0)))
-    general = _GENERAL.search(text)
-    if not found:
-        return Intent("responsible", INTENT_ROLE["responsible"], general.group(0) if general else None)
-    rank, _, intent, cue = min(found)
-    if general and intent in ("may_do", "village_part"):
-        return Intent("responsible", INTENT_ROLE["responsible"], general.group(0))
-    return Intent(intent, INTENT_ROLE[intent], cue)
+    """The intent whose cues weigh most, a cue in the last part of the text (where the question
+    usually stands) counting half again; ties go to the more specific intent."""
+    n = max(len(text), 1)
+    best: dict[str, tuple[float, str]] = {}
+    for intent, weight, pattern in _COMPILED:
+        for m in pattern.finditer(text):
+            score = weight * (1.5 if m.end() >= 0.6 * n else 1.0)
+            if score > best.get(intent, (0.0, ""))[0]:
+                best[intent] = (score, m.group(0))
+    if not best:
+        return Intent("responsible", INTENT_ROLE["responsible"], None)
+    intent = max(best, key=lambda i: (best[i][0], -_PRIORITY.index(i)))
+    return Intent(intent, INTENT_ROLE[intent], best[intent][1])

@@ -20,20 +20,33 @@ from rapidfuzz import fuzz
 from .lexicon import STOP_PHRASES, STOP_TOKENS, SYNONYMS
 
 jieba.setLogLevel(logging.WARNING)
-_SYN = sorted(SYNONYMS.items(), key=lambda kv: -len(kv[0]))
+def _synonym_pattern() -> re.Pattern[str]:
+    """One pass over the text, longest variant first; a variant that begins its own canonical
+    form ("村委" → "村委会") is not replaced where the canonical form already stands."""
+    parts = []
+    for variant, canonical in sorted(SYNONYMS.items(), key=lambda kv: -len(kv[0])):
+        if variant == canonical:
+            continue
+        tail = canonical[len(variant):] if canonical.startswith(variant) else ""
+        parts.append(re.escape(variant) + (f"(?!{re.escape(tail)})" if tail else ""))
+    return re.compile("|".join(parts))
+
+
+_SYN_RE = _synonym_pattern()
 _TEXT_STOPS = sorted((p for p in STOP_PHRASES if len(p) >= 3 or p in {"请问", "一下", "如何", "这事"}), key=len, reverse=True)
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 COVERAGE_WEIGHT = 0.6
-MIN_PHRASE_MASS = 12.0
+MIN_PHRASE_MASS = 8.0
+CONTEXT_GRAMS = frozenset({"镇政", "政府", "府让", "村委", "委会", "居委", "街道", "村民", "居民", "干部", "书记", "主任", "社区", "乡镇"})
+# who is asked about, not what: in "镇里让村委会去执法" only 执法 says which item it is
+CONTEXT_WORDS = ("政府", "村委会", "居委会", "街道", "村民", "居民", "干部", "书记", "主任", "社区", "乡镇", "镇里", "县里", "区里")
 FIELD_WEIGHTS = {"name": 3.0, "keywords": 3.0, "category": 1.0, "description": 1.0}
 
 
 def normalize(text: str) -> str:
     """Full-width to half-width, lower case, variant wording to catalog wording, no punctuation."""
     t = unicodedata.normalize("NFKC", text).lower()
-    for variant, canonical in _SYN:
-        if variant != canonical and variant in t:
-            t = t.replace(variant, canonical)
+    t = _SYN_RE.sub(lambda m: SYNONYMS[m.group(0)], t)
     return _PUNCT.sub(" ", t).strip()
 
 
@@ -112,12 +125,18 @@ class ItemIndex:
         phrasings of little weight (one common word) do not count."""
         best = 0.0
         for pt in self.docs[doc_id].phrase_terms:
-            mass = sum(self.idf.get(t, 0.0) for t in pt)
+            words = [t for t in pt if not t.startswith("#")]
+            mass = sum(self._weight(t) for t in words)
             if mass < MIN_PHRASE_MASS:
                 continue
-            got = sum(self.idf.get(t, 0.0) for t in pt & terms)
+            got = sum(self._weight(t) for t in words if t in terms)
             best = max(best, got / mass)
         return best ** 2
+
+    def _weight(self, term: str) -> float:
+        """A word's weight in a phrasing: its rarity, less for the bodies every question names."""
+        w = self.idf.get(term, 0.0)
+        return w * 0.25 if any(b in term.lstrip("#") for b in CONTEXT_WORDS) or term.lstrip("#") in CONTEXT_GRAMS else w
 
     def search(self, text: str, limit: int = 10, allowed: set[str] | None = None) -> list[Match]:
         q = strip_scaffolding(normalize(text))
@@ -127,12 +146,12 @@ class ItemIndex:
         # words the catalog never uses dilute the score, but only half as much as known ones:
         # "三轮车" in a question about 扣押 should not sink it, "天气" alone still finds nothing
         unknown = 0.7 * math.log(1 + len(self.docs))
-        q_mass = sum(self.idf.get(t, unknown) for t in terms)
+        q_mass = sum(self._weight(t) if t in self.idf else unknown for t in terms)
         scores: dict[str, float] = defaultdict(float)
         for t in terms:
-            idf = self.idf.get(t)
-            if idf is None:
+            if t not in self.idf:
                 continue
+            idf = self._weight(t)
             for doc_id in self.postings[t]:
                 if allowed is None or doc_id in allowed:
                     scores[doc_id] += idf * self.docs[doc_id].weights[t] / 3.0

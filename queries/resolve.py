@@ -9,6 +9,7 @@ the place (queries/scope.py) are candidates.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -20,7 +21,7 @@ from . import items as iq
 from . import reasons as rs
 from . import roles as rq
 from .dates import parse_as_of
-from .intent import Intent, about_misconduct, detect
+from .intent import Intent, about_misconduct, detect, misconduct_in
 from .matching import ItemIndex, Match, normalize
 from .reasons import VERDICT_ZH, organic  # noqa: F401  (re-exported: callers read the verdict names here)
 from .scope import Scope, scope_for
@@ -28,9 +29,13 @@ from .stores.base import GraphStore, Node
 from .villages import Place, VillageFinder, by_code, concrete_body
 
 VERDICTS = ("village_autonomy", "village_assists", "town", "county_department", "not_for_village", "unlisted")
-UNLISTED_BELOW = 0.25
+UNLISTED_BELOW = 0.13
+OFF_DOMAIN_MIN = 0.5
+# words that put a question in a village or community (or its committee) at all
+VILLAGE_WORDS = re.compile(r"村|社区|居委|屯|生产队|大队|小组|组长|两委|支书|嘎查|寨|网格")
 # a behaviour matched in the question lends its score to the duties it endangers
 NEGATIVE_TRANSFER = 0.95
+NEGATIVE_TRANSFER_TOPIC = 0.6
 # acts whose presence in both the question and an item's name says more than topic words do
 ACTION_WORDS = ("处罚", "调解", "证明", "公开", "选举", "罢免", "出租", "发包", "承包", "扣押", "审批", "登记",
                 "备案", "救助", "补贴", "采购", "招标", "拆除", "征收", "评议", "审计", "公示")
@@ -179,9 +184,11 @@ class Resolver:
         adjusted.sort(key=lambda m: (-m.score, m.id))
         return adjusted[:limit]
 
-    def topic(self, ranked: list[Match], allowed: set[str]) -> tuple[list[Match], dict[str, float]]:
-        """Duties ranked, with matched behaviours lending their score to the duties they endanger;
-        and the behaviours matched (id → score), which become cautions."""
+    def topic(self, ranked: list[Match], allowed: set[str], misconduct: bool = True) -> tuple[list[Match], dict[str, float]]:
+        """Duties ranked, with matched behaviours lending their score to the duties they endanger
+        (fully when the question describes misconduct, partly otherwise); and the behaviours
+        matched (id → score), which become cautions."""
+        transfer = NEGATIVE_TRANSFER if misconduct else NEGATIVE_TRANSFER_TOPIC
         scores: dict[str, float] = {}
         negatives: dict[str, float] = {}
         for m in ranked:
@@ -193,7 +200,7 @@ class Resolver:
             for duty in self.endangers.get(neg, []):
                 if duty in allowed:
                     own = scores.get(duty, 0.0)
-                    scores[duty] = max(own, s * NEGATIVE_TRANSFER) + 0.1 * min(own, s)
+                    scores[duty] = max(own, s * transfer) + 0.1 * min(own, s)
         duties = sorted((Match(i, round(s, 4)) for i, s in scores.items()), key=lambda m: (-m.score, m.id))
         return duties, negatives
 
@@ -329,9 +336,10 @@ class Resolver:
         allowed = self.scoped_items(day, scope)
         intent = detect(text)
         ranked = self.rank(text, day, limit=16, allowed=allowed)
-        duties, negatives = self.topic(ranked, allowed)
-        top = duties[0] if duties and duties[0].score >= UNLISTED_BELOW else None
-        if top is not None and negatives and max(negatives.values()) >= top.score * 0.8:
+        misconduct = misconduct_in(text)
+        duties, negatives = self.topic(ranked, allowed, misconduct)
+        top = duties[0] if duties and self.on_topic(text, duties) else None
+        if misconduct and top is not None and negatives and max(negatives.values()) >= top.score * 0.8:
             intent = about_misconduct(intent)
         answer: dict[str, Any] = {
             "question": text, "as_of": day.isoformat(),
@@ -351,6 +359,14 @@ class Resolver:
         answer.update(self.asked(item, intent, place, day, answer))
         answer.update({"matches": matches, "confidence": min(1.0, top.score)})
         return answer
+
+    def on_topic(self, text: str, duties: list[Match]) -> bool:
+        """Unlisted is a judgement, not one cut: a question that names no village-level body or
+        place must match an item clearly; one about a village needs less, a long story least."""
+        top = duties[0].score
+        if not VILLAGE_WORDS.search(text):
+            return top >= OFF_DOMAIN_MIN
+        return top >= UNLISTED_BELOW
 
     def scope_text(self, scope: Scope, place: Place | None) -> dict[str, Any]:
         out = scope.as_dict()
