@@ -29,7 +29,7 @@ from .stores.base import GraphStore, Node
 from .villages import Place, VillageFinder, by_code, concrete_body
 
 VERDICTS = ("village_autonomy", "village_assists", "town", "county_department", "not_for_village", "unlisted")
-UNLISTED_BELOW = 0.13
+UNLISTED_BELOW = 0.15
 OFF_DOMAIN_MIN = 0.5
 # words that put a question in a village or community (or its committee) at all
 VILLAGE_WORDS = re.compile(r"村|社区|居委|屯|生产队|大队|小组|组长|两委|支书|嘎查|寨|网格")
