@@ -66,7 +66,7 @@ def import_list(file: Path = typer.Argument(..., exists=True, dir_okay=False, he
                 catalog: Optional[Path] = CatalogOpt, laws: Optional[Path] = LawsOpt,
                 as_json: bool = typer.Option(False, "--json", help="以 JSON 输出")) -> None:
     """导入官方发布的清单（Excel/CSV）：逐行核对事项名称、主体和法律依据，整个图谱校验通过才生效，旧版本按日期保留。"""
-    from qingdan.loaders.imports import ImportRequest, run_import
+    from qingdan.loaders.importer import ImportRequest, run_import
 
     req = ImportRequest(file=file, name=file.name, version_date=version_date, kind=kind, issuer=issuer, doc_no=doc_no,
                         lists=tuple(lists or ()), dry_run=dry_run, skip_invalid=skip_invalid)

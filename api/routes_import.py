@@ -150,7 +150,7 @@ def register(app: FastAPI, get_store: Callable[..., Any]) -> None:
 
 
 def _import(path: Path, name: str, form: Any) -> Any:
-    from qingdan.loaders.imports import ImportRequest, run_import
+    from qingdan.loaders.importer import ImportRequest, run_import
 
     def text(key: str) -> str | None:
         v = form.get(key)

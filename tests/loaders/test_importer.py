@@ -10,8 +10,9 @@ import openpyxl
 import pytest
 
 from qingdan.loaders.catalog import load_catalog
+from qingdan.loaders.imports import load_with_imports
 from qingdan.loaders.importer import TEMPLATE_EXAMPLES, BodyIndex, build_template, find_table, read_file
-from qingdan.loaders.imports import ImportReport, ImportRequest, run_import
+from qingdan.loaders.importer import ImportReport, ImportRequest, run_import
 from qingdan.ontology.terms import KIND_ZH
 
 ORG = "《中华人民共和国村民委员会组织法》"
@@ -48,7 +49,7 @@ def folders(env: SimpleNamespace) -> list[str]:
 
 
 def items_of(env: SimpleNamespace, version_id: str) -> list[Any]:
-    return [r for r in load_catalog(env.catalog).of("items") if r["version_id"] == version_id]
+    return [r for r in load_with_imports(env.catalog).of("items") if r["version_id"] == version_id]
 
 
 # ── a messy but correct workbook ────────────────────────────────────────────────────────────────
@@ -88,7 +89,7 @@ def test_messy_workbook_reads_like_a_clerk_would(env):
     assert report.loaded and (report.rows_read, report.rows_loaded) == (7, 7)
     assert folders(env) == ["IMP-AST-2024-05-01+T-AUT-2024-05-01"]
 
-    cat = load_catalog(env.catalog)
+    cat = load_with_imports(env.catalog)
     version = next(r for r in cat.of("list_versions") if r["version_id"] == "T-AUT-2024-05-01")
     assert (version["list_id"], version["in_force_from"], version["doc_no"]) == ("T-AUT", "2024-05-01", "汕龙府办〔2024〕5号")
     cats = {r["category_id"]: r["name_zh"] for r in cat.of("categories")}
@@ -158,7 +159,7 @@ def test_one_bad_row_loads_nothing_and_skip_invalid_loads_the_rest(env):
     path = faulty_workbook(env.tmp / "bad.xlsx")
     assert not run(env, path).loaded
     assert folders(env) == []
-    assert [(r["version_id"], r["in_force_to"]) for r in load_catalog(env.catalog).of("list_versions")] == [
+    assert [(r["version_id"], r["in_force_to"]) for r in load_with_imports(env.catalog).of("list_versions")] == [
         ("T-AUT-1", None), ("T-NEG-1", None)]
 
     report = run(env, path, skip_invalid=True)
@@ -274,7 +275,7 @@ def test_the_law_version_follows_the_lists_date(env):
     got = [r["bases"] for r in items_of(env, "T-AUT-2026-02-01")]
     new = "村民委员会组织法@2025-10-28"
     assert got == [[f"{new}#28.1.2"], [f"{new}#28.4"], [f"{ORG_KEY}#24.1.1"]]
-    summaries = {r["citation"]: r["summary_zh"] for r in load_catalog(env.catalog).of("provisions")}
+    summaries = {r["citation"]: r["summary_zh"] for r in load_with_imports(env.catalog).of("provisions")}
     assert summaries[f"{new}#28.1.2"] == "（二）本村享受误工补贴的人员及补贴标准；"
     long = summaries[f"{new}#28.4"]  # the first 60 characters of the paragraph
     assert long.startswith("村民委员会依法代行农村集体经济组织职能的") and long.endswith("…") and len(long) == 61
@@ -289,7 +290,7 @@ def test_template_round_trips(env):
                                                       "协助主体", "监督主体", "关键词", "备注"]
     report = run(env, path)
     assert report.problems == [] and report.loaded and report.rows_loaded == len(TEMPLATE_EXAMPLES)
-    cat = load_catalog(env.catalog)
+    cat = load_with_imports(env.catalog)
     imported = {r["kind"]: r["name_zh"] for r in cat.of("items") if r["source"].startswith("import:模板.xlsx")}
     assert imported == {kind: ex["name"] for kind, ex in TEMPLATE_EXAMPLES.items()}
 
@@ -312,7 +313,7 @@ def test_an_older_version_imported_later_fits_between_the_others(env):
     assert report.loaded
     assert report.versions[0]["in_force_to"] == "2025-02-28"
     assert report.closed == [{"version_id": "T-AUT-1", "list_id": "T-AUT", "in_force_to": "2024-04-30", "was": "2025-02-28"}]
-    spans = {r["version_id"]: (r["in_force_from"], r["in_force_to"]) for r in load_catalog(env.catalog).of("list_versions")}
+    spans = {r["version_id"]: (r["in_force_from"], r["in_force_to"]) for r in load_with_imports(env.catalog).of("list_versions")}
     assert spans == {"T-AUT-1": ("2021-01-01", "2024-04-30"), "T-AUT-2024-05-01": ("2024-05-01", "2025-02-28"),
                      "T-AUT-2025-03-01": ("2025-03-01", None), "T-NEG-1": ("2021-01-01", None)}
     again = run(env, xlsx(env.tmp / "again.xlsx", {"群众自治工作职责事项": rows}), day="2021-01-01")
@@ -350,7 +351,7 @@ def test_one_table_holding_the_three_parts_of_the_guidance_catalogue(env):
     assert report.loaded, report.problems
     assert [(v["kind"], v["list_id"], v["items"]) for v in report.versions] == [
         ("autonomy", "T-AUT", 2), ("assistance", "IMP-AST", 1), ("prohibited", "IMP-PRO", 1)]
-    cat = load_catalog(env.catalog)
+    cat = load_with_imports(env.catalog)
     cats = {r["category_id"]: r["name_zh"] for r in cat.of("categories")}
     assert [(cats[r["category_id"]], r["name_zh"]) for r in items_of(env, "T-AUT-2024-05-01")] == [
         ("民主决策", "讨论决定本村宅基地使用方案"), ("村务公开", "公布集体财务收支")]
@@ -361,12 +362,12 @@ def test_one_table_holding_the_three_parts_of_the_guidance_catalogue(env):
 
 def test_a_workbook_with_more_cells_than_any_list_is_refused_before_parsing(env, monkeypatch):
     """The cell count comes from the raw sheet XML, so openpyxl never spends time on such a file."""
-    import qingdan.loaders.importer as importer
+    import qingdan.loaders.importer.workbook as workbook
 
     rows = [["序号", "事项名称", "责任主体"]] + [[i, f"事项{i}", "村民委员会"] for i in range(1, 40)]
     path = xlsx(env.tmp / "wide.xlsx", {"群众自治工作职责事项": rows})
     assert run(env, path, dry_run=True).valid
-    monkeypatch.setattr(importer, "MAX_CELLS", 100)
+    monkeypatch.setattr(workbook, "MAX_CELLS", 100)
     problems = run(env, path, dry_run=True).problems
     assert [(p.value, p.reason) for p in problems] == [
         ("120 个单元格", "单元格超过上限（整个文件最多 100 个）：请删去与清单无关的工作表和内容，或分文件导入")]
