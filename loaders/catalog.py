@@ -56,6 +56,7 @@ PROV: Spec = {"provenance_status": (True, _enum(PROVENANCE_STATUSES)), "source":
 SPECS: dict[str, Spec] = {
     "body_types": {"body_type_id": (True, None), "name_zh": (True, None), "name_en": (False, None),
                    "level": (True, _enum(("village", "town", "county"))), **PROV},
+    "body_aliases": {"alias": (True, None), "body_type_id": (True, None), **PROV},
     "lists": {"list_id": (True, None), "kind": (True, _enum(tuple(KIND_CLASS))), "name_zh": (True, None),
               "jurisdiction": (False, None), "declared_count": (False, _int), "declared_source": (False, None), **PROV},
     "list_versions": {"version_id": (True, None), "list_id": (True, None), "issuer": (False, None),
@@ -68,7 +69,9 @@ SPECS: dict[str, Spec] = {
               "lead_body": (True, None), "assist_bodies": (False, split_multi), "supervise_bodies": (False, split_multi),
               "must_not_bodies": (False, split_multi), "bases": (False, _cites), "no_basis_reason": (False, None),
               "keywords": (False, split_multi), "procedure_id": (False, None), "disclosure_ids": (False, split_multi),
-              "aspect": (False, _enum(ASPECTS)), "endangers": (False, split_multi), **PROV},
+              "aspect": (False, _enum(ASPECTS)), "endangers": (False, split_multi),
+              "lead_body_name": (False, None), "assist_body_names": (False, split_multi),
+              "supervise_body_names": (False, split_multi), "unlinked_bases": (False, split_multi), **PROV},
     "provisions": {"citation": (True, lambda v: parse_key(v) and v.strip()), "summary_zh": (True, None), **PROV},
     "procedures": {"procedure_id": (True, None), "step_seq": (True, _int), "name_zh": (True, None),
                    "actor_body": (False, split_multi), "materials": (False, None), "posting_days": (False, _int),
@@ -87,7 +90,7 @@ SPECS: dict[str, Spec] = {
     "law_in_force": {"work": (True, None), "version_date": (True, _date), "in_force_from": (True, _date), **PROV},
     "works_extra": {"work": (True, None), "version_date": (True, _date), "title": (True, None), **PROV},
 }
-ID_COLUMN = {"body_types": "body_type_id", "lists": "list_id", "list_versions": "version_id",
+ID_COLUMN = {"body_types": "body_type_id", "body_aliases": "alias", "lists": "list_id", "list_versions": "version_id",
              "categories": "category_id", "items": "item_id", "provisions": "citation",
              "delegations": "decision_id", "adoptions": "adoption_id", "documents": "doc_key"}
 

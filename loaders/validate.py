@@ -18,7 +18,8 @@ COLUMN = {"leadBody": "lead_body", "assistBody": "assist_bodies", "superviseBody
           "nameZh": "name_zh", "kind": "kind", "aspect": "aspect", "stepActor": "actor_body",
           "fromBody": "from_body", "toBody": "to_body", "decisionBasis": "bases", "adopts": "decision_id",
           "adoptedBy": "district_code", "appliesToTown": "town_codes", "decisionList": "version_id",
-          "provenanceStatus": "provenance_status", "source": "source", "inForceFrom": "in_force_from"}
+          "provenanceStatus": "provenance_status", "source": "source", "inForceFrom": "in_force_from",
+          "aliasOf": "body_type_id"}
 
 
 def shapes_graph() -> Graph:

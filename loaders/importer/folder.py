@@ -14,7 +14,7 @@ from qingdan.ontology.terms import KIND_ZH
 
 from ..catalog import SPECS
 from ..cite import normalise_doc_no
-from ..imports import MANIFEST, OVERRIDE_COLUMNS, OVERRIDES, part_label, write_csv
+from ..imports import MANIFEST, OVERRIDE_COLUMNS, OVERRIDES, REPLACED, REPLACED_COLUMNS, part_label, write_csv
 from .problems import ImportProblem
 from .request import ImportReport, ImportRequest, Target
 
@@ -38,6 +38,7 @@ def write_folder(folder: Path, req: ImportRequest, targets: list[Target], day: s
             if KIND_ZH[plan.kind] not in name:  # 指导目录 holding three lists: say which one this is
                 name = f"{name}·{KIND_ZH[plan.kind]}"
             lists.append({"list_id": t.list_id, "kind": plan.kind, "name_zh": name,
+                          "jurisdiction": report.place["code"] if report.place else "",
                           "declared_count": plan.rows_read, "declared_source": src, **prov, "source": src})
         doc_no = req.doc_no or normalise_doc_no(plan.title) or ""
         versions.append({"version_id": t.version_id, "list_id": t.list_id, "issuer": req.issuer or "", "doc_no": doc_no,
@@ -54,7 +55,9 @@ def write_folder(folder: Path, req: ImportRequest, targets: list[Target], day: s
                           "category_id": cat_ids[d.category], "seq": d.seq, "name_zh": d.name, "description": d.description,
                           "lead_body": d.lead, "assist_bodies": d.assist, "supervise_bodies": d.supervise,
                           "must_not_bodies": d.must_not, "bases": d.bases, "no_basis_reason": d.no_basis_reason,
-                          "keywords": d.keywords, "aspect": d.aspect, **prov, "source": where})
+                          "keywords": d.keywords, "aspect": d.aspect, "lead_body_name": d.lead_name,
+                          "assist_body_names": d.assist_names, "supervise_body_names": d.supervise_names,
+                          "unlinked_bases": d.unlinked, **prov, "source": where})
             line_of[len(items) + 1] = (plan.sheet, d.row)
             for key, summary in d.summaries.items():
                 if key not in seen_keys:
@@ -67,6 +70,10 @@ def write_folder(folder: Path, req: ImportRequest, targets: list[Target], day: s
     write_csv(folder / ITEMS_FILE, list(SPECS["items"]), items)
     if provisions:
         write_csv(folder / "provisions.csv", list(SPECS["provisions"]), provisions)
+    replaced = [t for t in targets if t.replaces]
+    if replaced:
+        write_csv(folder / REPLACED, REPLACED_COLUMNS, [
+            {"version_id": t.replaces, **prov, "source": f"{src}：以本文件替换该版本（--replace）"} for t in replaced])
     if report.closed:
         write_csv(folder / OVERRIDES, OVERRIDE_COLUMNS, [
             {"version_id": c["version_id"], "in_force_to": c["in_force_to"], **prov,
@@ -77,7 +84,8 @@ def write_folder(folder: Path, req: ImportRequest, targets: list[Target], day: s
         "imported_at": datetime.now().astimezone().isoformat(timespec="seconds"), "version_date": day,
         "issuer": req.issuer, "doc_no": req.doc_no, "rows_read": report.rows_read,
         "rows_loaded": sum(len(t.plan.items) for t in targets), "skipped": report.skipped,
-        "versions": report.versions, "closed": report.closed}, ensure_ascii=False, indent=2), "utf-8")
+        "versions": report.versions, "closed": report.closed, "replaced_versions": report.replaced_versions,
+        "place": report.place}, ensure_ascii=False, indent=2), "utf-8")
     return line_of
 
 

@@ -25,6 +25,8 @@ class ImportRequest:
     lists: tuple[str, ...] = ()
     dry_run: bool = False
     skip_invalid: bool = False
+    replace: bool = False  # a version already in force from the same day is replaced, not refused
+    place: str | None = None  # the district or town the list is for (code or name); else read from the title
 
 
 @dataclass
@@ -41,6 +43,8 @@ class ImportReport:
     loaded: bool = False
     valid: bool = False
     replaced: bool = False
+    replaced_versions: list[dict[str, Any]] = field(default_factory=list)
+    place: dict[str, str] | None = None
     folder: str | None = None
     built: "Built | None" = None
 
@@ -48,7 +52,8 @@ class ImportReport:
         return {"file": self.file, "rows_read": self.rows_read, "rows_loaded": self.rows_loaded,
                 "problems": [p.to_dict() for p in self.problems], "warnings": [w.to_dict() for w in self.warnings],
                 "skipped": self.skipped, "versions": self.versions, "closed": self.closed, "dry_run": self.dry_run,
-                "valid": self.valid, "loaded": self.loaded, "replaced": self.replaced, "folder": self.folder}
+                "valid": self.valid, "loaded": self.loaded, "replaced": self.replaced,
+                "replaced_versions": self.replaced_versions, "place": self.place, "folder": self.folder}
 
 
 @dataclass
@@ -58,3 +63,4 @@ class Target:
     new_list: bool
     version_id: str = ""
     in_force_to: str | None = None
+    replaces: str | None = None  # a version held elsewhere (bundled, another import) this one replaces

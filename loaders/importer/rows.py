@@ -8,7 +8,7 @@ from qingdan.ontology.terms import KIND_ZH
 
 from ..catalog import ASPECTS
 from .bases import Citer
-from .bodies import BodyIndex
+from .bodies import BodyIndex, BodyMatch
 from .columns import clean_text, seq_number
 from .problems import ImportProblem
 from .table import SourceRow, Table
@@ -41,6 +41,10 @@ class Draft:
     keywords: list[str]
     aspect: str | None
     summaries: dict[str, str]
+    lead_name: str = ""  # the lead body as the list names it, when that says more than its type
+    assist_names: list[str] = field(default_factory=list)
+    supervise_names: list[str] = field(default_factory=list)
+    unlinked: list[str] = field(default_factory=list)  # citations kept as written: their text in force is not held
 
 
 @dataclass
@@ -111,30 +115,49 @@ def _draft(table: Table, src: SourceRow, ordinal: int, kind: str, day: str, bodi
             problem("category" if "category" in table.columns else None, category,
                     "负面行为须归入八个方面之一：" + "、".join(ASPECTS))
 
-    def body_ids(f: str) -> list[str]:
-        ids: list[str] = []
+    def named(f: str) -> list[BodyMatch]:
+        out: list[BodyMatch] = []
         for part in bodies.split(cells.get(f, "")):
-            bid = bodies.find(part)
-            if bid is None:
-                problem(f, part, f"未知的主体“{part}”：请写主体类型表中的名称，如 村民委员会、镇人民政府、区（县）民政局")
-            elif bid not in ids:
-                ids.append(bid)
-        return ids
+            m = bodies.resolve(part)
+            if m is None:
+                continue
+            type_zh = f"{bodies.type_name(m.body_type)}（{m.body_type}）"
+            if m.body_type not in bodies.ids:
+                problem(f, part, f"主体“{part}”无法归类：主体类型表中没有{m.body_type}")
+                continue
+            if m.how == "generic":
+                warn(f, part, f"主体“{part}”不在主体类型表和别名表中：按原名记为具体主体，类型记为最接近的{type_zh}；"
+                              "如为常见写法，请补入 data/catalog/body_aliases.csv")
+            elif m.how == "fuzzy":
+                warn(f, part, f"主体“{part}”按相近名称认定为{type_zh}（相似度 {m.score:.0f}）")
+            out.append(m)
+        return out
 
-    leads, assist, supervise = body_ids("lead"), body_ids("assist"), body_ids("supervise")
-    lead = leads[0] if leads else None
-    assist = list(dict.fromkeys([*leads[1:], *assist]))  # a second responsible body works with the first
-    if lead is None and not cells.get("lead"):
+    leads, assisting, supervising = named("lead"), named("assist"), named("supervise")
+    first = next((m for m in leads if not m.assists), None)  # a body marked （配合） in the lead cell assists
+    assisting = [m for m in leads if m is not first] + assisting  # so does a second responsible body
+    lead = first.body_type if first else None
+    if first is None and not leads:
         lead = DEFAULT_LEAD.get(kind)
         if lead is None or lead not in bodies.ids:
             problem("lead", None, f"{KIND_ZH[kind]}须写明责任主体（如业务指导部门）")
+            lead = None
+    elif first is None:
+        problem("lead", cells.get("lead"), "责任主体一栏只写了配合单位，没有牵头单位")
+    assist = list(dict.fromkeys(m.body_type for m in assisting if m.body_type != lead))
     if not cells.get("assist"):
         assist = list(dict.fromkeys([*assist, *(b for b in DEFAULT_ASSIST.get(kind, ()) if b in bodies.ids and b != lead)]))
+    supervise = list(dict.fromkeys(m.body_type for m in supervising))
     must_not = [b for b in DEFAULT_MUST_NOT.get(kind, ()) if b in bodies.ids]
+
+    def names(ms: list[BodyMatch]) -> list[str]:
+        """The names that say more than the type's own name: 龙湖区民政局, an unknown body."""
+        return list(dict.fromkeys(m.name for m in ms if m.name != bodies.type_name(m.body_type)))
 
     basis_text = cells.get("bases", "").strip()
     keys: list[str] = []
     summaries: dict[str, str] = {}
+    unlinked: list[str] = []
     no_basis = NO_BASIS
     if basis_text:
         got = citer.read(basis_text, day)
@@ -142,8 +165,10 @@ def _draft(table: Table, src: SourceRow, ordinal: int, kind: str, day: str, bodi
             problem("bases", basis_text, p)
         for w in got.warnings:
             warn("bases", basis_text, w)
-        keys, summaries = got.keys, got.summaries
-        no_basis = f"依据未列明条款：{got.unread}" if got.unread else NO_BASIS
+        keys, summaries, unlinked = got.keys, got.summaries, got.unlinked
+        reasons = [f"依据所引法规在清单施行日 {day} 的文本未收录：{'；'.join(unlinked)}" if unlinked else "",
+                   f"依据未列明条款：{got.unread}" if got.unread else ""]
+        no_basis = "；".join(r for r in reasons if r) or NO_BASIS
     description = clean_text(cells.get("description", ""))
     remark = clean_text(cells.get("remark", ""))
     if remark:
@@ -151,6 +176,8 @@ def _draft(table: Table, src: SourceRow, ordinal: int, kind: str, day: str, bodi
     keywords = [k for k in (s.strip() for s in re.split(r"[;；、，,\n]", cells.get("keywords", ""))) if k]
     if not name or lead is None:
         return None
+    lead_names = names([first]) if first else []
     return Draft(sheet, row, ordinal, seq, category, name, description, lead, assist, supervise, must_not, keys,
-                 "" if keys else no_basis, keywords, aspect, summaries)
+                 "" if keys else no_basis, keywords, aspect, summaries, lead_names[0] if lead_names else "",
+                 names(assisting), names(supervising), unlinked)
 

@@ -14,6 +14,7 @@ from qingdan.ontology.terms import KIND_ZH
 
 from ..imports import commit, locked, root_for, staged, staging_dir, tidy
 from .columns import KIND_CODE, kind_from_text, parse_kind
+from .place import Place, given_place, place_in
 from .problems import ImportProblem
 from .request import ImportReport, ImportRequest, Target
 from .table import find_table, split_sections
@@ -36,6 +37,7 @@ def run_import(req: ImportRequest, catalog_dir: Path | None = None, laws_dir: Pa
 
     catalog_dir = Path(catalog_dir or paths.catalog_dir())
     laws_dir = Path(laws_dir or paths.laws_dir())
+    divisions_dir = Path(divisions_dir or paths.divisions_dir())
     report = ImportReport(req.name, dry_run=req.dry_run)
     fatal = report.problems
     day = _check_date(req.version_date, fatal)
@@ -45,6 +47,10 @@ def run_import(req: ImportRequest, catalog_dir: Path | None = None, laws_dir: Pa
     for lid in req.lists:
         if not LIST_ID_RE.match(lid):
             fatal.append(ImportProblem(None, None, None, lid, "清单编号只能由字母、数字、- 和 _ 组成"))
+    place = None
+    if req.place:
+        place, place_problems = given_place(req.place, divisions_dir)
+        fatal.extend(place_problems)
     sheets, read_problems = read_file(req.file, req.name)
     fatal.extend(read_problems)
     tables = []
@@ -79,7 +85,10 @@ def run_import(req: ImportRequest, catalog_dir: Path | None = None, laws_dir: Pa
         fatal.append(ImportProblem(None, None, None, None, "文件中没有可导入的事项表"))
     if fatal or day is None:
         return report
-    return _plan_and_load(req, report, tables, day, catalog_dir, laws_dir, divisions_dir)
+    if place is None:  # 汕头市龙湖区…目录: the title says whose list it is
+        place = place_in([t.title for t, _ in tables] + [Path(req.name).stem], divisions_dir)
+    report.place = place.to_dict() if place else None
+    return _plan_and_load(req, report, tables, day, catalog_dir, laws_dir, divisions_dir, place)
 
 
 def _check_date(value: str | None, fatal: list[Any]) -> str | None:
@@ -94,7 +103,7 @@ def _check_date(value: str | None, fatal: list[Any]) -> str | None:
 
 
 def _plan_and_load(req: ImportRequest, report: ImportReport, tables: list[Any], day: str, catalog_dir: Path,
-                   laws_dir: Path, divisions_dir: Path | None) -> ImportReport:
+                   laws_dir: Path, divisions_dir: Path, place: Place | None) -> ImportReport:
     from ..imports import load_with_imports
     from ..laws import cached_corpus
     from .bases import Citer
@@ -109,7 +118,8 @@ def _plan_and_load(req: ImportRequest, report: ImportReport, tables: list[Any], 
             tidy(root)
         cat = load_with_imports(catalog_dir)
         corpus = cached_corpus(str(laws_dir))
-        bodies, citer = BodyIndex(cat.of("body_types")), Citer(cat, corpus)
+        bodies = BodyIndex(cat.of("body_types"), cat.of("body_aliases"), place)
+        citer = Citer(cat, corpus)
         plans = [plan_sheet(t, kind, day, bodies, citer) for t, kind in tables]
         report.rows_read = sum(p.rows_read for p in plans)
         for p in plans:
@@ -118,12 +128,13 @@ def _plan_and_load(req: ImportRequest, report: ImportReport, tables: list[Any], 
         if report.problems:
             return report
         name = "+".join(sorted(f"{t.list_id}-{day}" for t in targets))
-        if (root / name).is_dir():
-            report.replaced = True
-            with staged(_placeholder(name)):  # the folder this import replaces does not count
+        previous: list[Any] = []
+        if (root / name).is_dir():  # an earlier import of the same lists and date: read as if it were gone
+            previous = [v for v in cat.of("list_versions") if v.file.startswith(f"imports/{name}/")]
+            with staged(_placeholder(name)):
                 cat = load_with_imports(catalog_dir)
             targets = _targets(req, plans, cat, report)
-        _versions(targets, cat, day, report)
+        _versions(targets, cat, previous, day, req.replace, report)
         row_problems = [p for plan in plans for p in plan.problems]
         if req.skip_invalid:
             report.skipped = [{"sheet": plan.sheet, "row": r} for plan in plans for r in sorted(plan.bad_rows)]
@@ -151,7 +162,8 @@ def _plan_and_load(req: ImportRequest, report: ImportReport, tables: list[Any], 
             report.valid = True
             if req.dry_run:
                 return report
-            report.replaced = commit(folder, root)
+            commit(folder, root)
+            report.replaced = bool(report.replaced_versions)
             report.loaded = True
             report.rows_loaded = sum(len(t.plan.items) for t in targets)
             report.built = built
@@ -202,19 +214,32 @@ def _targets(req: ImportRequest, plans: list[Any], cat: "Catalog", report: Impor
     return out
 
 
-def _versions(targets: list[Target], cat: "Catalog", day: str, report: ImportReport) -> None:
-    """The new version of each list, the versions it closes, and where a later version closes it."""
+def _versions(targets: list[Target], cat: "Catalog", previous: list[Any], day: str, replace: bool,
+              report: ImportReport) -> None:
+    """The new version of each list, the versions it closes, and where a later version closes it.
+
+    A version already in force from the same day is replaced with --replace (the new one keeps
+    its id, so whatever points to it still does) and is otherwise a problem saying how to replace it.
+    previous: the versions of an earlier import of the same name, which this one would replace whole.
+    """
     before = (date.fromisoformat(day) - timedelta(days=1)).isoformat()
     versions = cat.of("list_versions")
     for t in targets:
         t.version_id = f"{t.list_id}-{day}"
-        mine = [v for v in versions if v["list_id"] == t.list_id]
-        clash = next((v for v in versions if v["version_id"] == t.version_id), None) or \
-            next((v for v in mine if v["in_force_from"] == day), None)
-        if clash is not None:
-            report.problems.append(_problem(t.plan.sheet, f"清单 {t.list_id} 已有自 {day} 施行的版本 {clash['version_id']}"
-                                                          f"（{clash.where}）", t.version_id))
+        clash = next((v for v in [*previous, *versions] if v["version_id"] == t.version_id
+                      or (v["list_id"] == t.list_id and v["in_force_from"] == day)), None)
+        if clash is not None and not replace:
+            report.problems.append(_problem(
+                t.plan.sheet, f"清单 {t.list_id} 已有自 {day} 施行的版本 {clash['version_id']}（{_where(clash)}）："
+                              "要以本文件替换这一版本，请加 --replace 重新导入（API：replace=true）；"
+                              "如是另一版本，请用 --version-date 写明它的施行日期", clash["version_id"]))
             continue
+        if clash is not None:
+            t.version_id = clash["version_id"]
+            t.replaces = None if clash in previous else clash["version_id"]
+            report.replaced_versions.append({"version_id": clash["version_id"], "list_id": t.list_id,
+                                             "in_force_from": clash["in_force_from"], "where": _where(clash)})
+        mine = [v for v in versions if v["list_id"] == t.list_id and v["version_id"] != t.version_id]
         later = sorted(v["in_force_from"] for v in mine if v["in_force_from"] > day)
         if later:
             t.in_force_to = (date.fromisoformat(later[0]) - timedelta(days=1)).isoformat()
@@ -224,6 +249,11 @@ def _versions(targets: list[Target], cat: "Catalog", day: str, report: ImportRep
                                       "was": v["in_force_to"]})
         report.versions.append({"sheet": t.plan.sheet, "kind": t.plan.kind, "list_id": t.list_id, "new_list": t.new_list,
                                 "version_id": t.version_id, "in_force_from": day, "in_force_to": t.in_force_to,
-                                "items": len(t.plan.items)})
+                                "items": len(t.plan.items), "replaces": clash["version_id"] if clash else None})
 
 
+def _where(version: Any) -> str:
+    """Where a version is held, as a person finds it: an import folder or a row of the catalog."""
+    if version.file.startswith("imports/"):
+        return f"由导入 imports/{version.file.split('/')[1]} 写入"
+    return f"清单目录 {version.file} 第{version.line}行"
