@@ -3,7 +3,7 @@
 A list names concrete bodies (区农业农村局综合行政执法大队, 镇（街道）退役军人服务站, 派出所),
 often several in one cell (区民政局、镇政府; 区民政局/镇街). Each is resolved, in this order:
 1. a body type's own name or a name in the alias table (data/catalog/body_aliases.csv);
-2. the same after a place or level word in front (澄海区民政局, 区民政局, 镇政府 → 民政局, 政府);
+2. the same after a place or level word in front (澄海区民政局 and 区民政局 → 民政局; 莲下镇人民政府 → 镇人民政府);
 3. a unit of a known body (农业农村局 + 综合行政执法大队; a 镇 office such as 镇社会事务办);
 4. a close spelling (rapidfuzz, at least FUZZY_MIN, same level) — told as a warning;
 5. otherwise the nearest generic type for its level (county_department, the town, the village
@@ -25,8 +25,8 @@ FUZZY_SHORTEST = 4  # two- and three-character names differ by one character and
 BODY_SPLIT = re.compile(r"[、，,;；/／\n]+|及(?=[\u4e00-\u9fff]{2,}(?:局|部门|委员会|政府|所|会|处))")
 ROLE_NOTE = re.compile(r"[（(](?P<role>牵头|主责|负责|主办|配合|协助|协办)(?:单位|部门)?[)）]$")
 ASSIST_ROLES = {"配合", "协助", "协办"}
-# level words in front of a body, longest first; the level of the body they name
-# (word, level, the place it stands for: "county"/"town" when the file's place can replace it)
+# words in front of a body naming its level, longest first: (word, level, what the file's place can
+# replace it with — "county" for 区 → 龙湖区, "town" for 镇 → 莲下镇, "" when it names no place of the file)
 LEVEL_WORDS: tuple[tuple[str, str, str], ...] = tuple(sorted((
     *((w, "town", "town") for w in ("乡镇（街道）", "镇（街道）", "镇（街）", "镇街", "乡镇", "街道", "镇", "乡")),
     *((w, "county", "county") for w in ("区（县）", "县（区）", "区县", "区", "县")),
@@ -70,7 +70,7 @@ class BodyIndex:
         self.type_names: dict[str, str] = {}
         self.levels: dict[str, str] = {}
         self.place = place
-        self.how: dict[str, str] = {}
+        self.found_by: dict[str, str] = {}  # name → 'name' (body_types.csv) or 'alias'
         for r in body_rows:
             bid, name = r["body_type_id"], r["name_zh"]
             self.ids.add(bid)
@@ -95,7 +95,7 @@ class BodyIndex:
         key = body_key(name)
         if key and key not in self.names:
             self.names[key] = bid
-            self.how[key] = how
+            self.found_by[key] = how
 
     def find(self, text: str) -> str | None:
         """The body type a name surely means, or None (a close spelling or a generic guess is not sure)."""
@@ -141,7 +141,7 @@ class BodyIndex:
 
     def _lookup(self, key: str) -> tuple[str | None, str]:
         if key in self.names:
-            return self.names[key], self.how[key]
+            return self.names[key], self.found_by[key]
         return (key, "name") if key in self.ids else (None, "")
 
     def _strip_place(self, key: str) -> tuple[str | None, str, bool]:

@@ -88,3 +88,19 @@ def test_category_cells_merged_down_and_headings_between_items(tmp_path):
     table = table_of(xlsx(tmp_path / "c.xlsx", {"表": rows}, {"表": ["B2:B3", "A4:C4"]}))
     assert [(r.row, r.category, r.cells["name"]) for r in table.rows] == [
         (2, "社会保障", "协助低保调查"), (3, "社会保障", "协助临时救助"), (5, "社会治安", "协助禁毒宣传")]
+
+
+def test_the_official_layout_the_export_writes(tmp_path):
+    """序号 / 类别 / 事项名称 / 具体内容 / 法律依据 / 责任单位 / 备注 under a title, categories merged, a note below."""
+    rows = [["汕头市村（居）民委员会协助政府工作职责事项", None, None, None, None, None, None],
+            ["序号", "类别", "事项名称", "具体内容", "法律依据", "责任单位", "备注"],
+            [1, "社会保障", "协助低保调查", "入户核实家庭情况", f"《{LAW}》第五条第二款", "区（县）民政局", None],
+            [2, None, "协助临时救助", None, None, "区（县）民政局；镇人民政府", "示例"],
+            ["注：本表由 qingdan 导出", None, None, None, None, None, None]]
+    table = table_of(xlsx(tmp_path / "o.xlsx", {"表": rows}, {"表": ["A1:G1", "B3:B4", "A5:G5"]}))
+    assert {f: [c.label for c in cols] for f, cols in table.columns.items()} == {
+        "seq": ["序号"], "category": ["类别"], "name": ["事项名称"], "description": ["具体内容"], "bases": ["法律依据"],
+        "lead": ["责任单位"], "remark": ["备注"]}
+    assert [(r.row, r.category, r.cells["name"], r.cells["description"], r.cells["lead"], r.cells["remark"])
+            for r in table.rows] == [(3, "社会保障", "协助低保调查", "入户核实家庭情况", "区（县）民政局", ""),
+                                     (4, "社会保障", "协助临时救助", "", "区（县）民政局；镇人民政府", "示例")]
