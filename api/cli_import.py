@@ -27,6 +27,8 @@ def print_problems(title: str, problems: list[dict[str, Any]], style: str) -> No
 
 
 def print_report(r: dict[str, Any]) -> None:
+    if r.get("place"):
+        console.print(f"清单所属地区：{escape(r['place']['name'])}（{r['place']['code']}）", highlight=False)
     if r["problems"]:
         print_problems(f"发现 {len(r['problems'])} 处问题", r["problems"], "red")
     if r["warnings"]:
@@ -38,11 +40,14 @@ def print_report(r: dict[str, Any]) -> None:
                       f"{v['items']} 项，自 {v['in_force_from']} {tail}", highlight=False)
     for c in r["closed"]:
         console.print(f"原版本 {c['version_id']} 施行至 {c['in_force_to']}（仍可按日期查询）", highlight=False)
+    for v in r.get("replaced_versions", []):
+        done = "已替换" if r["loaded"] else "将替换"
+        console.print(f"{done}版本 {v['version_id']}（自 {v['in_force_from']} 施行，{escape(v['where'])}）", highlight=False)
     if r["skipped"]:
         console.print("跳过的行：" + "；".join(f"{s['sheet']} 第{s['row']}行" for s in r["skipped"]), highlight=False)
     head = f"读取 {r['rows_read']} 行事项，"
     if r["loaded"]:
-        again = "（替换了同名的先前导入）" if r["replaced"] else ""
+        again = "（替换了同一施行日期的原版本）" if r["replaced"] else ""
         console.print(f"[bold green]{head}已导入 {r['rows_loaded']} 项{again}[/]：imports/{escape(r['folder'])}", highlight=False)
         console.print("[dim]内存存储下次启动时读取；Neo4j 请运行 qingdan load --store neo4j。[/]", highlight=False)
     elif r["dry_run"] and r["valid"]:
@@ -63,13 +68,17 @@ def import_list(file: Path = typer.Argument(..., exists=True, dir_okay=False, he
                 lists: Optional[list[str]] = typer.Option(None, "--list", help="导入到哪个清单（清单编号，可写多次）；不写则用该种类唯一的清单"),
                 dry_run: bool = typer.Option(False, "--dry-run", help="只校验，不导入"),
                 skip_invalid: bool = typer.Option(False, "--skip-invalid", help="跳过有问题的行，导入其余的行"),
+                replace: bool = typer.Option(False, "--replace", help="同一清单已有同一施行日期的版本时，以本文件替换该版本（一次原子替换）"),
+                place: Optional[str] = typer.Option(None, "--place", help="清单所属区县或镇街（区划代码或名称，如 440507、龙湖区）；"
+                                                                           "不写则从标题识别。用于把“区民政局”“镇（街道）”落到具体地方"),
                 catalog: Optional[Path] = CatalogOpt, laws: Optional[Path] = LawsOpt,
                 as_json: bool = typer.Option(False, "--json", help="以 JSON 输出")) -> None:
-    """导入官方发布的清单（Excel/CSV）：逐行核对事项名称、主体和法律依据，整个图谱校验通过才生效，旧版本按日期保留。"""
-    from qingdan.loaders.imports import ImportRequest, run_import
+    """导入官方发布的清单（Excel/CSV）：逐行核对事项名称、主体和法律依据，整个图谱校验通过才生效，旧版本按日期保留；
+    同一施行日期已有版本时须加 --replace 才替换。"""
+    from qingdan.loaders.importer import ImportRequest, run_import
 
     req = ImportRequest(file=file, name=file.name, version_date=version_date, kind=kind, issuer=issuer, doc_no=doc_no,
-                        lists=tuple(lists or ()), dry_run=dry_run, skip_invalid=skip_invalid)
+                        lists=tuple(lists or ()), dry_run=dry_run, skip_invalid=skip_invalid, replace=replace, place=place)
     report = run_import(req, catalog_dir=catalog, laws_dir=laws).to_dict()
     dump(report) if as_json else print_report(report)
     if not (report["loaded"] or (dry_run and report["valid"])):

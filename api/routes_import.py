@@ -50,7 +50,9 @@ class ImportReportOut(BaseModel):
     dry_run: bool
     valid: bool = Field(..., description="是否通过全部校验（含整个图谱的 SHACL 校验）")
     loaded: bool = Field(..., description="是否已导入并重新加载图谱")
-    replaced: bool = Field(..., description="是否替换了同一版本的先前导入")
+    replaced: bool = Field(..., description="是否替换了同一施行日期的原版本（须 replace=true）")
+    replaced_versions: list[dict[str, Any]] = Field(..., description="被替换的原版本（编号、施行日期、所在位置）")
+    place: Optional[dict[str, str]] = Field(None, description="清单所属区县或镇街（place 字段给出，或从标题识别）")
     folder: Optional[str] = Field(None, description="导入目录名（imports/ 下）")
 
 
@@ -65,7 +67,9 @@ FORM_DOC = {
             "doc_no": {"type": "string", "description": "文号"},
             "list": {"type": "array", "items": {"type": "string"}, "description": "导入到哪个清单（编号，可多个）"},
             "dry_run": {"type": "boolean", "description": "只校验，不导入"},
-            "skip_invalid": {"type": "boolean", "description": "跳过有问题的行，导入其余的行"}}}}}}}
+            "skip_invalid": {"type": "boolean", "description": "跳过有问题的行，导入其余的行"},
+            "replace": {"type": "boolean", "description": "同一清单已有同一施行日期的版本时，以本文件替换该版本"},
+            "place": {"type": "string", "description": "清单所属区县或镇街（区划代码或名称）；不填则从标题识别"}}}}}}}
 
 
 def check_token(request: Request) -> None:
@@ -119,8 +123,9 @@ def register(app: FastAPI, get_store: Callable[..., Any]) -> None:
                          413: {"description": "上传文件超过 5 MB"},
                          422: {"description": "文件有问题，未导入任何内容；返回与成功时相同结构的报告"}},
               description="上传官方发布的清单（Excel .xlsx 或 CSV），表单字段：file、version_date（施行日期，必填）、kind、issuer、doc_no、"
-                          "list、dry_run、skip_invalid。逐行核对事项名称、序号、责任主体和法律依据（按施行日期选取当时施行的法规版本），"
-                          "整个图谱通过 SHACL 校验后才生效；同一清单的旧版本截止到新版本施行的前一日，仍可按日期查询。"
+                          "list、dry_run、skip_invalid、replace、place。逐行核对事项名称、序号、责任主体和法律依据（按施行日期选取当时施行的法规版本），"
+                          "整个图谱通过 SHACL 校验后才生效；同一清单的旧版本截止到新版本施行的前一日，仍可按日期查询；"
+                          "同一施行日期已有版本时，须 replace=true 才替换。"
                           "请求头须带 Authorization: Bearer <QINGDAN_ADMIN_TOKEN>；服务器未配置令牌时一律拒绝。")
     async def admin_import(request: Request) -> Any:
         check_token(request)
@@ -150,7 +155,7 @@ def register(app: FastAPI, get_store: Callable[..., Any]) -> None:
 
 
 def _import(path: Path, name: str, form: Any) -> Any:
-    from qingdan.loaders.imports import ImportRequest, run_import
+    from qingdan.loaders.importer import ImportRequest, run_import
 
     def text(key: str) -> str | None:
         v = form.get(key)
@@ -159,7 +164,8 @@ def _import(path: Path, name: str, form: Any) -> Any:
     req = ImportRequest(file=path, name=name, version_date=text("version_date"), kind=text("kind"),
                         issuer=text("issuer"), doc_no=text("doc_no"),
                         lists=tuple(v.strip() for v in form.getlist("list") if isinstance(v, str) and v.strip()),
-                        dry_run=_flag(form.get("dry_run")), skip_invalid=_flag(form.get("skip_invalid")))
+                        dry_run=_flag(form.get("dry_run")), skip_invalid=_flag(form.get("skip_invalid")),
+                        replace=_flag(form.get("replace")), place=text("place"))
     return run_import(req)
 
 

@@ -64,6 +64,7 @@ PROV: Spec = {"provenance_status": (True, _enum(PROVENANCE_STATUSES)), "source":
 SPECS: dict[str, Spec] = {
     "body_types": {"body_type_id": (True, None), "name_zh": (True, None), "name_en": (False, None),
                    "level": (True, _enum(("village", "town", "county"))), **PROV},
+    "body_aliases": {"alias": (True, None), "body_type_id": (True, None), **PROV},
     "lists": {"list_id": (True, None), "kind": (True, _enum(tuple(KIND_CLASS))), "name_zh": (True, None),
               "jurisdiction": (True, _jurisdiction), "declared_count": (False, _int), "declared_source": (False, None), **PROV},
     "list_versions": {"version_id": (True, None), "list_id": (True, None), "issuer": (False, None),
@@ -78,7 +79,9 @@ SPECS: dict[str, Spec] = {
               "must_not_bodies": (False, split_multi), "bases": (False, _cites), "no_basis_reason": (False, None),
               "keywords": (False, split_multi), "procedure_id": (False, None), "disclosure_ids": (False, split_multi),
               "aspect": (False, _enum(ASPECTS)), "endangers": (False, split_multi),
-              "membership_status": (False, _enum(MEMBERSHIP_STATUSES)), "also_in": (False, split_multi), **PROV},
+              "membership_status": (False, _enum(MEMBERSHIP_STATUSES)), "also_in": (False, split_multi),
+              "lead_body_name": (False, None), "assist_body_names": (False, split_multi),
+              "supervise_body_names": (False, split_multi), "unlinked_bases": (False, split_multi), **PROV},
     "phrasings": {"item_id": (True, None), "phrase": (True, None), **PROV},
     "roles": {"item_id": (True, None), "role": (True, _enum(tuple(ROLE_ZH))), "body_type": (True, None),
               "basis": (False, lambda v: parse_key(v) and v.strip()), "note": (False, None), **PROV},
@@ -106,7 +109,7 @@ SPECS: dict[str, Spec] = {
     "works_extra": {"work": (True, None), "version_date": (True, _date), "title": (True, None), **PROV},
 }
 # the column (or columns) that identify a row; a repeated identity is an error
-ID_COLUMN: dict[str, str | tuple[str, ...]] = {"body_types": "body_type_id", "lists": "list_id", "list_versions": "version_id",
+ID_COLUMN: dict[str, str | tuple[str, ...]] = {"body_types": "body_type_id", "body_aliases": "alias", "lists": "list_id", "list_versions": "version_id",
              "categories": "category_id", "items": "item_id", "provisions": "citation",
              "delegations": "decision_id", "adoptions": "adoption_id", "documents": "doc_key",
              "roles": ("item_id", "role", "body_type"), "phrasings": ("item_id", "phrase"), "document_provisions": ("doc_key", "part")}
@@ -168,9 +171,10 @@ def _not_utf8(name: str, data: bytes, exc: UnicodeDecodeError) -> Problem:
     return Problem(name, row, column, bad, f"不是 UTF-8 文本（{exc.reason}）：请用 UTF-8 编码另存此文件")
 
 
-def read_rows(path: Path, kind: str, problems: list[Problem]) -> list[Row]:
+def read_rows(path: Path, kind: str, problems: list[Problem], label: str | None = None) -> list[Row]:
+    """The rows of one file; label names the file in problems and rows (default: its name)."""
     spec = SPECS[kind]
-    name = path.name
+    name = label or path.name
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
@@ -207,53 +211,46 @@ def read_rows(path: Path, kind: str, problems: list[Problem]) -> list[Row]:
     return out
 
 
-def load_catalog(folder: Path) -> Catalog:
-    """Read every catalog file, then every import folder; raise DataError listing every problem.
-
-    Import folders (loaders/imports.py) hold the same file kinds. A provision summary an import
-    repeats is dropped in favour of the one read first, so each import stays self-contained;
-    any other repeated id is an error, as within the bundled files. Afterwards the imports'
-    list_version_overrides close the versions their new versions replace.
-    """
-    from .imports import apply_overrides, import_folders, part_label, relabel
-
-    folder = Path(folder)
-    problems: list[Problem] = []
-    if not folder.is_dir():
-        raise DataError(Problem(str(folder), None, None, None, "清单目录不存在"))
-    imported = import_folders(folder)
+def read_folder(folder: Path, problems: list[Problem], label: Callable[[str], str] | None = None) -> Catalog:
+    """Every catalog file of one folder, unchecked across rows; label(file name) names a file in problems."""
     cat = Catalog()
     for kind in SPECS:
-        rows: list[Row] = []
-        for part in [folder, *imported]:
-            for path in files_of(part, kind):
-                start = len(problems)
-                got = read_rows(path, kind, problems)
-                if part is not folder:
-                    relabel(problems, start, part)
-                    for r in got:
-                        r.file = part_label(part, path.name)
-                rows.extend(got)
-        id_col = ID_COLUMN.get(kind)
-        if id_col:
-            seen: dict[Any, Row] = {}
-            kept: list[Row] = []
-            for r in rows:
-                key = tuple(r[c] for c in id_col) if isinstance(id_col, tuple) else r[id_col]
-                if isinstance(key, tuple) and None in key:
-                    key = None
-                if key is not None and key in seen:
-                    if kind == "provisions" and r.file.startswith("imports/"):
-                        continue
-                    field_name = ",".join(id_col) if isinstance(id_col, tuple) else id_col
-                    shown = "/".join(key) if isinstance(key, tuple) else key
-                    problems.append(Problem(r.file, r.line, field_name, shown, f"编号重复（已见于 {seen[key].where}）"))
-                if key is not None:
-                    seen.setdefault(key, r)
-                kept.append(r)
-            rows = kept
-        cat.rows[kind] = rows
-    apply_overrides(cat, imported, problems)
+        cat.rows[kind] = [r for path in files_of(folder, kind)
+                          for r in read_rows(path, kind, problems, label(path.name) if label else None)]
+    return cat
+
+
+def check_ids(cat: Catalog, problems: list[Problem], may_repeat: Callable[[Row], bool] = lambda r: False) -> None:
+    """A repeated id is an error, except a row may_repeat allows, which is dropped in favour of the first."""
+    for kind, id_col in ID_COLUMN.items():
+        seen: dict[Any, Row] = {}
+        kept: list[Row] = []
+        for r in cat.of(kind):
+            key = tuple(r[c] for c in id_col) if isinstance(id_col, tuple) else r[id_col]
+            if isinstance(key, tuple) and None in key:
+                key = None
+            if key is not None and key in seen:
+                if may_repeat(r):
+                    continue
+                field_name = ",".join(id_col) if isinstance(id_col, tuple) else id_col
+                shown = "/".join(key) if isinstance(key, tuple) else key
+                problems.append(Problem(r.file, r.line, field_name, shown, f"编号重复（已见于 {seen[key].where}）"))
+            if key is not None:
+                seen.setdefault(key, r)
+            kept.append(r)
+        cat.rows[kind] = kept
+
+
+def load_catalog(folder: Path) -> Catalog:
+    """One catalog folder (the bundled data/catalog, or another laid out the same way), checked for
+    repeated ids; raise DataError listing every problem. Imported lists are laid over it by
+    loaders.imports (load_with_imports), which is what the pipeline reads."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise DataError(Problem(str(folder), None, None, None, "清单目录不存在"))
+    problems: list[Problem] = []
+    cat = read_folder(folder, problems)
+    check_ids(cat, problems)
     if problems:
         raise DataError(problems, "清单数据有误，未加载任何内容")
     return cat

@@ -1,7 +1,9 @@
 """The one loading path: sources → records → RDF → SHACL → property graph → store.
 
-Nothing reaches a store before the whole graph is built and validated, so a load either
-completes or leaves the store as it was.
+Composes the loaders one way: the bundled catalog (catalog) with the imported lists laid over
+it (imports), the law corpus and the divisions → RDF → SHACL → property graph. Nothing reaches a
+store before the whole graph is built and validated, so a load either completes or leaves the
+store as it was.
 """
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ from rdflib import Graph
 from qingdan import paths
 from qingdan.queries.stores.base import GraphStore, LoadReport, Node, PropertyGraph, Rel
 
-from .catalog import Catalog, load_catalog
+from .catalog import Catalog
 from .divisions import SHANTOU_CITY, Division, load_divisions
+from .imports import load_with_imports
 from .laws import LawCorpus, load_corpus
 from .project import project
 from .rdf import DIVISION_CLASS, NBS_SOURCE, body_name, body_type_for, build_rdf
@@ -31,7 +34,7 @@ class Built:
 
 def build(catalog_dir: Path | None = None, laws_dir: Path | None = None, divisions_dir: Path | None = None,
           national: bool = False, with_corpus: bool = True) -> Built:
-    catalog = load_catalog(catalog_dir or paths.catalog_dir())
+    catalog = load_with_imports(catalog_dir or paths.catalog_dir())
     corpus = load_corpus(laws_dir or paths.laws_dir()) if with_corpus else None
     divisions = load_divisions(divisions_dir or paths.divisions_dir(), SHANTOU_CITY)
     rdf = build_rdf(catalog, corpus, divisions)

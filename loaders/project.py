@@ -15,7 +15,7 @@ from rdflib.namespace import RDF
 from qingdan.ontology.terms import ID_NS, ONTOLOGY_NS, declared_classes, rel_type, role_rel_type
 from qingdan.queries.stores.base import Node, PropertyGraph, Rel
 
-MULTI = {"keywords"}
+MULTI = {"keywords", "unlinked_bases", "assist_body_names", "supervise_body_names"}
 SKIP = {"phrasingRow"}  # where a phrasing came from matters to validation, not to the graph
 SPECIAL = {"provenanceStatus": "provenance_status", "sourceRow": "source_row"}
 
@@ -67,8 +67,8 @@ def project(g: Graph) -> PropertyGraph:
         if s in roles:
             continue
         p = props[s]
-        if "keywords" in p:
-            p["keywords"] = sorted(p["keywords"])  # type: ignore[arg-type]
+        for key in MULTI & p.keys():  # a triple store keeps no order: sorted, so every build is the same
+            p[key] = sorted(p[key])  # type: ignore[arg-type]
         pg.add_node(Node(node_id(s), cls, p))
     for rel in _role_edges(roles, edges, props):
         pg.add_rel(rel)

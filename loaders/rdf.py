@@ -229,6 +229,12 @@ def _catalog(b: RdfBuilder, cat: Catalog) -> None:
         b.add(s, QD.nameEn, r["name_en"])
         b.add(s, QD.level, r["level"])
         b.provenance(s, r)
+    for r in cat.of("body_aliases"):
+        s = iri("bodyalias", r["alias"])
+        b.add(s, RDF.type, QD.BodyAlias)
+        b.add(s, QD.nameZh, r["alias"])
+        b.add(s, QD.aliasOf, body_type_iri(r["body_type_id"]))
+        b.provenance(s, r)
     for r in cat.of("lists"):
         s = iri("list", r["list_id"])
         b.add(s, RDF.type, QD.DutyList)
@@ -274,6 +280,12 @@ def _catalog(b: RdfBuilder, cat: Catalog) -> None:
         for k in r["bases"]:
             b.add(s, QD.restsOn, basis_iri(k))
         b.add(s, QD.noBasisReason, r["no_basis_reason"])
+        for text in r["unlinked_bases"]:
+            b.add(s, QD.unlinkedBases, text)
+        b.add(s, QD.leadBodyName, r["lead_body_name"])
+        for col, prop in (("assist_body_names", QD.assistBodyNames), ("supervise_body_names", QD.superviseBodyNames)):
+            for name in r[col]:
+                b.add(s, prop, name)
         for kw in r["keywords"]:
             b.add(s, QD.keywords, kw)
         if r["procedure_id"]:

@@ -180,6 +180,10 @@ def describe_item(store: GraphStore, item_id: str, as_of: date | None = None) ->
         "must_not": bodies["MUST_NOT_BODY"],
         "bases": item_bases(store, item, as_of),
         "no_basis_reason": item.get("no_basis_reason"),
+        # what an imported list wrote: bodies by their own names, bases whose text in force is not held
+        "body_names": {"lead": item.get("lead_body_name"), "assist": item.get("assist_body_names") or [],
+                       "supervise": item.get("supervise_body_names") or []},
+        "unlinked_bases": item.get("unlinked_bases") or [],
         "procedure": procedure_steps(store, item),
         "disclosure": disclosure_of(store, item),
         "aspect": item.get("aspect"),

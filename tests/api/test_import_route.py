@@ -169,18 +169,43 @@ def cli(*args: str) -> Any:
 
 def test_cli_import_json_and_exit_codes(data):
     catalog = str(data.root / "catalog")
-    bad = workbook(data.tmp / "bad.xlsx", [[1, "调解民间纠纷", "《村民委员会选举法》第三条", "村民委员会"]])
+    bad = workbook(data.tmp / "bad.xlsx", [[1, "调解民间纠纷", f"{ORG}第九十九条", "村民委员会"]])
     r = cli("import", str(bad), "--version-date", "2024-05-01", "--catalog", catalog, "--json")
     assert r.exit_code == 1
     out = json.loads(r.stdout)
-    assert {"rows_read", "rows_loaded", "problems"} <= set(out)
-    assert out["problems"] == [{"sheet": "群众自治工作职责事项", "row": 2, "column": "法律依据", "value": "《村民委员会选举法》第三条",
-                                "reason": "《村民委员会选举法》第三条：法规库中没有《村民委员会选举法》"}]
-    r = cli("import", str(data.good), "--version-date", "2024-05-01", "--catalog", catalog)
+    assert {"rows_read", "rows_loaded", "problems", "warnings", "replaced_versions", "place"} <= set(out)
+    assert out["problems"] == [{"sheet": "群众自治工作职责事项", "row": 2, "column": "法律依据", "value": f"{ORG}第九十九条",
+                                "reason": "《村民委员会组织法》第九十九条：《村民委员会组织法》2018-12-29版只有41条"
+                                          "（清单施行日 2024-05-01 适用 2018-12-29 版）"}]
+    r = cli("import", str(data.good), "--version-date", "2024-05-01", "--catalog", catalog, "--place", "龙湖区")
     assert r.exit_code == 0, r.output
+    assert "清单所属地区：龙湖区（440507）" in r.stdout
     assert "已导入 2 项" in r.stdout and "原版本 T-AUT-1 施行至 2024-04-30" in r.stdout
     r = cli("imports", "--catalog", catalog, "--json")
     assert [m["folder"] for m in json.loads(r.stdout)["imports"]] == ["T-AUT-2024-05-01"]
+
+
+def test_cli_import_again_needs_replace(data):
+    catalog = str(data.root / "catalog")
+    assert cli("import", str(data.good), "--version-date", "2024-05-01", "--catalog", catalog).exit_code == 0
+    r = cli("import", str(data.good), "--version-date", "2024-05-01", "--catalog", catalog)
+    assert r.exit_code == 1
+    flat = "".join(r.stdout.split())  # the table wraps long reasons
+    assert "T-AUT-2024-05-01" in flat and "--replace" in flat and "未导入任何内容" in flat
+    r = cli("import", str(data.good), "--version-date", "2024-05-01", "--catalog", catalog, "--replace")
+    assert r.exit_code == 0, r.output
+    assert "已替换版本 T-AUT-2024-05-01（自 2024-05-01 施行" in r.stdout and "替换了同一施行日期的原版本" in r.stdout
+
+
+def test_the_route_replaces_only_when_asked(data, make_client):
+    client, store = make_client(TOKEN)
+    assert post(client, data.good).status_code == 200
+    again = post(client, data.good)
+    assert again.status_code == 422
+    assert "replace=true" in again.json()["problems"][0]["reason"]
+    r = post(client, data.good, replace="true")
+    assert r.status_code == 200 and r.json()["replaced"]
+    assert [v["version_id"] for v in r.json()["replaced_versions"]] == ["T-AUT-2024-05-01"]
 
 
 def test_cli_template_then_diff(data):

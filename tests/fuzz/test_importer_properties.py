@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from qingdan.errors import QingdanError
 from qingdan.loaders.importer import COLUMNS, MAX_ROWS, read_file
-from qingdan.loaders.imports import ImportReport, ImportRequest, run_import
+from qingdan.loaders.importer import ImportReport, ImportRequest, run_import
 
 from .budget import fuzz_settings
 

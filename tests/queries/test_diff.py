@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from qingdan.errors import BadRequest, NotFound
-from qingdan.loaders.imports import ImportRequest, run_import
+from qingdan.loaders.importer import ImportRequest, run_import
 from qingdan.loaders.pipeline import build
 from qingdan.queries.diff import diff_versions
 from qingdan.queries.resolve import Resolver

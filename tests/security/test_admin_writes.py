@@ -214,7 +214,7 @@ def test_a_zip_bomb_is_refused_within_seconds(tmp_path: Path) -> None:
     shutil.copytree(FIXTURES / "mini_catalog", tmp_path / "catalog")
     code = textwrap.dedent(f"""
         from pathlib import Path
-        from qingdan.loaders.imports import ImportRequest, run_import
+        from qingdan.loaders.importer import ImportRequest, run_import
         r = run_import(ImportRequest(Path({str(bomb)!r}), "清单.xlsx", "2024-05-01", dry_run=True),
                        catalog_dir=Path({str(tmp_path / 'catalog')!r}), laws_dir=Path({str(FIXTURES / 'mini_laws')!r}))
         print(len(r.problems), r.valid)

@@ -15,7 +15,7 @@ from pathlib import Path
 import openpyxl
 
 from qingdan.loaders.importer import build_template
-from qingdan.loaders.imports import ImportRequest, run_import
+from qingdan.loaders.importer import ImportRequest, run_import
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 ORG = "《中华人民共和国村民委员会组织法》"
