@@ -288,9 +288,14 @@ def _place_label(place: dict[str, Any] | None) -> str:
 
 
 # ---- browse data -------------------------------------------------------------------------
-def _base_label(p: Node) -> dict[str, Any]:
+def _base_label(store: GraphStore, p: Node) -> dict[str, Any]:
     if p.label == "Document":
         return {"text": p.get("title") or p.id, "href": None, "title": p.get("doc_no") or ""}
+    if p.label == "DocumentProvision":  # one numbered part of a public document: the document and how it numbers the part
+        doc = iq.one(store, p.id, "PROVISION_OF_DOCUMENT")
+        title = (doc.get("title") if doc else None) or p.get("citation")
+        return {"text": f"《{title}》{p.get('label_zh') or ''}", "href": None,
+                "title": " ".join(x for x in ((doc.get("doc_no") if doc else None), p.get("text")) if x)}
     work, _, rest = (p.get("citation") or "").partition("@")
     version = rest.partition("#")[0]
     return {"text": f"《{work}》{iq.provision_label(p)}（{version[:4]}）", "title": p.get("summary") or "",
@@ -326,7 +331,7 @@ def _item_row(store: GraphStore, n: Node, category: str | None, current: dict[st
             "description": n.get("description") or "", "category": category,
             "lead": [b.get("name_zh") for b in rels.get("LEAD_BODY", [])],
             "assist": [b.get("name_zh") for b in rels.get("ASSIST_BODY", [])],
-            "bases": [_base_label(p) for p in _current_bases(store, rels.get("RESTS_ON", []), current)],
+            "bases": [_base_label(store, p) for p in _current_bases(store, rels.get("RESTS_ON", []), current)],
             "no_basis": n.get("no_basis_reason"),
             "provenance": iq.provenance(n), "search": search.lower()}
 

@@ -222,7 +222,7 @@ def audit(store: GraphStore, as_of: date | str, corpus: LawCorpus | None = None)
             continue
         by_work: dict[str, list[CitationKey]] = {}
         for target, version in bases:
-            if target.label == "Document":
+            if target.label in ("Document", "DocumentProvision"):  # a public document is not a statute version to align
                 continue
             c = _citation(target) if target.label == "Provision" else None
             if not isinstance(c, CitationKey) or version is None:

@@ -319,6 +319,15 @@ def test_lists_show_every_list_with_declared_and_catalog_counts(client, memory_s
         assert label in doc.text
 
 
+def test_lists_name_the_document_part_an_item_rests_on(client):
+    """A certificate on the national list shows the guidance and the attachment item it rests on,
+    not a bare key; a provincial list is shown with its own document."""
+    html = client.get("/lists", params={"q": "婚姻状况证明"}).text
+    rows = {m.group(1): m.group(0) for m in re.finditer(r'<tr data-item .*?<td class="nowrap">([A-Z0-9-]+)<br>.*?</tr>', html, re.S)}
+    assert "《关于改进和规范基层群众性自治组织出具证明工作的指导意见》附件第8项" in rows["PRO-008"]
+    assert "《湖北省不应由基层群众性自治组织出具证明事项清单（第一批）》清单第8项" in rows["PRO-HB-008"]
+
+
 def test_lists_filter_by_kind_and_text(client):
     stats = client.get("/stats").json()
     doc = get_page(client, "/lists", kind="autonomy")
