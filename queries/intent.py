@@ -31,7 +31,7 @@ INTENT_ZH: dict[str, str] = {
 INTENT_ROLE: dict[str, str | None] = {
     "responsible": "handles", "approves": "approves", "decides": "decides", "drafts": "drafts",
     "funds": "funds", "complaint": "corrects", "enforces": "enforces", "may_refuse": None,
-    "certificate": None, "timing": None, "procedure": None, "village_part": None, "may_do": "decides",
+    "certificate": None, "timing": None, "procedure": None, "village_part": None, "may_do": None,
 }
 
 # (intent, weight, pattern): weight 3 = a question about that and nothing else, 2 = a clear cue,
@@ -97,6 +97,8 @@ def about_misconduct(intent: Intent) -> Intent:
     怎么处理") asks who deals with it; one that asks "may they" asks who decides the duty."""
     if intent.id in ("responsible", "procedure"):
         return Intent("complaint", INTENT_ROLE["complaint"], intent.cue)
+    if intent.id == "may_do":
+        return Intent("may_do", "decides", intent.cue)
     return intent
 
 
