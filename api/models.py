@@ -102,7 +102,7 @@ class ItemRef(Open):
 
 
 class IntentOut(Open):
-    id: str = Field(description="问题意图：responsible / approves / decides / drafts / funds / complaint / enforces / may_refuse / certificate / timing / procedure / village_part / may_do")
+    id: str = Field(description="问题意图：responsible / approves / decides / drafts / funds / complaint / enforces / may_refuse / certificate / timing / procedure / village_part / may_do / forbidden")
     zh: str = Field(description="意图的中文说明")
     role: Optional[str] = Field(None, description="该意图所问的角色")
     cue: Optional[str] = Field(None, description="判断意图所依据的字词")
@@ -122,7 +122,7 @@ class RoleOut(Open):
 
 
 class Asked(Open):
-    role: str = Field(description="所问的角色")
+    role: Optional[str] = Field(None, description="所问的角色（问“能否这样做”时为空）")
     role_zh: str
     answered_role: Optional[str] = Field(None, description="实际回答的角色（没有记录所问角色时用相近角色代替）")
     bodies: list[RoleOut] = Field(default_factory=list, description="承担所问角色的主体")

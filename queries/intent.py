@@ -26,12 +26,13 @@ INTENT_ZH: dict[str, str] = {
     "procedure": "怎么办、走什么程序",
     "village_part": "村里在这件事里做什么",
     "may_do": "能不能这样做",
+    "forbidden": "干部这样做行不行",
 }
 # the role whose body an intent asks for (None: the answer leads with the item's verdict as listed)
 INTENT_ROLE: dict[str, str | None] = {
     "responsible": "handles", "approves": "approves", "decides": "decides", "drafts": "drafts",
     "funds": "funds", "complaint": "corrects", "enforces": "enforces", "may_refuse": None,
-    "certificate": None, "timing": None, "procedure": None, "village_part": None, "may_do": None,
+    "certificate": None, "timing": None, "procedure": None, "village_part": None, "may_do": None, "forbidden": None,
 }
 
 # (intent, weight, pattern): weight 3 = a question about that and nothing else, 2 = a clear cue,
@@ -71,7 +72,7 @@ MISCONDUCT = re.compile(r"私自|擅自|私下|偷偷|自己(做主|决定|说�
                         r"优亲厚友|人情保|关系保|吃拿卡要|好处费|收礼|送礼|收红包|回扣|虚报|冒领|套取|霸占|"
                         r"不公开|不公示|不公布|没有公开|从来没有公开|拖着不办|不作为|刁难|打牌|赌博|酒驾|贿选|拉票|违规|违纪|违法|"
                         r"不经过|不开会|没开会|乱收费|乱摊派|强行|威胁|打击报复|拒不|隐瞒|造假|弄虚作假|去向不明|不公平|随意|"
-                        r"自作主张|据为己有|殴打|权势")
+                        r"自作主张|据为己有|殴打|权势|乱罚|乱收|手续费|好处|卡着|不交(钱)?就不|交钱才|先交.{0,6}(钱|元|块)")
 
 
 @dataclass(frozen=True)
@@ -94,22 +95,26 @@ def misconduct_in(text: str) -> bool:
 
 def about_misconduct(intent: Intent) -> Intent:
     """A question that describes a cadre's misconduct without asking a role ("村干部挪用集体资金，
-    怎么处理") asks who deals with it; one that asks "may they" asks who decides the duty."""
+    怎么处理") asks who deals with it; one that asks "may they do this?" about the misconduct asks
+    whether the act is allowed (it is not); one that asks who decides keeps that intent."""
     if intent.id in ("responsible", "procedure"):
         return Intent("complaint", INTENT_ROLE["complaint"], intent.cue)
     if intent.id == "may_do":
-        return Intent("may_do", "decides", intent.cue)
+        return Intent("forbidden", None, intent.cue)
     return intent
 
 
 def detect(text: str) -> Intent:
     """The intent whose cues weigh most, a cue in the last part of the text (where the question
-    usually stands) counting half again; ties go to the more specific intent."""
+    usually stands) counting half again and one early in a long story less; ties go to the more
+    specific intent."""
     n = max(len(text), 1)
     best: dict[str, tuple[float, str]] = {}
     for intent, weight, pattern in _COMPILED:
         for m in pattern.finditer(text):
-            score = weight * (1.5 if m.end() >= 0.6 * n else 1.0)
+            # in a long story, words early on ("每月发800元", "等了几天") tell the story, not the question
+            place = 1.5 if m.end() >= 0.6 * n else 1.0 if n <= 60 else 0.6
+            score = weight * place
             if score > best.get(intent, (0.0, ""))[0]:
                 best[intent] = (score, m.group(0))
     if not best:

@@ -36,6 +36,8 @@ VILLAGE_WORDS = re.compile(r"村|社区|居委|屯|生产队|大队|小组|组�
 # a behaviour matched in the question lends its score to the duties it endangers
 NEGATIVE_TRANSFER = 0.95
 NEGATIVE_TRANSFER_TOPIC = 0.6
+# behaviours of this aspect misuse a decision procedure: asking "may they?" asks who decides
+DECISION_ASPECT = "重大决策不合规"
 # acts whose presence in both the question and an item's name says more than topic words do
 ACTION_WORDS = ("处罚", "调解", "证明", "公开", "选举", "罢免", "出租", "发包", "承包", "扣押", "审批", "登记",
                 "备案", "救助", "补贴", "采购", "招标", "拆除", "征收", "评议", "审计", "公示")
@@ -383,6 +385,14 @@ class Resolver:
         out_roles = [self.role_out(r, place, day) for r in roles]
         timing = self.timing(answer) if intent.id == "timing" or answer.get("disclosure") else []
         result: dict[str, Any] = {"roles": out_roles, "asked": None, "timing": timing}
+        if intent.id == "forbidden":
+            matched = [c for c in answer.get("cautions") or [] if c.get("matched")]
+            if matched and matched[0].get("aspect") == DECISION_ASPECT:
+                # deciding without the assembly: the answer is who decides, by what procedure
+                intent = Intent("decides", "decides", intent.cue)
+                result["intent"] = intent.as_dict()
+            else:
+                return {**result, **self.forbidden(item, answer, day)}
         if intent.role is None or intent.id == "responsible":
             return result
         # the duty's own body for the role; then, for misconduct, whoever deals with the behaviour
@@ -428,6 +438,19 @@ class Resolver:
         responsible["body_type"] = self.body(bodies[0].body, place) if not (verdict == "town" and bodies[0].level == "county") else responsible.get("body_type")
         result["responsible"] = responsible
         return result
+
+    def forbidden(self, item: ItemMeta, answer: dict[str, Any], day: date) -> dict[str, Any]:
+        """"May the cadres do this?" about an act the negative list forbids: no. The duty stays the
+        item (who really decides it, by what procedure); the verdict is for the act asked about."""
+        matched = [c for c in answer.get("cautions") or [] if c.get("matched")]
+        if not matched:
+            return {}
+        c = matched[0]
+        text = f"不可以：“{c['name']}”是村（社区）干部履职负面清单上的行为" + (f"（依据{'、'.join(c['bases'][:2])}）" if c.get("bases") else "") \
+            + f"。这件事本身按“{item.node.get('name_zh')}”办理。"
+        return {"verdict": "not_for_village", "verdict_zh": "不能这样做：干部履职负面清单禁止的行为",
+                "asked": {"role": None, "role_zh": "能否这样做", "answered_role": None, "bodies": [],
+                          "verdict": "not_for_village", "text": text, "behaviour": c["id"]}}
 
     def role_out(self, r: rq.Role, place: Place | None, day: date) -> dict[str, Any]:
         out = rq.role_dict(r)
