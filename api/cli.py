@@ -24,7 +24,9 @@ StoreOpt = typer.Option(None, "--store", help="图存储：memory（默认，内
 
 
 def store_kind(store: str | None) -> str:
-    return store or os.environ.get("QINGDAN_STORE", "memory")
+    from qingdan.api.settings import Settings
+
+    return store or Settings().store
 
 
 def friendly(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -14,3 +14,6 @@ class Settings:
     cors_origins: tuple[str, ...] = field(default_factory=lambda: tuple(
         o.strip() for o in os.environ.get("QINGDAN_CORS_ORIGINS", "").split(",") if o.strip()))
     national: bool = field(default_factory=lambda: os.environ.get("QINGDAN_NATIONAL", "") in ("1", "true", "yes"))
+    # villages of these provinces / cities / counties (NBS code prefixes) besides Shantou's
+    places: tuple[str, ...] = field(default_factory=lambda: tuple(
+        p.strip() for p in os.environ.get("QINGDAN_PLACES", "").split(",") if p.strip()))

@@ -1,6 +1,7 @@
 """Which store answers, and how it gets its graph."""
 from __future__ import annotations
 
+from qingdan.api.settings import Settings
 from qingdan.errors import BadRequest
 from qingdan.loaders.cache import cached_graph
 from qingdan.queries.stores.base import GraphStore
@@ -17,11 +18,15 @@ def make_store(kind: str) -> GraphStore:
     raise BadRequest(f"未知的存储类型：{kind}（可选 memory / neo4j）")
 
 
-def open_store(kind: str, national: bool = False, load: bool | None = None) -> GraphStore:
+def open_store(kind: str | None = None, national: bool | None = None, load: bool | None = None) -> GraphStore:
     """A ready store: the embedded one is filled from the (cached) validated graph;
-    a Neo4j store is used as it is unless load=True."""
+    a Neo4j store is used as it is unless load=True. What is not given comes from the one
+    settings object, so every command and the server see the same villages."""
+    settings = Settings()
+    kind = kind or settings.store
+    national = settings.national if national is None else national
     store = make_store(kind)
     store.ping()  # an unreachable server is one clear error now, not a slow retry later
     if load or (load is None and kind == "memory"):
-        store.replace_all(cached_graph(national=national))
+        store.replace_all(cached_graph(national=national, places=settings.places))
     return store

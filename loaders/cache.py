@@ -20,8 +20,8 @@ def _cache_dir() -> Path:
     return Path(os.environ.get("QINGDAN_CACHE") or Path.home() / ".cache" / "qingdan")
 
 
-def fingerprint(*folders: Path, national: bool = False) -> str:
-    h = hashlib.sha256(f"national={national}".encode())
+def fingerprint(*folders: Path, national: bool = False, places: tuple[str, ...] = ()) -> str:
+    h = hashlib.sha256(f"national={national}|places={','.join(places)}".encode())
     for folder in [*folders, *(paths.REPO / d for d in CODE_DIRS)]:
         for f in sorted(Path(folder).rglob("*")):
             if f.is_symlink():  # an import folder is a link into imports/.store: where it points matters
@@ -33,14 +33,15 @@ def fingerprint(*folders: Path, national: bool = False) -> str:
 
 
 def cached_graph(catalog_dir: Path | None = None, laws_dir: Path | None = None,
-                 divisions_dir: Path | None = None, national: bool = False, use_cache: bool = True) -> PropertyGraph:
+                 divisions_dir: Path | None = None, national: bool = False, use_cache: bool = True,
+                 places: tuple[str, ...] = ()) -> PropertyGraph:
     from .pipeline import build
 
     cat, laws, divs = catalog_dir or paths.catalog_dir(), laws_dir or paths.laws_dir(), divisions_dir or paths.divisions_dir()
     from .imports import root_for
 
     # imported official lists are part of the graph: a new import must never meet an old cache
-    path = _cache_dir() / f"graph-{fingerprint(cat, laws, divs, root_for(Path(cat)), national=national)}.pickle"
+    path = _cache_dir() / f"graph-{fingerprint(cat, laws, divs, root_for(Path(cat)), national=national, places=places)}.pickle"
     if use_cache and path.exists():
         try:
             with path.open("rb") as fh:
@@ -49,7 +50,7 @@ def cached_graph(catalog_dir: Path | None = None, laws_dir: Path | None = None,
                 return graph
         except Exception:  # a damaged cache is rebuilt, never trusted
             path.unlink(missing_ok=True)
-    graph = build(cat, laws, divs, national=national).graph
+    graph = build(cat, laws, divs, national=national, places=places).graph
     if use_cache:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")

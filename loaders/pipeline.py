@@ -33,7 +33,9 @@ class Built:
 
 
 def build(catalog_dir: Path | None = None, laws_dir: Path | None = None, divisions_dir: Path | None = None,
-          national: bool = False, with_corpus: bool = True) -> Built:
+          national: bool = False, with_corpus: bool = True, places: tuple[str, ...] = ()) -> Built:
+    """national: every village in China; places: only these provinces / cities / counties (NBS code
+    prefixes) beside Shantou — enough to ask about a village elsewhere without 620k nodes."""
     catalog = load_with_imports(catalog_dir or paths.catalog_dir())
     corpus = load_corpus(laws_dir or paths.laws_dir()) if with_corpus else None
     divisions = load_divisions(divisions_dir or paths.divisions_dir(), SHANTOU_CITY)
@@ -42,6 +44,9 @@ def build(catalog_dir: Path | None = None, laws_dir: Path | None = None, divisio
     pg = project(rdf)
     if national:
         add_national(pg, load_divisions(divisions_dir or paths.divisions_dir(), None))
+    else:
+        for prefix in places:
+            add_national(pg, load_divisions(divisions_dir or paths.divisions_dir(), prefix))
     return Built(pg, rdf, catalog, corpus)
 
 

@@ -73,6 +73,7 @@ class Resolver:
         self._places: dict[str, Place] = {}
         self._answers: dict[tuple[str, str, str], dict[str, Any]] = {}
         self.items: dict[str, ItemMeta] = {}
+        self._list_of_version: dict[str, Node | None] = {}
         records: list[dict[str, Any]] = []
         lists_of: dict[str, Node | None] = {}
         for cls in KIND_CLASS.values():
@@ -89,6 +90,7 @@ class Resolver:
                 juris = tuple(dict.fromkeys(j for j in [lst.get("jurisdiction") if lst else None,
                                                          *[(lists_of[v.id].get("jurisdiction") if lists_of[v.id] else None) for v in also]] if j))
                 self.items[n.id] = ItemMeta(n, cat, ver, lst, also, juris)
+                self._list_of_version.update({v.id: lists_of.get(v.id) for v in [*also, *([ver] if ver else [])]})
                 records.append({"id": n.id, "kind": n.get("kind"), "name": n.get("name_zh"),
                                 "keywords": n.get("keywords") or [], "description": n.get("description"),
                                 "category": cat.get("name_zh") if cat else None})
@@ -100,6 +102,9 @@ class Resolver:
         for i, pairs in store.neighbors_many(ids, "LEAD_BODY").items():
             self._lead[i] = pairs[0][1]
         self._law_jurisdictions(ids)
+        # which places have lists or regulations of their own in the library
+        self.local_list_places = {l.get("jurisdiction") for l in store.nodes("DutyList")} - {None, "CN"}
+        self.local_law_places = {v.get("jurisdiction") for v in store.nodes("WorkVersion")} - {None, "CN"}
         self.endangers: dict[str, list[str]] = {}
         self.endangered_by: dict[str, list[str]] = {}
         for neg, pairs in store.neighbors_many(ids, "ENDANGERS").items():
@@ -371,11 +376,20 @@ class Resolver:
         return top >= UNLISTED_BELOW
 
     def scope_text(self, scope: Scope, place: Place | None) -> dict[str, Any]:
+        """Which rules the answer rests on for this place, and what the library lacks there."""
         out = scope.as_dict()
-        if scope.assumed:
-            out["text"] = f"未指定村（社区）：以下按{scope.name}适用的清单、全国性法律和文件回答。"
+        lists_here = sorted(j for j in self.local_list_places if scope.binds(j))
+        laws_here = sorted(j for j in self.local_law_places if scope.binds(j))
+        where = scope.name
+        if place is not None:
+            where = "".join(n.get("name_zh") for n in (place.city, place.district, place.town, place.village) if n is not None)
+        out.update({"local_lists": lists_here, "local_laws": laws_here})
+        lead = f"未指定村（社区）：以下按{where}回答。" if scope.assumed else f"以下只用约束{where}的规定。"
+        if lists_here:
+            out["text"] = lead + "依据本地清单、全国性法律和文件" + ("及本地地方性法规。" if laws_here else "。")
         else:
-            out["text"] = f"以下只适用约束{scope.name}的清单、法律和文件。"
+            out["text"] = lead + f"本库未收录{where}的村级事务清单，以下依据全国性法律和文件" \
+                + ("及本省（市）地方性法规。" if laws_here else "；本库也未收录当地的地方性法规。")
         return out
 
     def asked(self, item: ItemMeta, intent: Intent, place: Place | None, day: date,
@@ -501,7 +515,8 @@ class Resolver:
             "responsible": self.responsible(item, verdict, decision, place),
             "bases": detail["bases"],
             "reasons": rs.reasons(self.store, item.lst, item.version, item.category, detail, decision, adoption, place,
-                                  day, item.also_in),
+                                  day, [v for v in item.also_in if scope is None or scope.binds(
+                                      (self._list_of_version.get(v.id) or v).get("jurisdiction"))]),
             "why_not": rs.why_not(self.store, item.node, detail, verdict, day),
             "disclosure": detail["disclosure"],
             "procedure": detail["procedure"],
