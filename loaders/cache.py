@@ -13,7 +13,7 @@ from pathlib import Path
 from qingdan import paths
 from qingdan.queries.stores.base import PropertyGraph
 
-CODE_DIRS = ("loaders", "ontology")
+CODE_DIRS = ("loaders", "ontology", "qingdan")
 
 
 def _cache_dir() -> Path:
