@@ -84,3 +84,17 @@ def label_zh(article: int, paragraph: int | None = None, item: int | None = None
         if item is not None:
             s += f"第（{an2cn(item)}）项"
     return s
+
+
+def standing_notice(work: str, status: str, nearest_version: str | None, nearest_start: str | None = None,
+                    repealed_on: str | None = None, repealed_by: str | None = None) -> str | None:
+    """What an answer must say when it cannot check a basis against the text in force that day:
+    one wording for the graph's answers and for `qingdan cite --as-of`."""
+    year = f"{(nearest_version or '')[:4]}年"
+    if status == "missing":
+        return f"《{work}》：该日施行的文本未收录，以下按最近的版本（{year}）核对"
+    if status == "not_yet":
+        return f"《{work}》：该日尚未施行（{nearest_start}起施行），以下按最近的版本（{year}）核对"
+    if status == "repealed":
+        return f"《{work}》已于{repealed_on}被《{repealed_by}》废止，以下按其最后的版本（{year}）核对"
+    return None

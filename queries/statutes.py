@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, Literal
 
 from qingdan.errors import NotFound
+from qingdan.statute_text import standing_notice
 
 from .stores.base import GraphStore, Node
 
@@ -90,15 +91,10 @@ class Standing:
 
     def notice(self) -> str | None:
         """What the answer must say when it cannot show the text in force that day."""
-        year = f"{(self.nearest.get('version_date') or '')[:4]}年" if self.nearest is not None else ""
-        if self.status == "missing":
-            return f"《{self.work}》：该日施行的文本未收录，以下按最近的版本（{year}）核对"
-        if self.status == "not_yet":
-            return f"《{self.work}》：该日尚未施行（{start_of(self.nearest)}起施行），以下按最近的版本（{year}）核对"  # type: ignore[arg-type]
-        if self.status == "repealed" and self.repeal is not None:
-            return (f"《{self.work}》已于{self.repeal['effective_date']}被《{self.repeal['repealing_work']}》废止，"
-                    f"以下按其最后的版本（{year}）核对")
-        return None
+        n = self.nearest
+        return standing_notice(self.work, self.status, n.get("version_date") if n is not None else None,
+                               start_of(n) if n is not None else None,
+                               (self.repeal or {}).get("effective_date"), (self.repeal or {}).get("repealing_work"))
 
 
 def standing(store: GraphStore, work: str, day: date) -> Standing:

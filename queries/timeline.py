@@ -111,5 +111,8 @@ def follow(store: GraphStore, p: Node, target: Node) -> Carried | None:
         score, change, changed = path[0]
     else:
         a, b = words(store, p), words(store, best)
-        score, change, changed = round(similarity(a, b), 3), _step_change([s[1] for s in path]), a != b
+        same_level = (key_of(p).paragraph is None) == (key_of(best).paragraph is None)  # type: ignore[union-attr]
+        # words of a 款 against a whole article say nothing: then the weakest step is the confidence
+        score = round(similarity(a, b), 3) if same_level else min(s[0] for s in path)
+        change, changed = _step_change([s[1] for s in path]), a != b
     return Carried(best, score, change, changed, len(path), others)
