@@ -142,6 +142,8 @@ def scan_cmd(uncovered: bool = typer.Option(False, "--uncovered", help="只列�
         text = r["text"].replace("\n", " ")
         console.print(f"{mark} [bold]{escape(r['work'])}（{r['version']}）{_cn(r['article'])}第{r['paragraph']}款[/] "
                       f"〔{ROLE_ZH[r['role']]}〕 {escape(text[:80])}{'…' if len(text) > 80 else ''}", highlight=False)
+    for notice in result.get("notices", {}).values():
+        console.print(f"[yellow]{escape(notice)}[/]", highlight=False)
     roles = "，".join(f"{ROLE_ZH[k]} {v['total']}（未覆盖 {v['uncovered']}）" for k, v in result["by_role"].items())
     console.print(f"共 {result['total']} 款提到村（居）委会，清单已覆盖 {result['covered']}，未覆盖 {result['uncovered']}。"
                   f"{roles}。", highlight=False)

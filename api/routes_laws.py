@@ -152,6 +152,8 @@ class ScanProvision(BaseModel):
     covered: bool = Field(..., description="是否有清单事项依据该款、其中的项或整条")
     items: list[str] = Field(..., description="依据它的事项编号")
     article_cited: bool = Field(..., description="同一条中是否有条款被清单引用")
+    checked_against: Literal["in_force", "nearest"] = Field(
+        "in_force", description="in_force 该日施行的文本 / nearest 该日施行的文本未收录，按最近的版本")
 
 
 class RoleCount(BaseModel):
@@ -162,6 +164,7 @@ class RoleCount(BaseModel):
 class ScanOut(BaseModel):
     as_of: Optional[str] = None
     work: Optional[str] = None
+    notices: dict[str, str] = Field(default_factory=dict, description="给出日期时：施行的文本未收录、按最近版本扫描的法规及说明")
     total: int
     covered: int
     uncovered: int
