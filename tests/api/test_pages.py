@@ -376,7 +376,8 @@ def test_village_index_finds_by_name_and_browses_by_district(client):
 def test_laws_index_and_work_page(client, memory_store):
     doc = get_page(client, "/laws")
     assert "/laws/村民委员会组织法" in doc.hrefs()
-    assert len(doc.find("tr", data_item="*")) == len(memory_store.nodes("Work"))
+    held = [w for w in memory_store.nodes("Work") if memory_store.neighbors(w.id, "VERSION_OF_WORK", "in")]
+    assert len(doc.find("tr", data_item="*")) == len(held)  # a repealed law named only in a repeal clause is not listed
     versions = client.get("/laws/村民委员会组织法/versions").json()
     doc = get_page(client, "/laws/村民委员会组织法", version="2018-12-29")
     for v in versions:
