@@ -12,6 +12,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from qingdan.errors import NotFound
+
 from .provisions import describe_provision, one
 from .statutes import Standing, in_force, standing, work_of
 from .stores.base import GraphStore, Node
@@ -43,7 +45,7 @@ def _heir(store: GraphStore, st: Standing, day: date) -> Node | None:
         return None
     try:
         return in_force(store, st.repeal["repealing_work"], day)
-    except Exception:  # noqa: BLE001  (the repealing law is not in the library: nothing to carry to)
+    except NotFound:  # the repealing law is not in the library: nothing to carry to
         return None
 
 
