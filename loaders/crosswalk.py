@@ -28,6 +28,7 @@ CHANGE_ZH: dict[str, str] = {"unchanged": "未变", "amended": "修改", "split"
 MATCH = 0.45  # below this two articles of one law share little more than its stock wording
 MOVE = 0.75  # an article matched out of order must be at least this similar …
 MOVED = 0.6  # … or at least this, and each other's closest match among the articles left over
+GAP, GAP_SIZE = 0.3, 3  # articles left over in the same places between two aligned ones: rewritten
 CARRY = 75.0  # a sentence reappearing in another article at this similarity (0–100) was carried there
 MIN_SENTENCE = 8  # shorter sentences (“依照其规定。”) recur everywhere and prove nothing
 BOILERPLATE_GAP = 10.0  # a sentence nearly as present in its own successor was not carried elsewhere
@@ -185,6 +186,31 @@ def _reorder(sim: Sparse, match: dict[int, int], m: int) -> None:
             match[i] = j
 
 
+def _fill_gaps(o_txt: list[str], n_txt: list[str], match: dict[int, int]) -> None:
+    """Between two aligned articles, as many articles left over on each side as on the other (at
+    most GAP_SIZE) hold the same places: an amendment rewrote them (未成年人保护法 2020 第九条 → 2024
+    第九条, 0.41). They are linked in order when their words share at least GAP."""
+    done = sorted(match)
+    groups: dict[tuple[int, int], list[int]] = {}
+    for i in range(len(o_txt)):
+        if i in match:
+            continue
+        k = bisect_left(done, i)
+        before, after = (done[k - 1] if k else -1), (done[k] if k < len(done) else len(o_txt))
+        groups.setdefault((before, after), []).append(i)
+    taken = set(match.values())
+    for (before, after), olds in groups.items():
+        lo = match[before] if before >= 0 else -1
+        hi = match[after] if after < len(o_txt) else len(n_txt)
+        if lo >= hi:
+            continue  # the anchors cross (a moved article): no gap to fill
+        news = [j for j in range(lo + 1, hi) if j not in taken]
+        if len(olds) != len(news) or len(olds) > GAP_SIZE:
+            continue
+        if all(similarity(o_txt[i], n_txt[j]) >= GAP for i, j in zip(olds, news)):
+            match.update(zip(olds, news))
+
+
 def _stock(us: list[Unit]) -> set[str]:
     """Sentences found word for word in more than one article of a text: stock wording."""
     seen: dict[str, int] = {}
@@ -247,6 +273,7 @@ def crosswalk(old: LawVersion, new: LawVersion) -> list[Pair]:
     sim = _similar(o_txt, n_txt)
     match = _align(sim, len(n_nums))
     _reorder(sim, match, len(n_nums))
+    _fill_gaps(o_txt, n_txt, match)
     primary = {o_nums[i]: n_nums[j] for i, j in match.items()}
     links = set(primary.items()) | set(_carried(old, new, primary))
     targets: dict[int, set[int]] = {}
