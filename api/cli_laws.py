@@ -45,12 +45,14 @@ def versions(work: str = typer.Argument(..., help="法规简称，如 村民委�
         dump(result)
         return
     table = Table(title=f"《{escape(work)}》的版本（{result['as_of']} 施行：{result['in_force'] or '无'}）")
-    for col in ("版本日期", "施行日期", "标题", "法规库有原文", "该日施行"):
+    for col in ("版本日期", "施行日期", "施行至", "标题", "法规库有原文", "该日施行"):
         table.add_column(col)
     for v in result["versions"]:
-        table.add_row(v["version"], v["in_force_from"] or "—", escape(v["title"] or ""),
+        table.add_row(v["version"], v["in_force_from"] or "—", v.get("in_force_to") or "", escape(v["title"] or ""),
                       "是" if v.get("in_corpus") else "否", "✓" if v["current"] else "")
     console.print(table)
+    if result.get("notice") and result.get("status") != "repealed":
+        console.print(escape(result["notice"]), highlight=False)
     rp = result.get("repealed")
     if rp:
         console.print(f"已于 {rp['effective_date']} 被《{escape(rp['repealing_work'])}》{_cn(rp['source_article'])}废止。",
@@ -62,12 +64,15 @@ def versions(work: str = typer.Argument(..., help="法规简称，如 村民委�
 def crosswalk(work: str = typer.Argument(..., help="法规简称，如 村民委员会组织法"),
               from_date: str = typer.Argument(..., help="起始日期 YYYY-MM-DD：取该日施行的版本"),
               to_date: str = typer.Argument(..., help="截止日期 YYYY-MM-DD：取该日施行的版本"),
-              as_json: bool = JsonOpt) -> None:
+              store: Optional[str] = StoreOpt, as_json: bool = JsonOpt) -> None:
     """新旧条文对照：逐条比对两个日期施行的版本（未变、修改、拆分、合并、新增、删除）。"""
-    from qingdan.loaders.crosswalk import CHANGE_ZH
-    from qingdan.queries.crosswalks import crosswalk_for, default_corpus
+    from qingdan.queries.crosswalks import CHANGE_ZH, crosswalk_for
 
-    result = crosswalk_for(default_corpus(), work, from_date, to_date)
+    s = _store(store)
+    try:
+        result = crosswalk_for(s, work, from_date, to_date)
+    finally:
+        s.close()
     if as_json:
         dump(result["pairs"])
         return
@@ -89,22 +94,25 @@ def crosswalk(work: str = typer.Argument(..., help="法规简称，如 村民委
 @laws_app.command("repeals")
 @friendly
 def repeals_cmd(work: Optional[str] = typer.Option(None, "--work", help="只看废止或被废止的这部法规"),
-                as_json: bool = JsonOpt) -> None:
+                store: Optional[str] = StoreOpt, as_json: bool = JsonOpt) -> None:
     """从法规原文的“……同时废止”条款读出的废止关系及生效日期。"""
-    from qingdan.loaders.repeal import repeals
-    from qingdan.queries.crosswalks import default_corpus
+    from qingdan.queries.crosswalks import repeals_list
 
-    rs = [r for r in repeals(default_corpus()) if work in (None, r.repealing_work, r.repealed_work)]
+    s = _store(store)
+    try:
+        rs = repeals_list(s, work)
+    finally:
+        s.close()
     if as_json:
-        dump([r.to_dict() for r in rs])
+        dump(rs)
         return
     table = Table(title="废止关系（依据法规原文）")
     for col in ("废止的法规", "依据条款", "被废止", "生效日期", "法规库有原文"):
         table.add_column(col)
     for r in rs:
-        table.add_row(f"{escape(r.repealing_work)}（{r.repealing_version}）", _cn(r.source_article),
-                      escape(r.repealed_work) + (f"（{escape(r.note)}）" if r.note else ""),
-                      r.effective_date or "—", "是" if r.in_corpus else "否")
+        table.add_row(f"{escape(r['repealing_work'])}（{r['repealing_version']}）", _cn(r["source_article"]),
+                      escape(r["repealed_work"]) + (f"（{escape(r['note'])}）" if r["note"] else ""),
+                      r["effective_date"] or "—", "是" if r["in_corpus"] else "否")
     console.print(table)
 
 
@@ -115,14 +123,15 @@ def scan_cmd(uncovered: bool = typer.Option(False, "--uncovered", help="只列�
              work: Optional[str] = typer.Option(None, "--work", help="只看这部法规"),
              store: Optional[str] = StoreOpt, as_json: bool = JsonOpt) -> None:
     """扫描全部法规中提到村（居）民委员会、基层群众性自治组织的款，按职责类型分类，并标出清单尚未覆盖的。"""
+    from qingdan import paths
+    from qingdan.loaders.laws import cached_corpus
     from qingdan.loaders.scan import ROLE_ZH, report
-    from qingdan.queries.crosswalks import default_corpus
     from qingdan.queries.dates import parse_day
 
     day = parse_day(as_of) if as_of else None
     s = _store(store)
     try:
-        result = report(default_corpus(), s, uncovered_only=uncovered, as_of=day, work=work)
+        result = report(cached_corpus(str(paths.laws_dir())), s, uncovered_only=uncovered, as_of=day, work=work)
     finally:
         s.close()
     if as_json:
@@ -133,6 +142,8 @@ def scan_cmd(uncovered: bool = typer.Option(False, "--uncovered", help="只列�
         text = r["text"].replace("\n", " ")
         console.print(f"{mark} [bold]{escape(r['work'])}（{r['version']}）{_cn(r['article'])}第{r['paragraph']}款[/] "
                       f"〔{ROLE_ZH[r['role']]}〕 {escape(text[:80])}{'…' if len(text) > 80 else ''}", highlight=False)
+    for notice in result.get("notices", {}).values():
+        console.print(f"[yellow]{escape(notice)}[/]", highlight=False)
     roles = "，".join(f"{ROLE_ZH[k]} {v['total']}（未覆盖 {v['uncovered']}）" for k, v in result["by_role"].items())
     console.print(f"共 {result['total']} 款提到村（居）委会，清单已覆盖 {result['covered']}，未覆盖 {result['uncovered']}。"
                   f"{roles}。", highlight=False)

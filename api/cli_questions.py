@@ -106,9 +106,10 @@ def trace(work: str = typer.Argument(..., help="法规简称，如 村民委员�
           article: Optional[int] = typer.Argument(None, help="条号（省略则列出整部法规依托的事项）"),
           paragraph: Optional[int] = typer.Option(None, "--paragraph", help="款"),
           item: Optional[int] = typer.Option(None, "--item", help="项"),
-          version: Optional[str] = typer.Option(None, "--version", help="版本日期 YYYY-MM-DD"),
+          version: Optional[str] = typer.Option(None, "--version", help="条号所在的版本日期 YYYY-MM-DD（默认：--as-of 当日施行的版本）"),
+          as_of: Optional[str] = typer.Option(None, "--as-of", help="日期 YYYY-MM-DD（默认今天）：条号按该日施行的版本理解"),
           store: Optional[str] = StoreOpt, as_json: bool = typer.Option(False, "--json", help="以 JSON 输出")) -> None:
-    """法规溯源：条款（或整部法规）→ 依托它的全部事项。"""
+    """法规溯源：条款在各版本中的条号、施行期间和变化，以及依托它的事项；省略条号则列出整部法规依托的事项。"""
     from qingdan.api.state import open_store
     from qingdan.queries import tracing
 
@@ -123,19 +124,27 @@ def trace(work: str = typer.Argument(..., help="法规简称，如 村民委员�
             for d in v["duties"]:
                 console.print(f"  {d['id']} {d['name']}（{d['kind_zh']}）— " + "、".join(x["label"] for x in d["via"]), highlight=False)
         return
-    data = tracing.trace_provision(s, work, article, version=version, paragraph=paragraph, item=item)
+    data = tracing.trace_provision(s, work, article, version=version, paragraph=paragraph, item=item, as_of=as_of)
     if as_json:
         dump(data)
         return
     for v in data["versions"]:
         p = v["provision"]
-        console.print(f"[bold]《{work}》{v['version']}版 {p['label']}[/]", highlight=False)
-        if p.get("text"):
+        period = f"{v['in_force_from'] or '？'} 至 {v['in_force_to'] or '今'}"
+        mark = "（所查条号）" if v["anchor"] else ""
+        head = f"{v['label']}" if p else "无对应条款"
+        console.print(f"[bold]《{work}》{v['version']}版（{period}施行）{head}[/]{mark} — {v['status_zh']}", highlight=False)
+        if p and p.get("text") and (v["anchor"] or v["status"] in ("changed", "new")):
             console.print(f"[dim]{p['text']}[/]", highlight=False)
         for d in v["duties"]:
             console.print(f"  {d['id']} {d['name']}（{d['kind_zh']}，{(d.get('list') or {}).get('name') or ''}）", highlight=False)
-        if not v["duties"]:
+        if p and not v["duties"]:
             console.print("  （本库没有依托该条款的事项）")
+    rp = data.get("repealed")
+    if rp:
+        c = rp.get("counterpart")
+        tail = f"，对应《{rp['repealing_work']}》{c['label']}" if c else ""
+        console.print(f"[bold]已于 {rp['effective_date']} 被《{rp['repealing_work']}》废止{tail}[/]", highlight=False)
 
 
 @app.command()

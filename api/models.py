@@ -63,6 +63,13 @@ class Basis(Open):
     summary: Optional[str] = None
     text: Optional[str] = Field(None, description="条文原文（法规库已收录时）")
     current: Optional[bool] = Field(None, description="是否为该日期的现行文本")
+    status: Optional[Literal["in_force", "missing", "not_yet", "repealed"]] = Field(
+        None, description="该日所引法规的状态：in_force 有施行的文本 / missing 施行的文本未收录 / not_yet 尚未施行 / repealed 已废止")
+    checked_against: Optional[Literal["in_force", "nearest"]] = Field(
+        None, description="核对所用的文本：in_force 该日施行的文本 / nearest 最近的版本（该日施行的文本未收录等）")
+    notice: Optional[str] = Field(None, description="不能按该日施行的文本核对时的说明")
+    original: Optional[dict[str, Any]] = Field(None, description="原引用：事项所引的条款（与该日施行的文本不同时）")
+    crosswalk: Optional[dict[str, Any]] = Field(None, description="原引用与所示条款的对照：相似度 score、变化 change、文字是否改动")
 
 
 class Reason(Open):
@@ -175,7 +182,14 @@ class BoundaryAnswer(Open):
 class TraceVersion(Open):
     version: str
     in_force_from: Optional[str] = None
-    provision: Basis
+    in_force_to: Optional[str] = Field(None, description="施行至（下一版本施行或被废止的前一日；现行为空）")
+    article: Optional[int] = Field(None, description="该条款在这一版本中的条号；没有对应条款时为空")
+    label: Optional[str] = None
+    status: Optional[Literal["same", "changed", "new", "removed"]] = Field(
+        None, description="与上一版本相比：same 未变 / changed 修改 / new 新增 / removed 删除；最早收录的版本为空")
+    status_zh: Optional[str] = None
+    anchor: bool = Field(False, description="是否为所查条号所在的版本")
+    provision: Optional[Basis] = None
     duties: list[dict[str, Any]]
 
 
@@ -184,7 +198,9 @@ class ProvisionTrace(Open):
     article: int
     paragraph: Optional[int] = None
     item: Optional[int] = None
+    version: Optional[str] = Field(None, description="条号所在的版本")
     versions: list[TraceVersion]
+    repealed: Optional[dict[str, Any]] = Field(None, description="整部法规被废止时：废止关系及废止它的法规中的对应条款")
 
 
 class WorkTrace(Open):

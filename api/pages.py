@@ -414,6 +414,8 @@ def works_data(store: GraphStore, counts: dict[str, int]) -> list[dict[str, Any]
     for w in store.nodes("Work"):
         name = w.get("short_title") or w.id.split("/", 1)[1]
         versions = sorted((v for _, v in store.neighbors(w.id, "VERSION_OF_WORK", "in")), key=lambda v: v.get("version_date"))
+        if not versions:
+            continue  # a repealed law named in a repeal clause, its text not in the library
         out.append({"work": name, "title": versions[-1].get("title") if versions else name,
                     "versions": [{"date": v.get("version_date"), "in_force_from": v.get("in_force_from"),
                                   "in_corpus": v.get("in_corpus")} for v in versions],
@@ -627,7 +629,7 @@ def register(app: FastAPI, get_store: Callable[..., GraphStore], get_resolver: C
         work, version = _clean(work) or "", _clean(version, 20) or ""
         number = _int(article, "条号")
         trace = tq.trace_provision(store, work, number, version=version)
-        entry = trace["versions"][0]
+        entry = next(v for v in trace["versions"] if v["anchor"])
         node = store.node(f"law/{work}/{version}/{number}")
         below: list[Node] = []
         todo = [node] if node is not None else []
@@ -640,24 +642,10 @@ def register(app: FastAPI, get_store: Callable[..., GraphStore], get_resolver: C
                  for p in sorted((p for p in below if p.get("summary")),
                                  key=lambda p: (p.get("paragraph") or 0, p.get("clause") or 0))]
         versions = sq.work_versions(store, work)
-        others = []
-        for v in versions:
-            if v["version"] == version:
-                continue
-            target, note = number, "条号相同，内容可能不同"
-            pair = sorted([version, v["version"]])
-            rows = _cached(request, store, f"crosswalk:{work}:{pair[0]}:{pair[1]}",
-                           lambda: _crosswalk(store, work, pair[0], pair[1]))
-            if rows:
-                forward = pair[0] == version
-                match = next((r for r in rows if (r["from_article"] if forward else r["to_article"]) == number), None)
-                if match is not None:
-                    target = match["to_article"] if forward else match["from_article"]
-                    note = f"条文对照：{CHANGE_ZH.get(str(match['change']), match['change'] or '')}" + (
-                        f"，相似度 {match['score']:.2f}" if isinstance(match.get("score"), (int, float)) else "")
-            exists = target is not None and store.node(f"law/{work}/{v['version']}/{target}") is not None
-            others.append({"version": v["version"], "in_force_from": v["in_force_from"], "article": target if exists else None,
-                           "note": note if exists else "该版本中没有对应条文"})
+        # the same article in the other texts, from the graph's succeededBy edges (条文对照)
+        others = [{"version": v["version"], "in_force_from": v["in_force_from"], "article": v["article"],
+                   "note": f"条文对照：{v['status_zh']}" if v["article"] else "该版本中没有对应条文"}
+                  for v in trace["versions"] if not v["anchor"]]
         neighbours = {k: n for k, n in (("prev", number - 1), ("next", number + 1))
                       if n >= 1 and store.node(f"law/{work}/{version}/{n}") is not None}
         return _render(request, "law_article.html", {

@@ -65,15 +65,18 @@ def register(app: FastAPI, get_store: Callable[..., GraphStore]) -> None:
                  r: Resolver = Depends(get_resolver)) -> dict[str, Any]:
         return bq.boundary(r, q, village=village, as_of=as_of)
 
-    @app.get("/trace/provision", response_model=models.ProvisionTrace, tags=["法规溯源"], summary="条款 → 依托它的全部事项",
-             description="给出法规简称和条号（可加款、项、版本日期），列出每个版本中该条款及依托它的清单事项与放权决定。")
+    @app.get("/trace/provision", response_model=models.ProvisionTrace, tags=["法规溯源"], summary="条款的沿革 → 依托它的全部事项",
+             description="给出法规简称和条号（可加款、项；条号按 version 版本理解，默认按 as_of 当日施行的版本），列出该条款在每个版本中的条号、"
+                         "施行期间、与上一版本相比条文是否变化（same 未变 / changed 修改 / new 新增 / removed 删除），以及依托它的清单事项与放权决定；"
+                         "整部法规被废止的，给出废止关系和废止它的法规中的对应条款。")
     def trace_provision(work: str = Query(..., max_length=60, description="法规简称，如 村民委员会组织法"),
                         article: int = Query(..., ge=1, le=2000, description="条"),
                         paragraph: Optional[int] = Query(None, ge=1, le=50, description="款"),
                         item: Optional[int] = Query(None, ge=1, le=50, description="项"),
-                        version: Optional[str] = date_query("版本日期 YYYY-MM-DD（可选）"),
+                        version: Optional[str] = date_query("条号所在的版本日期 YYYY-MM-DD（可选，默认 as_of 当日施行的版本）"),
+                        as_of: Optional[str] = Q_AS_OF,
                         store: GraphStore = Depends(get_store)) -> dict[str, Any]:
-        return tq.trace_provision(store, work, article, version=version, paragraph=paragraph, item=item)
+        return tq.trace_provision(store, work, article, version=version, paragraph=paragraph, item=item, as_of=as_of)
 
     @app.get("/trace/work", response_model=models.WorkTrace, tags=["法规溯源"], summary="法规 → 依托它的全部事项")
     def trace_work(work: str = Query(..., max_length=60, description="法规简称"),

@@ -1,5 +1,6 @@
 """Statute routes: crosswalks between versions, repeal relations, the currency audit, the statute
-scan. All read-only; texts come from the law corpus, in-force dates and citations from the store."""
+scan. All read-only; crosswalks, repeals and the audit read the graph (succeededBy and repeals
+edges made at load time); the scan reads the law corpus for the paragraphs it classifies."""
 from __future__ import annotations
 
 from datetime import date
@@ -13,7 +14,7 @@ from qingdan import paths
 from qingdan.loaders.laws import LawCorpus, cached_corpus
 from qingdan.loaders.scan import report as scan_report
 from qingdan.queries.audit import audit as audit_query
-from qingdan.queries.crosswalks import corpus_repeals, crosswalk_for
+from qingdan.queries.crosswalks import crosswalk_for, repeals_list
 from qingdan.queries.dates import parse_day
 from qingdan.queries.stores.base import GraphStore
 
@@ -38,8 +39,8 @@ class RepealOut(BaseModel):
     repealed_title: str = Field(..., description="条文中写的书名")
     effective_date: Optional[str] = Field(None, description="废止生效日期 YYYY-MM-DD")
     date_basis: str = Field(..., description="日期来源：text 条文写明 / promulgation 自公布之日起施行 / version 版本日期")
-    source_article: int = Field(..., description="写明废止的条")
-    source_citation: str = Field(..., description="该条的引用键")
+    source_article: Optional[int] = Field(None, description="写明废止的条")
+    source_citation: Optional[str] = Field(None, description="该条的引用键")
     in_corpus: bool = Field(..., description="被废止的法规是否收录在法规库中")
     repealed_versions: list[str] = Field(default_factory=list, description="被废止的法规库版本")
     clause: str = Field("", description="废止条款原文")
@@ -151,6 +152,8 @@ class ScanProvision(BaseModel):
     covered: bool = Field(..., description="是否有清单事项依据该款、其中的项或整条")
     items: list[str] = Field(..., description="依据它的事项编号")
     article_cited: bool = Field(..., description="同一条中是否有条款被清单引用")
+    checked_against: Literal["in_force", "nearest"] = Field(
+        "in_force", description="in_force 该日施行的文本 / nearest 该日施行的文本未收录，按最近的版本")
 
 
 class RoleCount(BaseModel):
@@ -161,6 +164,7 @@ class RoleCount(BaseModel):
 class ScanOut(BaseModel):
     as_of: Optional[str] = None
     work: Optional[str] = None
+    notices: dict[str, str] = Field(default_factory=dict, description="给出日期时：施行的文本未收录、按最近版本扫描的法规及说明")
     total: int
     covered: int
     uncovered: int
@@ -186,15 +190,14 @@ def register(app: FastAPI, get_store: Callable[..., GraphStore], laws_dir: Path 
     def crosswalk(work: str, from_date: str = date_query("起始日期 YYYY-MM-DD", required=True),
                   to_date: str = date_query("截止日期 YYYY-MM-DD", required=True),
                   store: GraphStore = Depends(get_store)) -> dict[str, Any]:
-        return crosswalk_for(store, work, from_date, to_date, corpus=get_corpus())
+        return crosswalk_for(store, work, from_date, to_date)
 
     @app.get("/repeals", response_model=list[RepealOut], tags=["法规溯源"], summary="法规废止关系",
              description="从法规原文的“本法自……起施行。《……》同时废止”条款读出的废止关系：谁废止了谁、依据哪一条、"
                          "何时生效；被废止的法规不在法规库中的也列出（in_corpus 为 false）。")
-    def repeals_route(work: Optional[str] = Query(None, max_length=60, description="只看废止或被废止的这部法规（简称）")
-                      ) -> list[dict[str, Any]]:
-        rs = corpus_repeals(get_corpus())
-        return [r.to_dict() for r in rs if work in (None, r.repealing_work, r.repealed_work)]
+    def repeals_route(work: Optional[str] = Query(None, max_length=60, description="只看废止或被废止的这部法规（简称）"),
+                      store: GraphStore = Depends(get_store)) -> list[dict[str, Any]]:
+        return repeals_list(store, work)
 
     @app.get("/audit", response_model=AuditOut, tags=["法规溯源"], summary="依据时效审查",
              description="列出所依据条款在该日已不现行的清单事项：条号已变、条文已修改、整部法规已废止或该条被删除、"
@@ -207,7 +210,7 @@ def register(app: FastAPI, get_store: Callable[..., GraphStore], laws_dir: Path 
         if key not in audits:
             if len(audits) >= AUDIT_CACHE_SIZE:
                 audits.pop(next(iter(audits)))
-            audits[key] = audit_query(store, day, corpus=get_corpus())
+            audits[key] = audit_query(store, day)
         return audits[key]
 
     @app.get("/laws/scan", response_model=ScanOut, tags=["法规溯源"], summary="涉及村（居）委会的条款扫描",

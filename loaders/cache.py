@@ -13,11 +13,11 @@ from pathlib import Path
 from qingdan import paths
 from qingdan.queries.stores.base import PropertyGraph
 
-CODE_DIRS = ("loaders", "ontology")
+CODE_DIRS = ("loaders", "ontology", "qingdan")
 
 
 def _cache_dir() -> Path:
-    return Path(os.environ.get("QINGDAN_CACHE") or Path.home() / ".cache" / "qingdan")
+    return paths.cache_dir()
 
 
 def fingerprint(*folders: Path, national: bool = False, places: tuple[str, ...] = ()) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, replace
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -27,6 +28,8 @@ import cn2an
 
 from qingdan.errors import BadRequest, DataError, Problem
 from qingdan.loaders.laws import LawCorpus, LawVersion
+
+from .cite_as_of import read_as_of
 
 PRC = "中华人民共和国"
 NUM = r"[0-9０-９]+|[零〇一二三四五六七八九十百千两]+"
@@ -68,12 +71,16 @@ class Citation:
     resolved: bool = False
     problem: str | None = None
     doc_no: str | None = None  # normative documents only, normalised to 民发〔2020〕37号
+    in_force: dict[str, Any] | None = None  # with as_of: the text in force that day and the provision there
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape the CLI and API promise: doc_no only for normative documents."""
+        """The JSON shape the CLI and API promise: doc_no only for normative documents, in_force
+        only when a day was asked about."""
         d = asdict(self)
         if self.doc_no is None:
             d.pop("doc_no")
+        if self.in_force is None:
+            d.pop("in_force")
         return d
 
     def label_zh(self) -> str:
@@ -535,8 +542,9 @@ def known_sources(catalog_dir: str) -> tuple[frozenset[str], tuple[tuple[str, st
 
 
 def cite(text: str, corpus: LawCorpus | None = None, extra_works: Iterable[str] | None = None,
-         documents: Mapping[str, str] | None = None) -> list[Citation]:
-    """Parse and validate; by default against the bundled corpus and the catalog's declared sources."""
+         documents: Mapping[str, str] | None = None, as_of: date | None = None) -> list[Citation]:
+    """Parse and validate; by default against the bundled corpus and the catalog's declared sources.
+    as_of: read each citation against the text in force that day (loaders/cite_as_of.py)."""
     from qingdan import paths
     from qingdan.loaders.laws import cached_corpus
 
@@ -547,4 +555,7 @@ def cite(text: str, corpus: LawCorpus | None = None, extra_works: Iterable[str] 
         extra_works = works if extra_works is None else extra_works
         documents = dict(docs) if documents is None else documents
     known = [*corpus.works(), *extra_works, *documents.values()]
-    return validate_citations(parse_citations(text, known), corpus, extra_works, documents)
+    cits = validate_citations(parse_citations(text, known), corpus, extra_works, documents)
+    if as_of is None:
+        return cits
+    return [read_as_of(c, corpus, as_of, _check, book) for c in cits]

@@ -11,10 +11,13 @@ whose sentences came from two old ones was merged.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
+
+from qingdan.statute_text import HEAD_RE, ITEM_MARK_RE, SPACE_RE, clean, similarity  # noqa: F401  (re-exported)
 
 from .laws import Article, LawVersion
 
@@ -23,14 +26,13 @@ CHANGE_ZH: dict[str, str] = {"unchanged": "未变", "amended": "修改", "split"
                              "added": "新增", "removed": "删除"}
 
 MATCH = 0.45  # below this two articles of one law share little more than its stock wording
-MOVE = 0.75  # an article matched out of order must be at least this similar
+MOVE = 0.75  # an article matched out of order must be at least this similar …
+MOVED = 0.6  # … or at least this, and each other's closest match among the articles left over
+GAP, GAP_SIZE = 0.3, 3  # articles left over in the same places between two aligned ones: rewritten
 CARRY = 75.0  # a sentence reappearing in another article at this similarity (0–100) was carried there
 MIN_SENTENCE = 8  # shorter sentences (“依照其规定。”) recur everywhere and prove nothing
 BOILERPLATE_GAP = 10.0  # a sentence nearly as present in its own successor was not carried elsewhere
 
-HEAD_RE = re.compile(r"^第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?")
-ITEM_MARK_RE = re.compile(r"^[（(][零〇一二三四五六七八九十]+[）)]")
-SPACE_RE = re.compile(r"\s+")
 SENTENCE_END_RE = re.compile(r"(?<=[。；])")
 
 
@@ -59,13 +61,6 @@ class Unit:
     text: str
 
 
-def clean(text: str) -> str:
-    """Text as compared: no 第X条 heading, no item mark, no whitespace."""
-    text = SPACE_RE.sub("", text)
-    text = HEAD_RE.sub("", text)
-    return ITEM_MARK_RE.sub("", text)
-
-
 def article_text(a: Article) -> str:
     return "".join(clean(line) for line in a.text.splitlines())
 
@@ -82,10 +77,6 @@ def paragraph_text(a: Article, paragraph: int, item: int | None = None) -> str |
     return clean(p.items[item - 1])
 
 
-def similarity(a: str, b: str) -> float:
-    return fuzz.ratio(a, b) / 100.0
-
-
 def units(v: LawVersion) -> list[Unit]:
     out: list[Unit] = []
     for num, art in sorted(v.articles.items()):
@@ -97,43 +88,137 @@ def units(v: LawVersion) -> list[Unit]:
     return out
 
 
-def _align(sim: list[list[float]], m: int) -> dict[int, int]:
-    """Order-preserving alignment maximising the summed similarity above MATCH (weighted LCS)."""
-    n = len(sim)
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for i in range(1, n + 1):
-        row, prev, s = best[i], best[i - 1], sim[i - 1]
-        for j in range(1, m + 1):
-            v = max(prev[j], row[j - 1])
-            gain = s[j - 1] - MATCH
-            if gain > 0 and prev[j - 1] + gain > v:
-                v = prev[j - 1] + gain
-            row[j] = v
+Sparse = dict[int, dict[int, float]]  # old index → {new index: similarity ≥ MATCH}
+
+
+def _similar(o_txt: list[str], n_txt: list[str]) -> Sparse:
+    """The article pairs similar enough to matter. Most pairs of two texts share only stock words,
+    so only those at MATCH or above are kept; identical texts are found by hashing first."""
+    exact: dict[str, list[int]] = {}
+    for j, t in enumerate(n_txt):
+        exact.setdefault(t, []).append(j)
+    out: Sparse = {}
+    for i, t in enumerate(o_txt):
+        row = {j: score / 100.0 for _, score, j in
+               process.extract(t, n_txt, scorer=fuzz.ratio, score_cutoff=MATCH * 100, limit=None)}
+        for j in exact.get(t, ()):
+            row[j] = 1.0
+        if row:
+            out[i] = row
+    return out
+
+
+def _align(sim: Sparse, m: int) -> dict[int, int]:
+    """Order-preserving alignment maximising the summed similarity above MATCH (weighted LCS).
+
+    Only the pairs above MATCH can gain anything, so the best chain is found over those alone:
+    rows in order, each pair extending the best chain that ends left of it (a prefix maximum)."""
+    size = m + 1
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (size + 1)  # Fenwick tree of (best total, cell)
+
+    def best_before(j: int) -> tuple[float, int]:  # best chain ending at a column < j
+        out, k = (0.0, -1), j
+        while k > 0:
+            if tree[k][0] > out[0] + 1e-12:
+                out = tree[k]
+            k -= k & -k
+        return out
+
+    def offer(j: int, value: tuple[float, int]) -> None:
+        k = j + 1
+        while k <= size:
+            if value[0] > tree[k][0] + 1e-12:
+                tree[k] = value
+            k += k & -k
+
+    cells: list[tuple[int, int, int]] = []  # (i, j, previous cell)
+    best: tuple[float, int] = (0.0, -1)
+    for i in sorted(sim):
+        row = sim[i]
+        done: list[tuple[int, tuple[float, int]]] = []
+        for j in sorted(row, reverse=True):
+            gain = row[j] - MATCH
+            if gain <= 0:
+                continue
+            prev = best_before(j)
+            cells.append((i, j, prev[1]))
+            value = (prev[0] + gain, len(cells) - 1)
+            done.append((j, value))
+            if value[0] > best[0] + 1e-12:
+                best = value
+        for j, value in done:  # a row's pairs never chain to each other
+            offer(j, value)
     match: dict[int, int] = {}
-    i, j = n, m
-    while i > 0 and j > 0:
-        gain = sim[i - 1][j - 1] - MATCH
-        if gain > 0 and abs(best[i][j] - (best[i - 1][j - 1] + gain)) < 1e-9:
-            match[i - 1] = j - 1
-            i, j = i - 1, j - 1
-        elif best[i][j] == best[i - 1][j]:
-            i -= 1
-        else:
-            j -= 1
+    cell = best[1]
+    while cell >= 0:
+        i, j, cell = cells[cell]
+        match[i] = j
     return match
 
 
-def _reorder(sim: list[list[float]], match: dict[int, int], m: int) -> None:
+def _reorder(sim: Sparse, match: dict[int, int], m: int) -> None:
     """Articles left over on both sides that are clearly the same text were moved: match them."""
-    free_old = [i for i in range(len(sim)) if i not in match]
     taken = set(match.values())
-    free_new = [j for j in range(m) if j not in taken]
-    cands = sorted(((sim[i][j], i, j) for i in free_old for j in free_new if sim[i][j] >= MOVE), reverse=True)
+    cands = sorted(((s, i, j) for i, row in sim.items() if i not in match
+                    for j, s in row.items() if j not in taken and s >= MOVE), reverse=True)
     used_new: set[int] = set()
     for _, i, j in cands:
         if i not in match and j not in used_new:
             match[i] = j
             used_new.add(j)
+    # a revision that moves an article also rewrites it: a pair left over on both sides that is
+    # each other's closest match at MOVED or above was moved too (体育法 2016 第十五条 → 2022 第八条)
+    taken |= used_new
+    rows: dict[int, tuple[float, int]] = {}
+    cols: dict[int, tuple[float, int]] = {}
+    for i, row in sim.items():
+        if i in match:
+            continue
+        for j, sc in row.items():
+            if j in taken or sc < MOVED:
+                continue
+            if sc > rows.get(i, (0.0, -1))[0]:
+                rows[i] = (sc, j)
+            if sc > cols.get(j, (0.0, -1))[0]:
+                cols[j] = (sc, i)
+    for i, (_, j) in rows.items():
+        if cols[j][1] == i:
+            match[i] = j
+
+
+def _fill_gaps(o_txt: list[str], n_txt: list[str], match: dict[int, int]) -> None:
+    """Between two aligned articles, as many articles left over on each side as on the other (at
+    most GAP_SIZE) hold the same places: an amendment rewrote them (未成年人保护法 2020 第九条 → 2024
+    第九条, 0.41). They are linked in order when their words share at least GAP."""
+    done = sorted(match)
+    groups: dict[tuple[int, int], list[int]] = {}
+    for i in range(len(o_txt)):
+        if i in match:
+            continue
+        k = bisect_left(done, i)
+        before, after = (done[k - 1] if k else -1), (done[k] if k < len(done) else len(o_txt))
+        groups.setdefault((before, after), []).append(i)
+    taken = set(match.values())
+    for (before, after), olds in groups.items():
+        lo = match[before] if before >= 0 else -1
+        hi = match[after] if after < len(o_txt) else len(n_txt)
+        if lo >= hi:
+            continue  # the anchors cross (a moved article): no gap to fill
+        news = [j for j in range(lo + 1, hi) if j not in taken]
+        if len(olds) != len(news) or len(olds) > GAP_SIZE:
+            continue
+        if all(similarity(o_txt[i], n_txt[j]) >= GAP for i, j in zip(olds, news)):
+            match.update(zip(olds, news))
+
+
+def _stock(us: list[Unit]) -> set[str]:
+    """Sentences found word for word in more than one article of a text: stock wording."""
+    seen: dict[str, int] = {}
+    stock: set[str] = set()
+    for u in us:
+        if seen.setdefault(u.text, u.article) != u.article:
+            stock.add(u.text)
+    return stock
 
 
 def _carried(old: LawVersion, new: LawVersion, primary: dict[int, int]) -> dict[tuple[int, int], float]:
@@ -142,22 +227,35 @@ def _carried(old: LawVersion, new: LawVersion, primary: dict[int, int]) -> dict[
     if not ou or not nu:
         return {}
     o_texts, n_texts = [u.text for u in ou], [u.text for u in nu]
+    first: dict[str, int] = {}
+    by_article: dict[int, set[str]] = {}
+    for k, u in enumerate(nu):
+        first.setdefault(u.text, k)
+        by_article.setdefault(u.article, set()).add(u.text)
+    stock = _stock(ou) | _stock(nu)
     back: dict[int, tuple[float, int]] = {}
     links: dict[tuple[int, int], float] = {}
     for u in ou:
-        hit = process.extractOne(u.text, n_texts, scorer=fuzz.ratio, score_cutoff=CARRY)
+        own = primary.get(u.article)
+        if own is not None and u.text in by_article.get(own, ()):
+            continue  # word for word in its own successor: it stayed
+        if u.text in stock:
+            continue  # “具体办法由国务院制定。” closes many articles and proves nothing
+        if u.text in first:
+            hit: tuple[str, float, int] | None = (u.text, 100.0, first[u.text])
+        else:
+            hit = process.extractOne(u.text, n_texts, scorer=fuzz.ratio, score_cutoff=CARRY)
         if hit is None:
             continue
         _, score, ni = hit
         target = nu[ni].article
-        if primary.get(u.article) == target:
+        if own == target:
             continue
         if ni not in back:
             rb = process.extractOne(n_texts[ni], o_texts, scorer=fuzz.ratio)
             back[ni] = (rb[1], rb[2]) if rb else (0.0, -1)
         if back[ni][0] > score + 0.5 and ou[back[ni][1]].article != u.article:
             continue  # the new sentence is better explained by another old article
-        own = primary.get(u.article)
         if own is not None:
             own_best = max((fuzz.ratio(u.text, t.text) for t in nu if t.article == own), default=0.0)
             if own_best >= score - BOILERPLATE_GAP:
@@ -172,9 +270,10 @@ def crosswalk(old: LawVersion, new: LawVersion) -> list[Pair]:
     o_nums, n_nums = sorted(old.articles), sorted(new.articles)
     o_txt = [article_text(old.articles[k]) for k in o_nums]
     n_txt = [article_text(new.articles[k]) for k in n_nums]
-    sim = [[similarity(a, b) for b in n_txt] for a in o_txt]
+    sim = _similar(o_txt, n_txt)
     match = _align(sim, len(n_nums))
     _reorder(sim, match, len(n_nums))
+    _fill_gaps(o_txt, n_txt, match)
     primary = {o_nums[i]: n_nums[j] for i, j in match.items()}
     links = set(primary.items()) | set(_carried(old, new, primary))
     targets: dict[int, set[int]] = {}
@@ -192,15 +291,24 @@ def crosswalk(old: LawVersion, new: LawVersion) -> list[Pair]:
             change = "merged"
         else:
             change = "unchanged" if o_txt[i] == n_txt[j] else "amended"
-        pairs.append((a, 0 if primary.get(a) == b else 1, Pair(a, b, round(sim[i][j], 3), change)))
+        score = sim.get(i, {}).get(j)
+        if score is None:  # a split or merge link below MATCH: only part of the text travelled
+            score = similarity(o_txt[i], n_txt[j])
+        pairs.append((a, 0 if primary.get(a) == b else 1, Pair(a, b, round(score, 3), change)))
     for a in o_nums:
         if a not in targets:
             pairs.append((a, 0, Pair(a, None, 0.0, "removed")))
+    # an added article sorts after the last old article linked to an earlier new one
+    linked = sorted((p.to_article, p.from_article) for _, _, p in pairs
+                    if p.from_article is not None and p.to_article is not None)
+    tos, upto, top = [t for t, _ in linked], [], 0
+    for _, f in linked:
+        top = max(top, f)
+        upto.append(top)
     for b in n_nums:
         if b not in sources:
-            before = [p.from_article for _, _, p in pairs
-                      if p.from_article is not None and p.to_article is not None and p.to_article < b]
-            pairs.append((max(before, default=0) + 0.5, b, Pair(None, b, 0.0, "added")))
+            k = bisect_left(tos, b)
+            pairs.append(((upto[k - 1] if k else 0) + 0.5, b, Pair(None, b, 0.0, "added")))
     pairs.sort(key=lambda t: (t[0], t[1], t[2].to_article or 0))
     return [p for _, _, p in pairs]
 

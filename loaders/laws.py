@@ -64,6 +64,14 @@ class LawVersion:
     def max_article(self) -> int:
         return max(self.articles) if self.articles else 0
 
+    @property
+    def first_date(self) -> str:
+        """The earliest date the text gives for its work (the first adoption or issue in its
+        history lines): before it the work did not exist, after it an older text may have been
+        in force that the library does not hold."""
+        dates = [date(int(y), int(m), int(d)).isoformat() for ln in self.history for (y, m, d) in DATE_RE.findall(ln)]
+        return min([*dates, self.version_date])
+
 
 @dataclass
 class LawCorpus:
@@ -127,7 +135,7 @@ def parse_law_text(text: str, work: str, version_date: str | None, path: str) ->
     in_force = None
     for ln in history:
         m = DATE_RE.search(ln)
-        if m and re.search(r"日\s*(起)?施行", ln) and "公布施行" not in ln:
+        if m and re.search(r"日\s*(起)?[施实]行", ln) and "公布施行" not in ln:
             in_force = date(int(m[1]), int(m[2]), int(m[3])).isoformat()
     if in_force and in_force < version_date:
         in_force = None  # the original act's start, not this amendment's
@@ -185,6 +193,37 @@ def load_corpus(root: Path) -> LawCorpus:
     return corpus
 
 
+def apply_in_force(corpus: LawCorpus, overrides: dict[tuple[str, str], str]) -> LawCorpus:
+    """Put the in-force dates recorded in the catalog (law_in_force.csv: dates a text does not
+    state, each with its source) on the versions, so every reader of the corpus picks the same
+    version for a day as the graph does."""
+    for (work, version), start in overrides.items():
+        v = corpus.get(work, version)
+        if v is not None and start:
+            v.in_force_from = start
+    return corpus
+
+
+def in_force_overrides(catalog_dir: Path) -> dict[tuple[str, str], str]:
+    """law_in_force.csv (and its parts) of a catalog: (work, version date) → in force from."""
+    from .catalog import files_of, read_rows
+
+    problems: list[Problem] = []
+    out: dict[tuple[str, str], str] = {}
+    folder = Path(catalog_dir)
+    if folder.is_dir():
+        for path in files_of(folder, "law_in_force"):
+            for r in read_rows(path, "law_in_force", problems):
+                if r["work"] and r["version_date"] and r["in_force_from"]:
+                    out[(r["work"], r["version_date"])] = r["in_force_from"]
+    if problems:
+        raise DataError(problems, "法规施行日期表有误")
+    return out
+
+
 @lru_cache(maxsize=4)
-def cached_corpus(root: str) -> LawCorpus:
-    return load_corpus(Path(root))
+def cached_corpus(root: str, catalog_dir: str | None = None) -> LawCorpus:
+    """The corpus under root with the in-force dates of the catalog (default: the configured one)."""
+    from qingdan import paths
+
+    return apply_in_force(load_corpus(Path(root)), in_force_overrides(Path(catalog_dir or paths.catalog_dir())))

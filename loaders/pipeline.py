@@ -20,7 +20,7 @@ from .divisions import SHANTOU_CITY, Division, load_divisions
 from .imports import load_with_imports
 from .laws import LawCorpus, load_corpus
 from .project import project
-from .rdf import DIVISION_CLASS, NBS_SOURCE, body_name, body_type_for, build_rdf
+from .rdf import DIVISION_CLASS, NBS_SOURCE, body_name, body_type_for, build_rdf_with_edges
 from .validate import validate_graph
 
 
@@ -39,9 +39,9 @@ def build(catalog_dir: Path | None = None, laws_dir: Path | None = None, divisio
     catalog = load_with_imports(catalog_dir or paths.catalog_dir())
     corpus = load_corpus(laws_dir or paths.laws_dir()) if with_corpus else None
     divisions = load_divisions(divisions_dir or paths.divisions_dir(), SHANTOU_CITY)
-    rdf = build_rdf(catalog, corpus, divisions)
+    rdf, edge_props = build_rdf_with_edges(catalog, corpus, divisions)
     validate_graph(rdf)
-    pg = project(rdf)
+    pg = project(rdf, edge_props)
     if national:
         add_national(pg, load_divisions(divisions_dir or paths.divisions_dir(), None))
     else:

@@ -35,7 +35,9 @@ def _value(lit: Literal) -> object:
     return v
 
 
-def project(g: Graph) -> PropertyGraph:
+def project(g: Graph, edge_props: "dict[tuple[URIRef, URIRef, URIRef], dict[str, object]] | None" = None) -> PropertyGraph:
+    """edge_props: the facts of relationships that have their own (a crosswalk score, a repeal date),
+    keyed by their triple; those replace the provenance inherited from the subject."""
     classes = declared_classes()
     pg = PropertyGraph()
     typed: dict[URIRef, str] = {}
@@ -72,11 +74,13 @@ def project(g: Graph) -> PropertyGraph:
         pg.add_node(Node(node_id(s), cls, p))
     for rel in _role_edges(roles, edges, props):
         pg.add_rel(rel)
+    own = edge_props or {}
     for s, name, o in sorted(edges):
         if s in roles or o in roles:
             continue
         sp = props[s]
-        pg.add_rel(Rel(rel_type(name), node_id(s), node_id(o), {
+        fact = own.get((s, URIRef(ONTOLOGY_NS + name), o))
+        pg.add_rel(Rel(rel_type(name), node_id(s), node_id(o), dict(fact) if fact is not None else {
             "provenance_status": sp.get("provenance_status", "statute_derived"),
             "source": sp.get("source") or sp.get("source_row") or "law corpus",
         }))

@@ -5,74 +5,31 @@ points nowhere becomes an IRI with no type, and the SHACL shapes report it again
 """
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib import Graph
+from rdflib.namespace import RDF
 
-from qingdan.ontology.terms import ID_NS, KIND_CLASS, QD
+from qingdan.ontology.terms import KIND_CLASS, QD
 
 from .catalog import Catalog, Row
-from .citations import CitationKey, DocKey, parse_key
 from .divisions import Division
-from .jurisdiction import jurisdiction_of
 from .laws import LawCorpus
+from .rdf_base import (EdgeProps, RdfBuilder, basis_iri, body_type_iri, division_iri, iri, provision_iri,  # noqa: F401
+                       version_iri, work_iri)
+from .rdf_statutes import statutes_rdf
 
 
-def iri(*parts: object) -> URIRef:
-    return ID_NS["/".join(str(p) for p in parts)]
+def build_rdf(catalog: Catalog, corpus: LawCorpus | None, divisions: list[Division]) -> Graph:
+    return build_rdf_with_edges(catalog, corpus, divisions)[0]
 
 
-def work_iri(work: str) -> URIRef:
-    return iri("work", work)
-
-
-def version_iri(work: str, version: str) -> URIRef:
-    return iri("law", work, version)
-
-
-def provision_iri(c: CitationKey) -> URIRef:
-    parts: list[object] = ["law", c.work, c.version, c.article]
-    if c.paragraph is not None:
-        parts.append(c.paragraph)
-        if c.item is not None:
-            parts.append(c.item)
-    return iri(*parts)
-
-
-def basis_iri(key: str) -> URIRef:
-    parsed = parse_key(key)
-    return iri("doc", parsed) if isinstance(parsed, str) else provision_iri(parsed)
-
-
-def body_type_iri(bid: str) -> URIRef:
-    return iri("bodytype", bid)
-
-
-def division_iri(code: str) -> URIRef:
-    return iri("division", code)
-
-
-class RdfBuilder:
-    def __init__(self) -> None:
-        self.g = Graph()
-        self.g.bind("qd", "https://w3id.org/qingdan/ontology#")
-        self.g.bind("id", str(ID_NS))
-
-    def add(self, s: URIRef, p: URIRef, o: object) -> None:
-        if o is None or o == "" or o == []:
-            return
-        if isinstance(o, (URIRef, Literal)):
-            self.g.add((s, p, o))
-        else:
-            self.g.add((s, p, Literal(o)))
-
-    def add_date(self, s: URIRef, p: URIRef, v: str | None) -> None:
-        if v:
-            self.g.add((s, p, Literal(v, datatype=XSD.date)))
-
-    def provenance(self, s: URIRef, row: Row) -> None:
-        self.add(s, QD.provenanceStatus, QD[row["provenance_status"]])
-        self.add(s, QD.source, row["source"])
-        self.add(s, QD.sourceRow, row.where)
+def build_rdf_with_edges(catalog: Catalog, corpus: LawCorpus | None,
+                         divisions: list[Division]) -> tuple[Graph, EdgeProps]:
+    """The RDF graph, and the facts of the relationships that have their own (scores, dates)."""
+    b = RdfBuilder()
+    statutes_rdf(b, catalog, corpus)
+    _catalog(b, catalog)
+    _divisions(b, divisions, catalog)
+    return b.g, b.edge_props
 
 
 def default_membership(r: Row) -> str:
@@ -83,142 +40,6 @@ def default_membership(r: Row) -> str:
     if str(r["source"] or "").startswith("import:"):
         return "confirmed"
     return "inferred"
-
-
-def build_rdf(catalog: Catalog, corpus: LawCorpus | None, divisions: list[Division]) -> Graph:
-    b = RdfBuilder()
-    _statutes(b, catalog, corpus)
-    _catalog(b, catalog)
-    _divisions(b, divisions, catalog)
-    return b.g
-
-
-def _statutes(b: RdfBuilder, catalog: Catalog, corpus: LawCorpus | None) -> None:
-    cited: set[CitationKey] = set()
-    for kind, col in (("items", "bases"), ("delegations", "bases")):
-        for r in catalog.of(kind):
-            for k in r[col]:
-                p = parse_key(k)
-                if isinstance(p, CitationKey):
-                    cited.add(p)
-    for r in catalog.of("provisions"):
-        p = parse_key(r["citation"])
-        if isinstance(p, CitationKey):
-            cited.add(p)
-    for r in catalog.of("roles"):
-        p = parse_key(r["basis"]) if r["basis"] else None
-        if isinstance(p, CitationKey):
-            cited.add(p)
-    in_force = {(r["work"], r["version_date"]): r["in_force_from"] for r in catalog.of("law_in_force")}
-    corpus_status = QD.official_verbatim  # statute texts are official and copied verbatim
-    if corpus is not None:
-        for v in corpus.versions.values():
-            w, wv = work_iri(v.work), version_iri(v.work, v.version_date)
-            b.add(w, RDF.type, QD.Work)
-            b.add(w, QD.shortTitle, v.work)
-            b.add(wv, RDF.type, QD.WorkVersion)
-            b.add(wv, QD.versionOfWork, w)
-            b.add(wv, QD.title, v.title)
-            b.add_date(wv, QD.versionDate, v.version_date)
-            b.add_date(wv, QD.inForceFrom, in_force.get((v.work, v.version_date)) or v.in_force_from or v.version_date)
-            b.add(wv, QD.inCorpus, True)
-            b.add(wv, QD.jurisdiction, jurisdiction_of(v.title))
-            b.add(wv, QD.provenanceStatus, corpus_status)
-            b.add(wv, QD.source, f"法规库 {v.path}")
-            b.add(w, QD.provenanceStatus, corpus_status)
-            b.add(w, QD.source, f"法规库 {v.path}")
-            for num, art in v.articles.items():
-                c = CitationKey(v.work, v.version_date, num)
-                s = provision_iri(c)
-                b.add(s, RDF.type, QD.Provision)
-                b.add(s, QD.provisionOf, wv)
-                b.add(s, QD.citation, c.key)
-                b.add(s, QD.article, num)
-                b.add(s, QD.text, art.text)
-                b.add(s, QD.provenanceStatus, corpus_status)
-                b.add(s, QD.source, f"法规库 {v.path}")
-        for c in sorted(cited, key=lambda c: c.key):
-            v = corpus.get(c.work, c.version)
-            if v is None or c.paragraph is None or c.article not in v.articles:
-                continue
-            paras = v.articles[c.article].paragraphs
-            if c.paragraph > len(paras):
-                continue
-            para = paras[c.paragraph - 1]
-            _sub_provision(b, CitationKey(c.work, c.version, c.article, c.paragraph), para.text)
-            if c.item is not None and c.item <= len(para.items):
-                _sub_provision(b, c, para.items[c.item - 1])
-    for r in catalog.of("works_extra"):
-        w, wv = work_iri(r["work"]), version_iri(r["work"], r["version_date"])
-        b.add(w, RDF.type, QD.Work)
-        b.add(w, QD.shortTitle, r["work"])
-        b.add(wv, RDF.type, QD.WorkVersion)
-        b.add(wv, QD.versionOfWork, w)
-        b.add(wv, QD.title, r["title"])
-        b.add_date(wv, QD.versionDate, r["version_date"])
-        b.add_date(wv, QD.inForceFrom, in_force.get((r["work"], r["version_date"])) or r["version_date"])
-        b.add(wv, QD.inCorpus, False)
-        b.add(wv, QD.jurisdiction, jurisdiction_of(r["title"]))
-        b.provenance(wv, r)
-        for c in cited:
-            if c.work == r["work"] and c.version == r["version_date"]:
-                node = c
-                while node is not None:
-                    s = provision_iri(node)
-                    b.add(s, RDF.type, QD.Provision)
-                    b.add(s, QD.provisionOf, wv)
-                    b.add(s, QD.citation, node.key)
-                    b.add(s, QD.article, node.article)
-                    b.add(s, QD.paragraph, node.paragraph)
-                    b.add(s, QD.clause, node.item)
-                    b.add(s, QD.provenanceStatus, QD[r["provenance_status"]])
-                    b.add(s, QD.source, r["source"])
-                    parent = node.parent()
-                    if parent is not None:
-                        b.add(s, QD.partOf, provision_iri(parent))
-                    node = parent
-    for r in catalog.of("provisions"):
-        p = parse_key(r["citation"])
-        s = basis_iri(r["citation"]) if isinstance(p, CitationKey) else iri("doc", p)
-        b.add(s, QD.summary, r["summary_zh"])
-        b.add(s, QD.sourceRow, r.where)
-    for r in catalog.of("documents"):
-        s = iri("doc", r["doc_key"])
-        b.add(s, RDF.type, QD.Document)
-        b.add(s, QD.title, r["title"])
-        b.add(s, QD.issuer, r["issuer"])
-        b.add(s, QD.docNo, r["doc_no"])
-        b.add_date(s, QD.issued, r["date"])
-        b.add(s, QD.jurisdiction, r["jurisdiction"])
-        b.add(s, QD.url, r["url"])
-        b.add(s, QD.completeness, r["completeness"])
-        b.provenance(s, r)
-    for r in catalog.of("document_provisions"):
-        s = iri("doc", DocKey(r["doc_key"], r["part"]))
-        b.add(s, RDF.type, QD.DocumentProvision)
-        b.add(s, QD.provisionOfDocument, iri("doc", r["doc_key"]))
-        b.add(s, QD.citation, DocKey(r["doc_key"], r["part"]).key)
-        b.add(s, QD.part, r["part"])
-        b.add(s, QD.labelZh, r["label_zh"])
-        b.add(s, QD.text, r["text"])
-        b.add(s, QD.textStatus, r["text_status"])
-        b.provenance(s, r)
-
-
-def _sub_provision(b: RdfBuilder, c: CitationKey, text: str) -> None:
-    s = provision_iri(c)
-    b.add(s, RDF.type, QD.Provision)
-    b.add(s, QD.provisionOf, version_iri(c.work, c.version))
-    b.add(s, QD.citation, c.key)
-    b.add(s, QD.article, c.article)
-    b.add(s, QD.paragraph, c.paragraph)
-    b.add(s, QD.clause, c.item)
-    b.add(s, QD.text, text)
-    b.add(s, QD.provenanceStatus, QD.official_verbatim)
-    b.add(s, QD.source, f"法规库 {c.work}({c.version})")
-    parent = c.parent()
-    if parent is not None:
-        b.add(s, QD.partOf, provision_iri(parent))
 
 
 def _catalog(b: RdfBuilder, cat: Catalog) -> None:
@@ -280,12 +101,6 @@ def _catalog(b: RdfBuilder, cat: Catalog) -> None:
         for k in r["bases"]:
             b.add(s, QD.restsOn, basis_iri(k))
         b.add(s, QD.noBasisReason, r["no_basis_reason"])
-        for text in r["unlinked_bases"]:
-            b.add(s, QD.unlinkedBases, text)
-        b.add(s, QD.leadBodyName, r["lead_body_name"])
-        for col, prop in (("assist_body_names", QD.assistBodyNames), ("supervise_body_names", QD.superviseBodyNames)):
-            for name in r[col]:
-                b.add(s, prop, name)
         for kw in r["keywords"]:
             b.add(s, QD.keywords, kw)
         if r["procedure_id"]:
@@ -298,6 +113,12 @@ def _catalog(b: RdfBuilder, cat: Catalog) -> None:
         b.add(s, QD.membershipStatus, r["membership_status"] or default_membership(r))
         for v in r["also_in"]:
             b.add(s, QD.alsoInVersion, iri("version", v))
+        for text in r["unlinked_bases"]:
+            b.add(s, QD.unlinkedBases, text)
+        b.add(s, QD.leadBodyName, r["lead_body_name"])
+        for col, prop in (("assist_body_names", QD.assistBodyNames), ("supervise_body_names", QD.superviseBodyNames)):
+            for name in r[col]:
+                b.add(s, prop, name)
         b.provenance(s, r)
     for r in cat.of("phrasings"):
         b.add(iri("item", r["item_id"]), QD.keywords, r["phrase"])

@@ -185,25 +185,36 @@ def report(corpus: LawCorpus, store: "GraphStore", uncovered_only: bool = False,
     mentions = scan(corpus)
     if work is not None:
         mentions = [m for m in mentions if m.work == work]
+    notices: dict[str, str] = {}
+    nearest: set[str] = set()
     if as_of is not None:
         from qingdan.errors import NotFound
-        from qingdan.queries.statutes import in_force
+        from qingdan.queries.statutes import standing
 
         current: dict[str, str | None] = {}
         for w in {m.work for m in mentions}:
             try:
-                node = in_force(store, w, as_of)
+                st = standing(store, w, as_of)
             except NotFound:
-                node = None
-            current[w] = node.get("version_date") if node is not None else None
+                current[w] = None
+                continue
+            # a text in force whose words the library lacks is checked against the nearest one, and
+            # the scan says so; a law not yet in force or repealed that day has no duties that day
+            v = st.version if st.status == "in_force" else st.nearest if st.status == "missing" else None
+            current[w] = v.get("version_date") if v is not None else None
+            if st.status == "missing":
+                notices[w] = st.notice() or ""
+                nearest.add(w)
         mentions = [m for m in mentions if current.get(m.work) == m.version]
     rows = coverage(mentions, store)
+    for r in rows:
+        r["checked_against"] = "nearest" if r["work"] in nearest else "in_force"
     by_role: dict[str, dict[str, int]] = {}
     for r in rows:
         slot = by_role.setdefault(r["role"], {"total": 0, "uncovered": 0})
         slot["total"] += 1
         slot["uncovered"] += not r["covered"]
     shown = [r for r in rows if not r["covered"]] if uncovered_only else rows
-    return {"as_of": as_of.isoformat() if as_of else None, "work": work, "total": len(rows),
+    return {"as_of": as_of.isoformat() if as_of else None, "work": work, "notices": notices, "total": len(rows),
             "covered": sum(r["covered"] for r in rows), "uncovered": sum(not r["covered"] for r in rows),
             "by_role": by_role, "role_zh": ROLE_ZH, "provisions": shown}

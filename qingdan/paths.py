@@ -30,3 +30,8 @@ def imports_dir() -> Path:
     QINGDAN_DATA copy carries its imports with it; QINGDAN_IMPORTS points elsewhere.
     """
     return Path(os.environ.get("QINGDAN_IMPORTS") or data_dir() / "imports")
+
+
+def cache_dir() -> Path:
+    """Where built graphs and statute alignments are kept between runs (QINGDAN_CACHE)."""
+    return Path(os.environ.get("QINGDAN_CACHE") or Path.home() / ".cache" / "qingdan")

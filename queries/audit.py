@@ -3,8 +3,9 @@
 A basis is current when the item cites the version of the work in force that day. Items cite
 both texts of the organic law on purpose, so a citation of a superseded text is only reported
 when the item has no citation of the text in force for that work. Each report carries where the
-provision lives now — found by aligning the two texts, not from a table — and how sure that is.
-Written against the GraphStore primitives only, so both stores give the same audit.
+provision lives now — found along the graph's succeededBy edges, which the loader computed by
+aligning the texts — and how sure that is. Written against the GraphStore primitives only, so
+both stores give the same audit.
 """
 from __future__ import annotations
 
@@ -13,18 +14,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from cn2an import an2cn
-
+from qingdan.citations import CitationKey, parse_key
 from qingdan.errors import NotFound
-from qingdan.loaders.citations import CitationKey, parse_key
-from qingdan.loaders.crosswalk import Pair, Successor, crosswalk, paragraph_text, successor_of
-from qingdan.loaders.laws import LawCorpus, LawVersion
-from qingdan.loaders.repeal import Repeal, repealed_on
+from qingdan.statute_text import label_zh
 
-from .crosswalks import corpus_repeals, default_corpus
 from .dates import parse_day
-from .statutes import in_force
+from .statutes import in_force, repeal_of
 from .stores.base import GraphStore, Node
+from .timeline import article_node, follow, key_of
 
 ITEM_LABELS = ("AutonomyItem", "AssistanceItem", "ProhibitedItem", "MicroPower", "PublicService",
                "DisclosureItem", "NegativeBehaviour", "DelegatedPower")
@@ -43,64 +40,26 @@ REASON_ZH = {
 }
 
 
-def label_zh(article: int, paragraph: int | None = None, item: int | None = None) -> str:
-    s = f"第{an2cn(article)}条"
-    if paragraph is not None:
-        s += f"第{an2cn(paragraph)}款"
-        if item is not None:
-            s += f"第（{an2cn(item)}）项"
-    return s
-
-
-def _key(work: str, version: str, s: Successor) -> CitationKey:
-    return CitationKey(work, version, s.article, s.paragraph, s.item if s.paragraph is not None else None)
-
-
 @dataclass
 class _Audit:
     store: GraphStore
-    corpus: LawCorpus
     day: date
-    repeals: list[Repeal]
-    _in_force: dict[str, str | None] = field(default_factory=dict)
-    _walks: dict[tuple[str, str, str, str], list[Pair]] = field(default_factory=dict)
+    _in_force: dict[str, Node | None] = field(default_factory=dict)
 
-    def in_force(self, work: str) -> str | None:
+    def version(self, work: str) -> Node | None:
         if work not in self._in_force:
             try:
-                node = in_force(self.store, work, self.day)
+                self._in_force[work] = in_force(self.store, work, self.day)
             except NotFound:
-                node = None
-            self._in_force[work] = node.get("version_date") if node is not None else None
+                self._in_force[work] = None
         return self._in_force[work]
 
-    def walk(self, old: LawVersion, new: LawVersion) -> list[Pair]:
-        k = (old.work, old.version_date, new.work, new.version_date)
-        if k not in self._walks:
-            self._walks[k] = crosswalk(old, new)
-        return self._walks[k]
+    def in_force(self, work: str) -> str | None:
+        v = self.version(work)
+        return v.get("version_date") if v is not None else None
 
-    def successor(self, c: CitationKey, target: LawVersion) -> tuple[Successor | None, Pair | None, bool | None]:
-        """Where c lives in target, the article link used, and whether the cited words changed."""
-        old = self.corpus.get(c.work, c.version)
-        assert old is not None
-        pairs = self.walk(old, target)
-        s = successor_of(old, target, pairs, c.article, c.paragraph, c.item)
-        if s is None:
-            return None, None, None
-        link = next((p for p in pairs if p.from_article == c.article and p.to_article == s.article), None)
-        changed: bool | None = None
-        if c.article in old.articles and s.article in target.articles:
-            if c.paragraph is None or s.paragraph is None:
-                changed = link is None or link.change != "unchanged"
-            else:
-                before = paragraph_text(old.articles[c.article], c.paragraph, c.item)
-                after = paragraph_text(target.articles[s.article], s.paragraph, s.item)
-                changed = before != after
-        return s, link, changed
-
-    def issue(self, c: CitationKey, status: str, reason: str | None = None, target: LawVersion | None = None,
-              repeal: Repeal | None = None) -> dict[str, Any]:
+    def issue(self, c: CitationKey, node: Node, status: str, reason: str | None = None, target: Node | None = None,
+              repeal: dict[str, Any] | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {
             "citation": c.key, "work": c.work, "version": c.version, "label": label_zh(c.article, c.paragraph, c.item),
             "status": status, "status_zh": STATUS_ZH[status], "reason": reason, "reason_zh": REASON_ZH.get(reason or ""),
@@ -109,51 +68,54 @@ class _Audit:
         }
         if repeal is not None:
             out["in_force_version"] = None
-            out["repealed_by"] = {"work": repeal.repealing_work, "version": repeal.repealing_version,
-                                  "article": repeal.source_article, "citation": repeal.source_citation,
-                                  "effective_date": repeal.effective_date}
-        if target is not None:
-            s, link, changed = self.successor(c, target)
-            if s is not None:
-                k = _key(target.work, target.version_date, s)
-                out["successor"] = {"work": target.work, "version": target.version_date, "article": s.article,
-                                    "paragraph": s.paragraph, "item": k.item, "citation": k.key,
-                                    "label": label_zh(s.article, s.paragraph, k.item)}
-                out["confidence"] = s.score
-                out["change"] = link.change if link else None
-                out["text_changed"] = changed
-                pairs = self.walk(self.corpus.get(c.work, c.version), target)  # type: ignore[arg-type]
-                if c.paragraph is not None and s.paragraph is None:
-                    out["note"] = "所引款项的文字在新条文中找不到对应，只能对应到条"
-                out["alternatives"] = [f"{target.work}@{target.version_date}#{p.to_article}" for p in pairs
-                                       if p.from_article == c.article and p.to_article not in (None, s.article)]
+            out["repealed_by"] = {"work": repeal["repealing_work"], "version": repeal["repealing_version"],
+                                  "article": repeal["source_article"], "citation": repeal["source_citation"],
+                                  "effective_date": repeal["effective_date"]}
+        if target is None:
+            return out
+        carried = follow(self.store, node, target)
+        s = key_of(carried.node) if carried is not None else None
+        if carried is None or s is None:
+            return out
+        out["successor"] = {"work": s.work, "version": s.version, "article": s.article, "paragraph": s.paragraph,
+                            "item": s.item, "citation": s.key, "label": label_zh(s.article, s.paragraph, s.item)}
+        out["confidence"], out["change"], out["text_changed"] = carried.score, carried.change, carried.text_changed
+        if c.paragraph is not None and s.paragraph is None:
+            out["note"] = "所引款项的文字在新条文中找不到对应，只能对应到条"
+        art = article_node(self.store, node)
+        whole = follow(self.store, art, target) if art is not None else None
+        if whole is not None:
+            ends = [key_of(n) for n in (whole.node, *whole.alternatives)]
+            out["alternatives"] = [f"{k.work}@{k.version}#{k.article}" for k in ends
+                                   if k is not None and k.article != s.article]
         return out
 
-    def check_work(self, work: str, cites: list[CitationKey], cited_versions: set[tuple[str, str]]) -> list[dict[str, Any]]:
+    def check_work(self, work: str, cites: list[tuple[CitationKey, Node]],
+                   cited_versions: set[tuple[str, str]]) -> list[dict[str, Any]]:
         current = self.in_force(work)
-        repeal = repealed_on(self.repeals, work, self.day.isoformat())
-        if repeal is not None and any(c.version in repeal.repealed_versions for c in cites):
-            heir = self.in_force(repeal.repealing_work) or repeal.repealing_version
-            if (repeal.repealing_work, heir) in cited_versions:
+        repeal = repeal_of(self.store, work, self.day)
+        if repeal is not None and any(c.version in repeal["repealed_versions"] for c, _ in cites):
+            heir = self.in_force(repeal["repealing_work"]) or repeal["repealing_version"]
+            if (repeal["repealing_work"], heir) in cited_versions:
                 return []  # the item already cites the law that replaced this one
-            target = self.corpus.get(repeal.repealing_work, heir)
-            return [self.issue(c, "repealed", "work_repealed", target if self._has_text(c) else None, repeal)
-                    for c in cites]
+            target = self.store.node(f"law/{repeal['repealing_work']}/{heir}")
+            return [self.issue(c, n, "repealed", "work_repealed", target if self._has_text(c) else None, repeal)
+                    for c, n in cites]
         if current is None:
-            return [self.issue(c, "not_yet_in_force", "no_version_in_force") for c in cites]
-        if any(c.version == current for c in cites):
+            return [self.issue(c, n, "not_yet_in_force", "no_version_in_force") for c, n in cites]
+        if any(c.version == current for c, _ in cites):
             return []
-        target = self.corpus.get(work, current)
+        target = self.version(work)
         out = []
-        for c in cites:
-            if target is None or not self._has_text(c):
+        for c, n in cites:
+            if target is None or not target.get("in_corpus") or not self._has_text(c):
                 status = "not_yet_in_force" if c.version > current else "outdated_version"
-                out.append(self.issue(c, status, "no_text"))
+                out.append(self.issue(c, n, status, "no_text"))
                 continue
             if c.version > current:
-                out.append(self.issue(c, "not_yet_in_force", None, target))
+                out.append(self.issue(c, n, "not_yet_in_force", None, target))
                 continue
-            found = self.issue(c, "renumbered", None, target)
+            found = self.issue(c, n, "renumbered", None, target)
             s = found["successor"]
             if s is None:
                 found.update(status="repealed", status_zh=STATUS_ZH["repealed"], reason="article_removed",
@@ -165,8 +127,8 @@ class _Audit:
         return out
 
     def _has_text(self, c: CitationKey) -> bool:
-        v = self.corpus.get(c.work, c.version)
-        return v is not None and c.article in v.articles
+        v = self.store.node(f"law/{c.work}/{c.version}")
+        return v is not None and bool(v.get("in_corpus")) and self.store.node(f"law/{c.work}/{c.version}/{c.article}") is not None
 
 
 def _item_ref(n: Node) -> dict[str, Any]:
@@ -204,12 +166,11 @@ def _bases(store: GraphStore) -> Based:
     return out
 
 
-def audit(store: GraphStore, as_of: date | str, corpus: LawCorpus | None = None) -> dict[str, Any]:
+def audit(store: GraphStore, as_of: date | str) -> dict[str, Any]:
     """Every duty whose legal basis is not current on as_of, with where that basis lives now;
     duties with no basis; bases that resolve to no provision or document."""
     day = parse_day(as_of, "审查日期")
-    corpus = corpus or default_corpus()
-    a = _Audit(store, corpus, day, corpus_repeals(corpus))
+    a = _Audit(store, day)
     flagged: list[dict[str, Any]] = []
     no_basis: list[dict[str, Any]] = []
     unresolved: list[dict[str, Any]] = []
@@ -220,7 +181,7 @@ def audit(store: GraphStore, as_of: date | str, corpus: LawCorpus | None = None)
         if not bases:
             no_basis.append(_item_ref(item) | {"reason": item.get("no_basis_reason")})
             continue
-        by_work: dict[str, list[CitationKey]] = {}
+        by_work: dict[str, list[tuple[CitationKey, Node]]] = {}
         for target, version in bases:
             if target.label in ("Document", "DocumentProvision"):  # a public document is not a statute version to align
                 continue
@@ -231,12 +192,11 @@ def audit(store: GraphStore, as_of: date | str, corpus: LawCorpus | None = None)
             if version.get("in_corpus") is False:
                 outside.add(c.key)  # a work cited from a public source, text not held: nothing to align
                 continue
-            v = corpus.get(c.work, c.version)
-            if v is not None and c.article not in v.articles:
+            if store.node(f"law/{c.work}/{c.version}/{c.article}") is None:
                 unresolved.append(_item_ref(item) | {"target": c.key, "reason": "法规库中该版本没有这一条"})
                 continue
-            by_work.setdefault(c.work, []).append(c)
-        cited = {(c.work, c.version) for cs in by_work.values() for c in cs}
+            by_work.setdefault(c.work, []).append((c, target))
+        cited = {(c.work, c.version) for cs in by_work.values() for c, _ in cs}
         issues = [i for work, cs in sorted(by_work.items()) for i in a.check_work(work, cs, cited)]
         if issues:
             flagged.append(_item_ref(item) | {"issues": issues})

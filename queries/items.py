@@ -4,11 +4,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from cn2an import an2cn
 
 from qingdan.errors import NotFound
 from qingdan.ontology.terms import KIND_ZH
 
+from .bases import bases_as_of
+from .provisions import describe_provision, one, provision_label  # noqa: F401  (used by the pages and tracing)
 from .stores.base import GraphStore, Node
 
 PROVENANCE_ZH = {"official_verbatim": "官方原文", "statute_derived": "依法规推导", "modeled": "建模示例（非官方）"}
@@ -34,96 +35,17 @@ def get_item(store: GraphStore, item_id: str) -> Node:
     return node
 
 
-def one(store: GraphStore, node_id: str, rel: str, direction: str = "out") -> Node | None:
-    pairs = store.neighbors(node_id, rel, direction)  # type: ignore[arg-type]
-    return pairs[0][1] if pairs else None
-
-
 def body_ref(n: Node) -> dict[str, Any]:
     return {"type": n.id.split("/", 1)[1], "name": n.get("name_zh"), "level": n.get("level")}
 
 
-def provision_label(p: Node) -> str:
-    s = f"第{an2cn(p.get('article'))}条"
-    if p.get("paragraph"):
-        s += f"第{an2cn(p.get('paragraph'))}款"
-    if p.get("clause"):
-        s += f"第（{an2cn(p.get('clause'))}）项"
-    return s
-
-
-def describe_provision(store: GraphStore, p: Node) -> dict[str, Any]:
-    """A citation as users read it, with the version it belongs to and, when held, its text."""
-    if p.label == "Document":
-        return {"kind": "document", "work": p.get("title"), "version": p.get("issued"), "article": None,
-                "paragraph": None, "item": None, "citation": p.id, "label": p.get("doc_no") or "",
-                "title": p.get("title"), "summary": p.get("summary"), "text": None, "in_force_from": p.get("issued"),
-                "issuer": p.get("issuer"), "doc_no": p.get("doc_no"), "jurisdiction": p.get("jurisdiction"),
-                "url": p.get("url"), "completeness": p.get("completeness")}
-    if p.label == "DocumentProvision":
-        doc = one(store, p.id, "PROVISION_OF_DOCUMENT")
-        d = doc.props if doc is not None else {}
-        return {"kind": "document", "work": d.get("title"), "version": d.get("issued"), "article": None,
-                "paragraph": None, "item": None, "citation": p.get("citation"),
-                "label": " ".join(x for x in (d.get("doc_no"), p.get("label_zh")) if x),
-                "title": d.get("title"), "summary": p.get("summary"), "text": p.get("text"),
-                "text_status": p.get("text_status"), "in_force_from": d.get("issued"), "issuer": d.get("issuer"),
-                "doc_no": d.get("doc_no"), "jurisdiction": d.get("jurisdiction"), "url": d.get("url") or p.get("source"),
-                "completeness": d.get("completeness")}
-    version = one(store, p.id, "PROVISION_OF")
-    work = one(store, version.id, "VERSION_OF_WORK") if version else None
-    text = p.get("text")
-    if text is None and p.get("paragraph") is None and version is not None:
-        text = None
-    return {
-        "kind": "provision",
-        "work": work.get("short_title") if work else None,
-        "version": version.get("version_date") if version else None,
-        "in_force_from": version.get("in_force_from") if version else None,
-        "title": version.get("title") if version else None,
-        "jurisdiction": (version.get("jurisdiction") or "CN") if version else None,
-        "article": p.get("article"),
-        "paragraph": p.get("paragraph"),
-        "item": p.get("clause"),
-        "citation": p.get("citation"),
-        "label": provision_label(p),
-        "summary": p.get("summary") or _summary_from_parent(store, p),
-        "text": text,
-    }
-
-
-def _summary_from_parent(store: GraphStore, p: Node) -> str | None:
-    parent = one(store, p.id, "PART_OF")
-    return parent.get("summary") if parent else None
-
-
-def version_in_force(store: GraphStore, bases: list[dict[str, Any]], as_of: date | None) -> list[dict[str, Any]]:
-    """Keep the citations of the statute versions in force on as_of.
-
-    A citation of a version that is not in force that day is dropped when the item also cites
-    the version that is; when it does not, it stays, marked not current, so the answer never
-    hides that its basis is outdated (or not yet in force).
-    """
-    from .statutes import in_force
-
-    current: dict[str, str | None] = {}
-    for b in bases:
-        if b["kind"] == "provision" and b["work"] not in current:
-            v = in_force(store, b["work"], as_of)
-            current[b["work"]] = v.get("version_date") if v else None
-    covered = {b["work"] for b in bases if b["kind"] == "provision" and b["version"] == current.get(b["work"])}
-    kept: list[dict[str, Any]] = []
-    for b in bases:
-        if b["kind"] != "provision" or b["version"] == current.get(b["work"]):
-            kept.append({**b, "current": True})
-        elif b["work"] not in covered:
-            kept.append({**b, "current": False, "in_force_version": current.get(b["work"])})
-    return kept
-
-
 def item_bases(store: GraphStore, item: Node, as_of: date | None = None, all_versions: bool = False) -> list[dict[str, Any]]:
-    bases = [describe_provision(store, p) for _, p in store.neighbors(item.id, "RESTS_ON")]
-    return bases if all_versions else version_in_force(store, bases, as_of)
+    """The item's bases as cited (all_versions), or as users should read them on as_of: in the text
+    in force that day, the cited provision kept as 原引用 (queries/bases.py)."""
+    targets = [p for _, p in store.neighbors(item.id, "RESTS_ON")]
+    if all_versions:
+        return [describe_provision(store, p) for p in targets]
+    return bases_as_of(store, targets, as_of or date.today())
 
 
 def procedure_steps(store: GraphStore, item: Node) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ from typing import Any
 from cn2an import an2cn
 
 from . import items as iq
-from .statutes import in_force
+from .statutes import in_force, standing
 from .stores.base import GraphStore, Node
 from .villages import Place
 
@@ -43,7 +43,14 @@ def basis_text(b: dict[str, Any], day: date) -> str:
             text += "（公开文本不全，仅见部分原文）"
     else:
         text = f"依据《{b['work']}》（{b['version']}版）{b['label']}"
-        if not b.get("current", True):
+        o = b.get("original")
+        if o:
+            text += f"（原引用：《{o['work']}》（{o['version']}版）{o['label']}，按新旧条文对照对应）"
+        if b.get("notice"):
+            text += f"（{b['notice']}）"
+        elif b.get("note"):
+            text += f"（注意：{b['note']}）"
+        elif not b.get("current", True):
             text += f"（注意：该版本在 {day.isoformat()} 不是现行文本，现行版本为 {b.get('in_force_version') or '尚未施行'}）"
     if b.get("summary"):
         text += f"：{b['summary']}"
@@ -133,16 +140,21 @@ def unlisted(store: GraphStore, day: date) -> dict[str, Any]:
                                        "source": "广东省村（居）民委员会工作职责事项指导目录（准入说明）；村民委员会组织法"}]
     bases = []
     for work, art in ACCESS_RULE:
-        v = in_force(store, work, day) if store.node(f"work/{work}") else None
+        if store.node(f"work/{work}") is None:
+            continue
+        st = standing(store, work, day)
+        v = st.checked  # before 2018 the text then in force is not in the library: say so, check the nearest
         node = store.node(f"law/{work}/{v.get('version_date')}/{art}") if v else None
         if node is None:
             continue
         b = iq.describe_provision(store, node)
-        if b["version"] == v.get("version_date") and any(k in (b.get("text") or "") for k in ("干预", "经费", "委托")):
-            bases.append(b)
+        if b["version"] == v.get("version_date") and any(k in (b.get("text") or "") for k in ("干预", "经费", "委托")):  # type: ignore[union-attr]
+            notice = st.notice()
+            bases.append({**b, "current": st.status == "in_force", "status": st.status, "notice": notice,
+                          "checked_against": "in_force" if st.status == "in_force" else "nearest"})
             reasons_.append({"step": len(reasons_) + 1, "kind": "provision",
-                             "text": f"依据《{b['work']}》（{b['version']}版）{b['label']}", "citation": b["citation"],
-                             "source": f"法规库《{b['work']}》"})
+                             "text": f"依据《{b['work']}》（{b['version']}版）{b['label']}" + (f"（{notice}）" if notice else ""),
+                             "citation": b["citation"], "source": f"法规库《{b['work']}》"})
     return {"verdict": "unlisted", "verdict_zh": VERDICT_ZH["unlisted"], "item": None,
             "responsible": {"body_type": None, "assisting": [], "supervising": [], "must_not": []},
             "bases": bases, "reasons": reasons_,

@@ -1,13 +1,17 @@
-"""Statute tracing: provision → every duty resting on it; duty → provisions; work → all duties."""
+"""Statute tracing: provision → its history across the texts of its work and every duty resting on it;
+duty → provisions; work → all duties."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from qingdan.errors import NotFound
 
 from . import items as iq
-from .statutes import versions_of
+from .dates import parse_as_of
+from .statutes import provision_node, standing, versions_of
 from .stores.base import GraphStore, Node
+from .timeline import follow, words
 
 
 def _subtree(store: GraphStore, p: Node) -> list[Node]:
@@ -38,24 +42,72 @@ def _duties_on(store: GraphStore, provisions: list[Node]) -> list[dict[str, Any]
     return sorted(seen.values(), key=lambda d: (d["kind"], d["id"]))
 
 
-def trace_provision(store: GraphStore, work: str, article: int, version: str | None = None,
-                    paragraph: int | None = None, item: int | None = None) -> dict[str, Any]:
-    versions = versions_of(store, work)
+HISTORY_ZH = {"same": "条文未变", "changed": "条文有修改", "new": "新增", "removed": "已删除"}
+
+
+def _anchor(store: GraphStore, work: str, versions: list[Node], version: str | None, day: date) -> Node:
+    """The text whose numbering the caller used: the one named, else the one in force that day, else
+    the nearest one."""
     if version is not None:
-        versions = [v for v in versions if v.get("version_date") == version]
-        if not versions:
+        found = [v for v in versions if v.get("version_date") == version]
+        if not found:
             raise NotFound(f"《{work}》没有 {version} 版本")
-    out = []
-    for v in versions:
-        nid = f"law/{work}/{v.get('version_date')}/{article}" + (f"/{paragraph}" if paragraph else "") + (f"/{item}" if paragraph and item else "")
-        p = store.node(nid)
-        if p is None:
-            continue
+        return found[0]
+    st = standing(store, work, day)
+    v = st.checked
+    if v is None:
+        raise NotFound(f"《{work}》没有可查的版本")
+    return v
+
+
+def trace_provision(store: GraphStore, work: str, article: int, version: str | None = None,
+                    paragraph: int | None = None, item: int | None = None,
+                    as_of: date | str | None = None) -> dict[str, Any]:
+    """An article (款, 项) through every text of its work: the number it has in each, the period each
+    text was in force, whether its words changed from the text before (same / changed / new /
+    removed), and the duties resting on it in each text. The number is read in the text named by
+    version, else in the text in force on as_of (default today)."""
+    versions = versions_of(store, work)
+    day = parse_as_of(as_of)
+    anchor_v = _anchor(store, work, versions, version, day)
+    anchor = provision_node(store, work, anchor_v.get("version_date"), article, paragraph, item)
+    out: list[dict[str, Any]] = []
+    prev: Node | None = None
+    for i, v in enumerate(versions):
+        node = anchor if v.id == anchor_v.id else None
+        carried = follow(store, anchor, v) if node is None and v.get("in_corpus") else None
+        if carried is not None:
+            node = carried.node
+        status: str | None
+        if node is None:
+            status = "removed" if prev is not None else None
+        elif prev is None:
+            status = "new" if i > 0 else None
+        else:
+            status = "changed" if words(store, prev) != words(store, node) else "same"
         out.append({"version": v.get("version_date"), "in_force_from": v.get("in_force_from"),
-                    "provision": iq.describe_provision(store, p), "duties": _duties_on(store, _subtree(store, p))})
-    if not out:
-        raise NotFound(f"《{work}》没有第{article}条" + (f"第{paragraph}款" if paragraph else ""))
-    return {"work": work, "article": article, "paragraph": paragraph, "item": item, "versions": out}
+                    "in_force_to": v.get("in_force_to"), "article": node.get("article") if node else None,
+                    "paragraph": node.get("paragraph") if node else None, "item": node.get("clause") if node else None,
+                    "label": iq.provision_label(node) if node else None, "status": status,
+                    "status_zh": HISTORY_ZH.get(status or "", "最早收录的文本" if node is not None else "无对应条款"),
+                    "anchor": v.id == anchor_v.id,
+                    "provision": iq.describe_provision(store, node) if node else None,
+                    "duties": _duties_on(store, _subtree(store, node)) if node else []})
+        prev = node
+    return {"work": work, "article": article, "paragraph": paragraph, "item": item,
+            "version": anchor_v.get("version_date"), "versions": out,
+            "repealed": _after_repeal(store, work, anchor)}
+
+
+def _after_repeal(store: GraphStore, work: str, anchor: Node) -> dict[str, Any] | None:
+    """When the work has been repealed: the repeal, and the article's counterpart in the repealing law."""
+    st = standing(store, work, date.max)  # the history is the whole history, whatever the day asked about
+    if st.repeal is None:
+        return None
+    heir = store.node(f"law/{st.repeal['repealing_work']}/{st.repeal['repealing_version']}")
+    carried = follow(store, anchor, heir) if heir is not None else None
+    return {**st.repeal, "counterpart": iq.describe_provision(store, carried.node) if carried else None,
+            "score": carried.score if carried else None}
 
 
 def trace_work(store: GraphStore, work: str) -> dict[str, Any]:

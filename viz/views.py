@@ -125,7 +125,8 @@ def statute_html(store: GraphStore, work: str, article: int | None = None) -> st
         rows = [(v["version"], None, v["duties"]) for v in data["versions"]]
     else:
         data = tq.trace_provision(store, work, article)
-        rows = [(v["version"], v["provision"]["label"], v["duties"]) for v in data["versions"]]
+        # the article in every text of the work, under the number it has there (none where it was removed)
+        rows = [(v["version"], v["provision"]["label"], v["duties"]) for v in data["versions"] if v["provision"]]
     _node(net, "w", f"《{work}》", "provision")
     for version, label, duties in rows:
         vid = f"v:{version}:{label}"

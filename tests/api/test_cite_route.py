@@ -91,3 +91,11 @@ def test_cli_empty_and_citation_free_text():
     assert empty.exit_code == 2 and "依据文字为空" in empty.output
     none = runner.invoke(cli_app, ["cite", "村里开会讨论决定"])
     assert none.exit_code == 1 and "没有识别出法规引用" in none.stdout
+
+
+def test_route_as_of_gives_the_text_in_force(client):
+    body = client.get("/cite", params={"text": "《村民委员会组织法》（2018年修正）第三十条", "as_of": "2026-06-01"}).json()
+    assert body[0]["in_force"]["citation"] == "村民委员会组织法@2025-10-28#35"
+    early = client.get("/cite", params={"text": "《村民委员会组织法》第三十条", "as_of": "2015-01-01"}).json()
+    assert "该日施行的文本未收录，以下按最近的版本（2018年）核对" in early[0]["in_force"]["notice"]
+    assert client.get("/cite", params={"text": "《村民委员会组织法》第三十条", "as_of": "2015/01/01"}).status_code == 422

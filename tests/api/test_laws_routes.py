@@ -93,8 +93,8 @@ def test_scan_uncovered(client):
     assert client.get("/laws/scan", params={"work": "没有这部法"}).status_code == 404
 
 
-def test_repeals_from_the_bundled_corpus(store):
-    c = _client(store, None)
+def test_repeals_from_the_bundled_graph(any_store):
+    c = _client(any_store, None)
     r = c.get("/repeals", params={"work": "民法典"})
     assert r.status_code == 200
     got = {x["repealed_work"]: x for x in r.json()}
@@ -104,25 +104,23 @@ def test_repeals_from_the_bundled_corpus(store):
     assert len(c.get("/repeals").json()) > len(got)
 
 
-def test_version_in_force_agrees_between_store_and_corpus(store):
-    from qingdan.loaders.laws import load_corpus
+def test_version_in_force_follows_law_in_force_csv(store):
     from qingdan.queries.crosswalks import versions_for
 
-    corpus = load_corpus(FIXTURES / "mini_laws")
     for day, expected in (("2025-12-31", "2018-12-29"), ("2026-01-01", "2025-10-28")):
         assert versions_for(store, ORGANIC, day)["in_force"] == expected
-        assert versions_for(corpus, ORGANIC, day)["in_force"] == expected  # law_in_force.csv read the same way
     v = versions_for(store, ORGANIC, "2026-01-01")["versions"]
     assert [(x["version"], x["in_force_from"], x["current"]) for x in v] == [
         ("2018-12-29", "2018-12-29", False), ("2025-10-28", "2026-01-01", True)]
 
 
-def test_repealed_work_has_no_version_in_force():
-    from qingdan.queries.crosswalks import default_corpus, versions_for
+def test_repealed_work_has_no_version_in_force(any_store):
+    from qingdan.queries.crosswalks import versions_for
 
-    assert versions_for(default_corpus(), "婚姻法", "2020-12-31")["in_force"] == "2001-04-28"
-    later = versions_for(default_corpus(), "婚姻法", "2021-01-01")
+    assert versions_for(any_store, "婚姻法", "2020-12-31")["in_force"] == "2001-04-28"
+    later = versions_for(any_store, "婚姻法", "2021-01-01")
     assert later["in_force"] is None and later["repealed"]["repealing_work"] == "民法典"
+    assert later["status"] == "repealed" and "民法典" in later["notice"]
 
 
 def test_routes_are_documented_in_chinese(client):

@@ -61,20 +61,24 @@ def test_boundary(client):
 
 
 def test_trace_routes(client):
-    p = client.get("/trace/provision", params={"work": "村民委员会组织法", "article": 24}).json()
+    p = client.get("/trace/provision", params={"work": "村民委员会组织法", "article": 24, "version": "2018-12-29"}).json()
     by_version = {v["version"]: v for v in p["versions"]}
-    assert set(by_version) == {"2018-12-29", "2025-10-28"}  # both texts have a 第二十四条, with other content
+    assert set(by_version) == {"2018-12-29", "2025-10-28"}
     assert "宅基地" in by_version["2018-12-29"]["provision"]["text"]
     assert any(d["kind"] == "micro_power" for d in by_version["2018-12-29"]["duties"])
-    only_2018 = client.get("/trace/provision", params={"work": "村民委员会组织法", "article": 24, "version": "2018-12-29"}).json()
-    assert [v["version"] for v in only_2018["versions"]] == ["2018-12-29"]
+    # the same article in the 2025 text is 第二十八条, with its list rewritten
+    assert (by_version["2025-10-28"]["article"], by_version["2025-10-28"]["status"]) == (28, "changed")
+    # without a version the number is read in the text in force on as_of
+    later = client.get("/trace/provision", params={"work": "村民委员会组织法", "article": 28, "as_of": "2026-06-01"}).json()
+    assert later["version"] == "2025-10-28" and [v["article"] for v in later["versions"]] == [24, 28]
     w = client.get("/trace/work", params={"work": "兵役法"}).json()
     assert any(d["kind"] == "assistance" for v in w["versions"] for d in v["duties"])
     i = client.get("/trace/item/AUT-027").json()
     assert {b["version"] for b in i["bases"] if b["work"] == "村民委员会组织法"} == {"2018-12-29", "2025-10-28"}
     assert client.get("/trace/provision", params={"work": "不存在法", "article": 1}).status_code == 404
     versions = client.get("/laws/村民委员会组织法/versions").json()
-    assert [(v["version"], v["in_force_from"]) for v in versions] == [("2018-12-29", "2018-12-29"), ("2025-10-28", "2026-01-01")]
+    assert [(v["version"], v["in_force_from"], v["in_force_to"]) for v in versions] == [
+        ("2018-12-29", "2018-12-29", "2025-12-31"), ("2025-10-28", "2026-01-01", None)]
 
 
 def test_chains(client):

@@ -90,3 +90,21 @@ def test_uncovered_in_force_only(mini_store):
     assert len(r["provisions"]) == r["uncovered"]
     with pytest.raises(NotFound):
         report(load_corpus(FIXTURES / "mini_laws"), mini_store, work="没有这部法")
+
+
+def test_scan_before_the_oldest_text_says_it_checks_the_nearest(memory_store):
+    from datetime import date
+
+    from qingdan import paths
+    from qingdan.loaders.laws import cached_corpus
+    from qingdan.loaders.scan import report
+
+    corpus = cached_corpus(str(paths.laws_dir()))
+    early = report(corpus, memory_store, as_of=date(2015, 1, 1), work="村民委员会组织法")
+    assert early["total"] and {p["version"] for p in early["provisions"]} == {"2018-12-29"}
+    assert all(p["checked_against"] == "nearest" for p in early["provisions"])
+    assert "该日施行的文本未收录，以下按最近的版本（2018年）核对" in early["notices"]["村民委员会组织法"]
+    # a law not yet adopted that day has no duties that day: nothing to scan
+    assert report(corpus, memory_store, as_of=date(2019, 1, 1), work="乡村振兴促进法")["total"] == 0
+    later = report(corpus, memory_store, as_of=date(2026, 6, 1), work="村民委员会组织法")
+    assert later["notices"] == {} and {p["version"] for p in later["provisions"]} == {"2025-10-28"}

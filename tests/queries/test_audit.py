@@ -52,7 +52,7 @@ def _issues(result):
 @pytest.fixture(scope="module")
 def after(fixture):
     store, corpus = fixture
-    return _issues(audit(store, date(2026, 6, 1), corpus=corpus))
+    return _issues(audit(store, date(2026, 6, 1)))
 
 
 def test_2018_citation_is_renumbered_after_the_2025_text_takes_force(after):
@@ -98,15 +98,15 @@ def test_repealed_work_with_its_successor_in_the_civil_code(after):
 
 def test_before_the_2025_text_takes_force_nothing_of_the_organic_law_is_flagged(fixture):
     store, corpus = fixture
-    r = audit(store, "2025-06-01", corpus=corpus)
+    r = audit(store, "2025-06-01")
     assert set(_issues(r)) == {"T-008"}  # only the repealed marriage law
-    before_code = audit(store, "2020-06-01", corpus=corpus)
+    before_code = audit(store, "2020-06-01")
     assert before_code["flagged"] == []
 
 
 def test_no_basis_and_summary(fixture):
     store, corpus = fixture
-    r = audit(store, "2026-06-01", corpus=corpus)
+    r = audit(store, "2026-06-01")
     assert [n["id"] for n in r["no_basis"]] == ["T-007"] and "政策性" in r["no_basis"][0]["reason"]
     assert r["summary"]["items"] == 8 and r["summary"]["flagged"] == len(r["flagged"]) == 7 - 1
     assert r["summary"]["by_status"] == {"renumbered": 3, "amended": 1, "outdated_version": 1, "repealed": 1}
@@ -115,7 +115,7 @@ def test_no_basis_and_summary(fixture):
 
 def test_bad_date(fixture):
     with pytest.raises(BadRequest, match="YYYY-MM-DD"):
-        audit(fixture[0], "2026/06/01", corpus=fixture[1])
+        audit(fixture[0], "2026/06/01")
 
 
 def test_bundled_catalog_cites_the_organic_law_in_force_on_either_side_of_2026(any_store):

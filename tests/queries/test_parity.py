@@ -35,3 +35,26 @@ def test_tracing_chains_and_village_maps_agree(pair):
     same(tracing.trace_work(mem.store, "兵役法"), tracing.trace_work(neo.store, "兵役法"))
     same(chains.chains(mem.store), chains.chains(neo.store))
     same(chains.village_map(mem, "440523100201", as_of="2025-06-01"), chains.village_map(neo, "440523100201", as_of="2025-06-01"))
+
+
+def test_statutes_in_time_agree(pair):
+    """Bases as of days in different texts' periods, crosswalks, repeals, versions and the audit."""
+    from datetime import date
+
+    from qingdan.queries.audit import audit
+    from qingdan.queries.crosswalks import crosswalk_for, repeals_list, versions_for
+    from qingdan.queries.items import describe_item
+
+    mem, neo = pair
+    for item in ("DEL-MKT-001", "AUT-027"):
+        for day in ("2014-06-01", "2022-06-01", "2026-06-01"):
+            same(describe_item(mem.store, item, as_of=date.fromisoformat(day))["bases"],
+                 describe_item(neo.store, item, as_of=date.fromisoformat(day))["bases"])
+    same(crosswalk_for(mem.store, "食品安全法", "2016-01-01", "2026-01-01"),
+         crosswalk_for(neo.store, "食品安全法", "2016-01-01", "2026-01-01"))
+    same(repeals_list(mem.store), repeals_list(neo.store))
+    for work, day in (("婚姻法", "2022-01-01"), ("治安管理处罚法", "2012-12-01"), ("乡村振兴促进法", "2019-01-01")):
+        same(versions_for(mem.store, work, day), versions_for(neo.store, work, day))
+    same(tracing.trace_provision(mem.store, "传染病防治法", 31, as_of="2020-01-01"),
+         tracing.trace_provision(neo.store, "传染病防治法", 31, as_of="2020-01-01"))
+    same(audit(mem.store, "2026-06-01"), audit(neo.store, "2026-06-01"))
