@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Iterable
 
 from qingdan.citations import CitationKey
-
 from qingdan.paths import cache_dir as _cache_dir
+
 from .crosswalk import Pair, crosswalk, paragraph_text, successor_of
 from .laws import LawCorpus, LawVersion
 from .repeal import Repeal, repeals
