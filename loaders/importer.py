@@ -726,7 +726,9 @@ def _summary(v: LawVersion, k: CitationKey) -> str:
 DEFAULT_LEAD = {"autonomy": "village_committee", "micro_power": "village_committee", "public_service": "village_committee",
                 "disclosure": "village_committee", "prohibited": "county_department", "negative": "county_discipline"}
 DEFAULT_ASSIST = {"assistance": ("village_committee", "residents_committee")}
-DEFAULT_MUST_NOT = {"prohibited": ("village_committee", "residents_committee"), "negative": ("village_committee",)}
+# the negative list binds the 村（社区）“两委” cadres: the committee and the village Party organisation
+DEFAULT_MUST_NOT = {"prohibited": ("village_committee", "residents_committee"),
+                    "negative": ("village_committee", "village_party_org")}
 NO_BASIS = "官方清单未列依据"
 
 
