@@ -6,13 +6,10 @@ from typing import Optional
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from qingdan.errors import BadRequest
 
 from .cli import StoreOpt, app, console, dump, err, friendly, store_kind
-
-FREQ_STYLE = {"monthly": "bold", "quarterly": "bold", "annual": "bold", "event": "dim"}
 
 
 def export_xlsx(out: Optional[Path], list_id: Optional[str], version: Optional[str], village: Optional[str],
@@ -72,14 +69,24 @@ def board(code: str = typer.Argument(..., help="村（社区）12 位区划代�
     console.print(f"[bold]{escape(v['village']['name'])}（{where}）村务公开 {b['period']['month']}[/]", highlight=False)
     if b["statute"]:
         console.print(f"依据：{escape(b['statute']['label'])}：{escape(b['statute']['text'])}", highlight=False)
-    table = Table(show_lines=True)
-    for col in ("事项", "频次", "截止", "最短公布", "公开方式", "依据"):
-        table.add_column(col, overflow="fold")
-    for p in b["posts"]:
-        table.add_row(f"{escape(p['matter'])}\n[dim]{p['item']}[/]", p["frequency_zh"], escape(p["deadline_text"]),
-                      f"{p['min_days']} 日" if p["min_days"] else "—", escape(p["channel_text"]), escape(p["basis"]),
-                      style=FREQ_STYLE.get(p["frequency"], ""))
-    console.print(table)
+    from qingdan.queries.board import CHANNEL_ZH, FREQUENCY_ZH
+
+    for freq in ("monthly", "quarterly", "annual", "event"):
+        posts = [p for p in b["posts"] if p["frequency"] == freq]
+        if not posts:
+            continue
+        console.print(f"\n[bold]【{FREQUENCY_ZH[freq]}】{len(posts)} 项[/]", highlight=False)
+        for p in posts:
+            days = f"；公布不少于 {p['min_days']} 日" if p["min_days"] else ""
+            ways = "、".join(CHANNEL_ZH.get(c, c) for c in p["channel"])
+            console.print(f"· [bold]{escape(p['matter'])}[/]（{p['item']}）", highlight=False)
+            console.print(f"  截止：{escape(p['deadline_text'])}{days}；方式：{ways}", highlight=False)
+            if p.get("condition"):
+                console.print(f"  [dim]{escape(p['condition'])}[/]", highlight=False)
+            for st in p["steps"]:
+                console.print(f"  [dim]流程第{st['seq']}步“{escape(st['step'])}”公示不少于 {st['days']} 日（{st['provenance']}）[/]",
+                              highlight=False)
+            console.print(f"  [dim]依据：{escape(p['basis'] or '—')}[/]", highlight=False)
     for line in b["explanation"]:
         console.print(f"[dim]· {escape(line)}[/]", highlight=False)
 

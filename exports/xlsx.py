@@ -10,9 +10,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from qingdan.queries.listsheet import COLUMNS, Sheet, Workbook
+from qingdan.queries.listsheet import Sheet, Workbook
 
-WIDTHS = (6, 14, 30, 44, 46, 18, 18, 18, 20, 28)
+WIDTHS = {"序号": 6, "类别": 14, "事项名称": 30, "具体内容": 44, "法律依据": 46, "备注": 20, "来源": 28}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -30,7 +30,8 @@ def _sheet(wb: object, sheet: Sheet) -> None:
     from openpyxl.worksheet.page import PageMargins
 
     ws = wb.create_sheet(sheet.name[:31])  # type: ignore[attr-defined]
-    ncol = len(COLUMNS)
+    columns = sheet.columns
+    ncol = len(columns)
     thin = Side(style="thin", color="808080")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap = Alignment(wrap_text=True, vertical="center")
@@ -45,7 +46,7 @@ def _sheet(wb: object, sheet: Sheet) -> None:
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=ncol)
     ws.cell(row=2, column=1).alignment = Alignment(horizontal="center")
     header = 3
-    for c, label in enumerate(COLUMNS, start=1):
+    for c, label in enumerate(columns, start=1):
         cell = ws.cell(row=header, column=c, value=label)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
@@ -53,9 +54,9 @@ def _sheet(wb: object, sheet: Sheet) -> None:
         cell.border = border
     r = header
     run_start, run_cat = header + 1, None
-    for row in sheet.rows:
+    for row, cells in zip(sheet.rows, sheet.table()):
         r += 1
-        for c, value in enumerate(row.cells(), start=1):
+        for c, value in enumerate(cells, start=1):
             cell = ws.cell(row=r, column=c)
             _text_cell(cell, value if value not in ("", None) else None)
             cell.alignment = center if c in (1, 2) else wrap
@@ -73,8 +74,8 @@ def _sheet(wb: object, sheet: Sheet) -> None:
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncol)
         ws.cell(row=r, column=1).alignment = Alignment(wrap_text=True, vertical="top")
         ws.row_dimensions[r].height = 32
-    for c, width in enumerate(WIDTHS, start=1):
-        ws.column_dimensions[get_column_letter(c)].width = width
+    for c, label in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = WIDTHS.get(label, 18)
     ws.freeze_panes = ws.cell(row=header + 1, column=1)
     ws.print_title_rows = f"{header}:{header}"
     ws.page_setup.orientation = "landscape"

@@ -79,6 +79,7 @@ COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
                          "原实施主体", "原实施部门", "原行使部门", "行使主体", "指导部门", "业务主管部门", "主办单位", "承办单位")),
     "assist": ("协助主体", ("协助主体", "配合单位", "协助单位", "配合部门", "协办单位", "协助部门", "配合主体")),
     "supervise": ("监督主体", ("监督主体", "监督单位", "监督部门")),
+    "must_not": ("不得承担主体", ("不得承担主体", "不得承担单位")),  # written by `qingdan export --format xlsx`
     "keywords": ("关键词", ("关键词", "俗称", "常见说法", "群众说法")),
     "remark": ("备注", ("备注", "附注")),
 }
@@ -726,9 +727,7 @@ def _summary(v: LawVersion, k: CitationKey) -> str:
 DEFAULT_LEAD = {"autonomy": "village_committee", "micro_power": "village_committee", "public_service": "village_committee",
                 "disclosure": "village_committee", "prohibited": "county_department", "negative": "county_discipline"}
 DEFAULT_ASSIST = {"assistance": ("village_committee", "residents_committee")}
-# the negative list binds the 村（社区）“两委” cadres: the committee and the village Party organisation
-DEFAULT_MUST_NOT = {"prohibited": ("village_committee", "residents_committee"),
-                    "negative": ("village_committee", "village_party_org")}
+DEFAULT_MUST_NOT = {"prohibited": ("village_committee", "residents_committee"), "negative": ("village_committee",)}
 NO_BASIS = "官方清单未列依据"
 
 
@@ -841,7 +840,7 @@ def _draft(table: Table, src: SourceRow, ordinal: int, kind: str, day: str, bodi
             problem("lead", None, f"{KIND_ZH[kind]}须写明责任主体（如业务指导部门）")
     if not cells.get("assist"):
         assist = list(dict.fromkeys([*assist, *(b for b in DEFAULT_ASSIST.get(kind, ()) if b in bodies.ids and b != lead)]))
-    must_not = [b for b in DEFAULT_MUST_NOT.get(kind, ()) if b in bodies.ids]
+    must_not = body_ids("must_not") if cells.get("must_not") else [b for b in DEFAULT_MUST_NOT.get(kind, ()) if b in bodies.ids]
 
     basis_text = cells.get("bases", "").strip()
     keys: list[str] = []

@@ -20,6 +20,7 @@ from .diff import list_versions, pick_version
 from .stores.base import GraphStore, Node
 
 COLUMNS = ("序号", "类别", "事项名称", "具体内容", "法律依据", "责任单位", "配合单位", "监督单位", "备注", "来源")
+MUST_NOT_COLUMN = "不得承担主体"  # only on sheets whose items name bodies that must not do them (禁入、负面清单)
 KIND_ORDER = ("autonomy", "assistance", "prohibited", "micro_power", "public_service", "disclosure", "negative",
               "delegated")
 
@@ -37,10 +38,12 @@ class Row:
     remark: str
     provenance: str
     item: str
+    must_not: str = ""
 
-    def cells(self) -> list[Any]:
+    def cells(self, with_must_not: bool = False) -> list[Any]:
+        extra = [self.must_not] if with_must_not else []
         return [self.seq, self.category, self.name, self.description, self.bases, self.lead, self.assist,
-                self.supervise, self.remark, self.provenance]
+                self.supervise, *extra, self.remark, self.provenance]
 
 
 @dataclass
@@ -53,6 +56,19 @@ class Sheet:
     subtitle: str
     rows: list[Row] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def with_must_not(self) -> bool:
+        return any(r.must_not for r in self.rows)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        if not self.with_must_not:
+            return COLUMNS
+        return (*COLUMNS[:8], MUST_NOT_COLUMN, *COLUMNS[8:])
+
+    def table(self) -> list[list[Any]]:
+        return [r.cells(self.with_must_not) for r in self.rows]
 
 
 @dataclass
@@ -159,7 +175,7 @@ def version_sheet(store: GraphStore, version: Node) -> Sheet:
             description=n.get("description") or "", bases=bases_text(store, n),
             lead="、".join(_names(store, n, "LEAD_BODY")), assist="、".join(_names(store, n, "ASSIST_BODY")),
             supervise="、".join(_names(store, n, "SUPERVISE_BODY")), remark=_remark(n), provenance=provenance_text(n),
-            item=n.id.split("/", 1)[1]))
+            item=n.id.split("/", 1)[1], must_not="、".join(_names(store, n, "MUST_NOT_BODY"))))
     sheet.notes = notes(lst.get("provenance_status") if lst else None, village=False)
     return sheet
 
@@ -232,7 +248,8 @@ def village_workbook(resolver: Any, code: str, as_of: str | date | None = None) 
                 description=n.get("description") or "", bases=bases_text(store, n), lead=named(resp["body_type"]),
                 assist="、".join(dict.fromkeys(filter(None, map(named, resp["assisting"])))),
                 supervise="、".join(dict.fromkeys(filter(None, map(named, resp["supervising"])))),
-                remark=remark, provenance=provenance_text(n), item=n.id.split("/", 1)[1]))
+                remark=remark, provenance=provenance_text(n), item=n.id.split("/", 1)[1],
+                must_not="、".join(dict.fromkeys(filter(None, map(named, resp["must_not"]))))))
         sheet.notes = notes(None, village=True)
         sheets.append(sheet)
     if not sheets:
