@@ -107,15 +107,21 @@ class Board:
         self.rules: dict[str, Node] = {}  # the paragraph that states the frequency rule, per statute version
 
     def items(self) -> list[Node]:
-        """Disclosure items of the list versions that cover the village and are in force during the month."""
+        """Disclosure items of the list versions that cover the village, in force at the month's end
+        (a version replaced during the month gives way to its successor, so no matter is listed twice)."""
         out = []
-        s, e = self.start.isoformat(), self.end.isoformat()
         for lst in self.store.nodes("DutyList", kind="disclosure"):
             if not covers(lst, self.place):
                 continue
-            for _, v in self.store.neighbors(lst.id, "VERSION_OF_LIST", "in"):
-                if (v.get("in_force_from") or "0000") <= e and (not v.get("in_force_to") or s <= v.get("in_force_to")):
-                    out += [n for _, n in self.store.neighbors(v.id, "IN_VERSION", "in")]
+            versions = [v for _, v in self.store.neighbors(lst.id, "VERSION_OF_LIST", "in")
+                        if self.store.neighbors(v.id, "IN_VERSION", "in")]
+            for day in (self.end.isoformat(), self.start.isoformat()):
+                current = [v for v in versions if (v.get("in_force_from") or "0000") <= day
+                           and (not v.get("in_force_to") or day <= v.get("in_force_to"))]
+                if current:
+                    latest = max(current, key=lambda v: (v.get("in_force_from") or "", v.id))
+                    out += [n for _, n in self.store.neighbors(latest.id, "IN_VERSION", "in")]
+                    break
         return sorted(out, key=lambda n: (n.get("seq") or 0, n.id))
 
     def frequency_rule(self, bases: list[Node]) -> Node | None:

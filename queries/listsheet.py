@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from qingdan.errors import BadRequest, NotFound
+from qingdan.loaders.cite import normalise_doc_no
 from qingdan.ontology.terms import KIND_ZH
 
 from . import items as iq
@@ -90,8 +91,6 @@ def bases_text(store: GraphStore, item: Node) -> str:
     heads: dict[tuple[str, str], str] = {}
     for _, p in store.neighbors(item.id, "RESTS_ON"):
         if p.label == "Document":
-            from qingdan.loaders.cite import normalise_doc_no
-
             no = p.get("doc_no") or ""
             key = ("doc", p.id)
             heads[key] = f"《{p.get('title')}》" + (f"（{no}）" if no and normalise_doc_no(no) else "")

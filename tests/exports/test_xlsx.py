@@ -134,3 +134,13 @@ def test_the_imported_version_answers_from_its_date(round_trip: tuple[MemoryStor
 def test_any_store_exports_the_same_rows(any_store: Any, memory_store: Any) -> None:
     for lid in ("ST-ZDML-AST", "ST-FMQD", "LST-DEL-ENG"):
         assert list_workbook(any_store, lid).sheets[0].table() == list_workbook(memory_store, lid).sheets[0].table()
+
+
+def test_the_board_reads_the_imported_disclosure_list_from_its_first_month(round_trip: tuple[MemoryStore, dict[str, str]]) -> None:
+    from qingdan.queries.board import board
+
+    store, _ = round_trip
+    before, after = board(store, ZHONGTIAN, "2029-12"), board(store, ZHONGTIAN, "2030-01")
+    assert {p["item"] for p in before["posts"]} == {f"DIS-{i:03d}" for i in range(1, 31)}
+    assert len(after["posts"]) == 30 and all(p["item"].startswith(f"ST-CWGK-{NEW_VERSION_DAY}-") for p in after["posts"])
+    assert sorted(p["matter"] for p in after["posts"]) == sorted(p["matter"] for p in before["posts"])
