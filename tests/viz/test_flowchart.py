@@ -4,14 +4,25 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Any
 
+import pytest
+
 from qingdan.queries.flowchart import flow
+from qingdan.queries.stores.memory import MemoryStore
 from qingdan.viz.flowchart import BOX_W, FONT, WIDTH, char_width, flowchart_svg, wrap
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 
 
-def test_one_node_per_step_and_what_each_says(memory_store: Any) -> None:
-    f = flow(memory_store, "MP-001")
+@pytest.fixture(scope="module")
+def store(bundled_graph: Any) -> MemoryStore:
+    """A store of our own: tests/security's admin-import tests replace the shared memory_store's graph."""
+    s = MemoryStore()
+    s.replace_all(bundled_graph)
+    return s
+
+
+def test_one_node_per_step_and_what_each_says(store: MemoryStore) -> None:
+    f = flow(store, "MP-001")
     root = ET.fromstring(flowchart_svg(f))
     assert root.get("viewBox").startswith(f"0 0 {WIDTH} ")
     nodes = root.findall("s:g", NS)
@@ -32,8 +43,8 @@ def test_lines_are_wrapped_to_the_column() -> None:
     assert not any(ln.startswith("，") for ln in lines)  # punctuation never starts a line
 
 
-def test_text_from_the_data_is_escaped(memory_store: Any) -> None:
-    f = flow(memory_store, "MP-001")
+def test_text_from_the_data_is_escaped(store: MemoryStore) -> None:
+    f = flow(store, "MP-001")
     f["steps"][0]["name"] = '<script>alert(1)</script>&"'
     svg = flowchart_svg(f)
     assert "<script>" not in svg and "&lt;script&gt;" in svg
