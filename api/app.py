@@ -67,7 +67,13 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     from . import routes_laws
 
     routes_laws.register(app, get_store)
+    from . import routes_outputs
+
+    routes_outputs.register(app, get_store)
     from . import pages
 
     pages.register(app, get_store, app.state.get_resolver)
+    from . import pages_outputs
+
+    pages_outputs.register(app, get_store)
     return app

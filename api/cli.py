@@ -106,14 +106,24 @@ def stats(store: Optional[str] = StoreOpt, as_json: bool = typer.Option(False, "
 
 @app.command()
 @friendly
-def export(fmt: str = typer.Option("ttl", "--format", help="ttl 或 jsonld"),
-           out: Optional[Path] = typer.Option(None, "--out", "-o", help="输出文件（默认标准输出）")) -> None:
-    """导出经过 SHACL 校验的 RDF（Turtle 或 JSON-LD）。"""
+def export(fmt: str = typer.Option("ttl", "--format", help="ttl、jsonld 或 xlsx（清单的 Excel 表）"),
+           out: Optional[Path] = typer.Option(None, "--out", "-o", help="输出文件（默认标准输出；xlsx 必须写文件）"),
+           list_id: Optional[str] = typer.Option(None, "--list", help="xlsx：清单编号，如 ST-XWQL（取今天施行的版本）"),
+           version: Optional[str] = typer.Option(None, "--version", help="xlsx：清单版本编号，或日期 YYYY-MM-DD（与 --list 同用）"),
+           village: Optional[str] = typer.Option(None, "--village", help="xlsx：村（社区）12 位代码：导出该村全部职责事项，主体换成具体机关"),
+           as_of: Optional[str] = typer.Option(None, "--as-of", help="xlsx --village：按哪一天施行的清单（默认今天）"),
+           store: Optional[str] = StoreOpt) -> None:
+    """导出经过 SHACL 校验的 RDF（Turtle 或 JSON-LD），或按官方格式导出清单 Excel（--format xlsx）。"""
     from qingdan.errors import BadRequest
     from qingdan.loaders.pipeline import build
 
+    if fmt == "xlsx":
+        from .cli_outputs import export_xlsx
+
+        export_xlsx(out, list_id, version, village, as_of, store_kind(store))
+        return
     if fmt not in ("ttl", "jsonld"):
-        raise BadRequest("格式只能是 ttl 或 jsonld")
+        raise BadRequest("格式只能是 ttl、jsonld 或 xlsx")
     data = build().rdf.serialize(format="turtle" if fmt == "ttl" else "json-ld")
     if out:
         out.write_text(data, "utf-8")
@@ -156,3 +166,4 @@ from . import cli_questions  # noqa: E402,F401  (registers ask / trace / chain)
 from . import cli_cite  # noqa: E402,F401  (registers cite)
 from . import cli_laws  # noqa: E402,F401  (registers laws … and audit)
 from . import cli_import  # noqa: E402,F401  (registers import / template / diff / imports)
+from . import cli_outputs  # noqa: E402,F401  (registers board / flowchart; export --format xlsx)

@@ -34,6 +34,8 @@ from qingdan.queries.resolve import Resolver
 from qingdan.queries.stats import stats as stats_query
 from qingdan.queries.stores.base import GraphStore, Node
 
+from . import figures
+
 log = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
@@ -41,7 +43,7 @@ TEMPLATES_DIR = HERE / "templates"
 STATIC_DIR = HERE / "static"
 
 NAV = (("ask", "问答", "/"), ("lists", "清单", "/lists"), ("village", "村居", "/village"),
-       ("laws", "法规", "/laws"), ("delegations", "下放", "/delegations"))
+       ("laws", "法规", "/laws"), ("delegations", "下放", "/delegations"), ("flowcharts", "流程图", "/flowcharts"))
 KIND_ORDER = ("autonomy", "assistance", "prohibited", "micro_power", "public_service", "disclosure", "negative",
               "delegated")
 # the verdict in the words a village cadre would use, with the colour class the card wears
@@ -479,6 +481,12 @@ def divisions_data(store: GraphStore) -> list[dict[str, Any]]:
     return sorted(out, key=lambda d: d["code"] or "")
 
 
+def _answer_flow(request: Request, store: GraphStore, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """The flowchart of the item an answer rests on, when it has a procedure."""
+    item = (ctx.get("answer") or {}).get("item") or {}
+    return figures.flow_figure(store, item.get("id"), lambda key, build: _cached(request, store, key, build))
+
+
 # ---- routes ------------------------------------------------------------------------------
 def register(app: FastAPI, get_store: Callable[..., GraphStore], get_resolver: Callable[..., Resolver]) -> None:
     """Add the pages and /static to the app; a second call changes nothing."""
@@ -520,6 +528,7 @@ def register(app: FastAPI, get_store: Callable[..., GraphStore], get_resolver: C
             ctx = ask_context(None, _clean(village), _clean(as_of, 20), _clean(vname))
             return _render(request, "ask.html", {"active": "ask", **ctx})
         ctx, status = answer_for(resolver, q, village, as_of, vname)
+        ctx["flow"] = _answer_flow(request, resolver.store, ctx)
         return _render(request, "ask.html", {"active": "ask", **ctx}, status)
 
     @router.get("/print")
@@ -527,6 +536,7 @@ def register(app: FastAPI, get_store: Callable[..., GraphStore], get_resolver: C
                    vname: Optional[str] = None, resolver: Resolver = Depends(get_resolver)) -> HTMLResponse:
         ctx, status = answer_for(resolver, q, village, as_of, vname)
         ctx["printed_at"] = datetime.now().strftime("%Y-%m-%d %H:%M")
+        ctx["flow"] = _answer_flow(request, resolver.store, ctx)
         return _render(request, "print.html", {"active": None, **ctx}, status)
 
     @router.get("/lists")
@@ -555,8 +565,9 @@ def register(app: FastAPI, get_store: Callable[..., GraphStore], get_resolver: C
         node = iq.get_item(store, item["id"])
         endangered_by = [iq.item_summary(n) for _, n in store.neighbors(node.id, "ENDANGERS", "in")]
         citations = [citation_view(store, b) for b in item["bases"]]
+        flow = figures.flow_figure(store, item["id"], lambda key, build: _cached(request, store, key, build))
         return _render(request, "item.html", {"active": "lists", "item": item, "citations": citations,
-                                              "endangered_by": endangered_by, "as_of": day.isoformat()})
+                                              "endangered_by": endangered_by, "as_of": day.isoformat(), "flow": flow})
 
     @router.get("/village")
     def village_index(request: Request, q: Optional[str] = None, resolver: Resolver = Depends(get_resolver)) -> HTMLResponse:

@@ -148,7 +148,10 @@ def _draft(table: Table, src: SourceRow, ordinal: int, kind: str, day: str, bodi
     if not cells.get("assist"):
         assist = list(dict.fromkeys([*assist, *(b for b in DEFAULT_ASSIST.get(kind, ()) if b in bodies.ids and b != lead)]))
     supervise = list(dict.fromkeys(m.body_type for m in supervising))
-    must_not = [b for b in DEFAULT_MUST_NOT.get(kind, ()) if b in bodies.ids]
+    if cells.get("must_not"):  # written by `qingdan export --format xlsx`: the list's own, not the default
+        must_not = list(dict.fromkeys(m.body_type for m in named("must_not")))
+    else:
+        must_not = [b for b in DEFAULT_MUST_NOT.get(kind, ()) if b in bodies.ids]
 
     def names(ms: list[BodyMatch]) -> list[str]:
         """The names that say more than the type's own name: 龙湖区民政局, an unknown body."""
