@@ -90,11 +90,16 @@ def bases_text(store: GraphStore, item: Node) -> str:
     groups: dict[tuple[str, str], list[str]] = {}
     heads: dict[tuple[str, str], str] = {}
     for _, p in store.neighbors(item.id, "RESTS_ON"):
-        if p.label == "Document":
-            no = p.get("doc_no") or ""
-            key = ("doc", p.id)
-            heads[key] = f"《{p.get('title')}》" + (f"（{no}）" if no and normalise_doc_no(no) else "")
+        if p.label in ("Document", "DocumentProvision"):
+            doc = p if p.label == "Document" else iq.one(store, p.id, "PROVISION_OF_DOCUMENT")
+            if doc is None:
+                continue
+            no = doc.get("doc_no") or ""
+            key = ("doc", doc.id)
+            heads[key] = f"《{doc.get('title')}》" + (f"（{no}）" if no and normalise_doc_no(no) else "")
             groups.setdefault(key, [])
+            if p.label == "DocumentProvision":  # a numbered part, as the document numbers it (附件第5项)
+                groups[key].append((0, 0, 0, p.get("label_zh") or p.get("part")))  # type: ignore[arg-type]
             continue
         version = iq.one(store, p.id, "PROVISION_OF")
         if version is None:

@@ -57,6 +57,16 @@ class Citer:
                 self.doc_by_no[no] = r["doc_key"]
                 self.doc_titles[no] = title
         self.known = [*corpus.works(), *self.extra, *self.doc_by_title]
+        # numbered parts of documents, by how the document numbers them (附件第5项 → A1.5)
+        self.doc_parts: dict[str, list[tuple[str, str]]] = {}
+        for r in catalog.of("document_provisions"):
+            self.doc_parts.setdefault(r["doc_key"], []).append((r["label_zh"], r["part"]))
+        for parts in self.doc_parts.values():
+            parts.sort(key=lambda lp: -len(lp[0]))
+        self.doc_names: list[tuple[str, str]] = sorted(
+            [(r["doc_no"], r["doc_key"]) for r in catalog.of("documents") if r["doc_no"] and r["doc_key"] in self.doc_parts]
+            + [(f"《{r['title']}》", r["doc_key"]) for r in catalog.of("documents") if r["doc_key"] in self.doc_parts],
+            key=lambda nk: -len(nk[0]))
 
     def version_on(self, work: str, day: str) -> LawVersion | None:
         current = None
@@ -65,8 +75,35 @@ class Citer:
                 current = v
         return current
 
+    def document_parts(self, text: str) -> tuple[list[str], str]:
+        """DOC:key#part for each numbered part of a known document the text cites ("《…》（民发〔2020〕20号）
+        附件第8项"), and the text without those citations, for the statute parser."""
+        keys: list[str] = []
+        segments = re.split(r"[；;\n]", text)
+        rest = []
+        for seg in segments:
+            found = next(((name, key) for name, key in self.doc_names if name in seg), None)
+            if found is None:
+                rest.append(seg)
+                continue
+            tail = seg[seg.index(found[0]) + len(found[0]):]
+            parts = []
+            for label, part in self.doc_parts[found[1]]:
+                if label and label in tail:
+                    parts.append(part)
+                    tail = tail.replace(label, " ")
+            if parts:
+                keys.extend(f"DOC:{found[1]}#{p}" for p in parts)
+            else:
+                rest.append(seg)
+        return keys, "；".join(rest)
+
     def read(self, text: str, day: str) -> Bases:
         out = Bases([], {}, [], [])
+        part_keys, text = self.document_parts(text)
+        out.keys.extend(part_keys)
+        if part_keys and not text.strip():
+            return out
         cits = parse_citations(re.sub(r"\s*\n\s*", "；", text), self.known)
         if not cits:
             out.unread = clean_text(text)

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from icalendar import Calendar
 
-from qingdan.loaders.imports import ImportRequest, run_import
+from qingdan.loaders.importer import ImportRequest, run_import
 from qingdan.loaders.pipeline import build
 from qingdan.queries.diff import diff_versions
 from qingdan.queries.stores.memory import MemoryStore

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from qingdan.exports.xlsx import workbook_bytes, write_workbook
-from qingdan.loaders.imports import ImportRequest, run_import
+from qingdan.loaders.importer import ImportRequest, run_import
 from qingdan.loaders.pipeline import build
 from qingdan.queries.diff import diff_versions, version_items
 from qingdan.queries.listsheet import COLUMNS, Workbook, list_workbook, village_workbook
