@@ -5,6 +5,8 @@ points nowhere becomes an IRI with no type, and the SHACL shapes report it again
 """
 from __future__ import annotations
 
+import hashlib
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
@@ -133,6 +135,7 @@ def _statutes(b: RdfBuilder, catalog: Catalog, corpus: LawCorpus | None) -> None
                 b.add(s, QD.citation, c.key)
                 b.add(s, QD.article, num)
                 b.add(s, QD.text, art.text)
+                b.add(s, QD.chapter, art.chapter)
                 b.add(s, QD.provenanceStatus, corpus_status)
                 b.add(s, QD.source, f"法规库 {v.path}")
         for c in sorted(cited, key=lambda c: c.key):
@@ -143,9 +146,10 @@ def _statutes(b: RdfBuilder, catalog: Catalog, corpus: LawCorpus | None) -> None
             if c.paragraph > len(paras):
                 continue
             para = paras[c.paragraph - 1]
-            _sub_provision(b, CitationKey(c.work, c.version, c.article, c.paragraph), para.text)
+            chapter = v.articles[c.article].chapter
+            _sub_provision(b, CitationKey(c.work, c.version, c.article, c.paragraph), para.text, chapter)
             if c.item is not None and c.item <= len(para.items):
-                _sub_provision(b, c, para.items[c.item - 1])
+                _sub_provision(b, c, para.items[c.item - 1], chapter)
     for r in catalog.of("works_extra"):
         w, wv = work_iri(r["work"]), version_iri(r["work"], r["version_date"])
         b.add(w, RDF.type, QD.Work)
@@ -202,7 +206,7 @@ def _statutes(b: RdfBuilder, catalog: Catalog, corpus: LawCorpus | None) -> None
         b.provenance(s, r)
 
 
-def _sub_provision(b: RdfBuilder, c: CitationKey, text: str) -> None:
+def _sub_provision(b: RdfBuilder, c: CitationKey, text: str, chapter: str = "") -> None:
     s = provision_iri(c)
     b.add(s, RDF.type, QD.Provision)
     b.add(s, QD.provisionOf, version_iri(c.work, c.version))
@@ -211,6 +215,7 @@ def _sub_provision(b: RdfBuilder, c: CitationKey, text: str) -> None:
     b.add(s, QD.paragraph, c.paragraph)
     b.add(s, QD.clause, c.item)
     b.add(s, QD.text, text)
+    b.add(s, QD.chapter, chapter)
     b.add(s, QD.provenanceStatus, QD.official_verbatim)
     b.add(s, QD.source, f"法规库 {c.work}({c.version})")
     parent = c.parent()
@@ -293,6 +298,19 @@ def _catalog(b: RdfBuilder, cat: Catalog) -> None:
         if r["basis"]:
             b.add(s, QD.roleBasis, basis_iri(r["basis"]))
         b.add(s, QD.note, r["note"])
+        b.provenance(s, r)
+    for r in cat.of("lint_explanations"):
+        key = "|".join([r["rule"], ";".join(r["items"]), r["citation"] or ""])
+        s = iri("explanation", r["rule"], hashlib.sha1(key.encode("utf-8")).hexdigest()[:12])
+        b.add(s, RDF.type, QD.LintExplanation)
+        b.add(s, QD.lintRule, r["rule"])
+        if r["items"] == ["*"]:
+            b.add(s, QD.explainsAllItems, True)
+        else:
+            for item_id in r["items"]:
+                b.add(s, QD.explainsItem, iri("item", item_id))
+        b.add(s, QD.explainsCitation, r["citation"])
+        b.add(s, QD.explanation, r["explanation"])
         b.provenance(s, r)
     for r in cat.of("procedures"):
         proc = iri("procedure", r["procedure_id"])
