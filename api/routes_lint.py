@@ -28,6 +28,7 @@ class LintEntry(BaseModel):
     citation: Optional[str] = Field(None, description="涉及的引用键")
     reason: str = Field(..., description="为什么报告")
     explanation: Optional[str] = Field(None, description="清单自己记录的说明（lint_explanations.csv）；为空表示未说明，持续集成据此失败")
+    explanation_reason: Optional[str] = Field(None, description="说明类型：text_missing（该日施行的文本未收录，以后续文本代替）/ later_law（后法，与当日施行的依据并引）/ accepted（经审查认可）")
     explanation_source: Optional[str] = Field(None, description="说明的来源")
     in_force_version: Optional[str] = Field(None, description="时序错位：清单施行日施行的法规版本（法规库中没有时为空）")
     better: Optional[list[str]] = Field(None, description="依据薄弱：同一法规中直接规定该职责的条款")

@@ -44,6 +44,9 @@ def _cites(v: str) -> list[str]:
 
 
 LINT_RULES = ("anachronism", "contradiction", "weak_basis", "duplicate")
+# why a finding stands: the text in force then is not held (the later one stands in for it), a
+# later law cited beside the basis in force then, or a finding examined and accepted as it is
+EXPLANATION_REASONS = ("text_missing", "later_law", "accepted")
 
 
 def _explained_items(v: str) -> list[str]:
@@ -123,7 +126,8 @@ SPECS: dict[str, Spec] = {
                             "text_status": (True, _enum(("verbatim", "partial"))), **PROV},
     "law_in_force": {"work": (True, None), "version_date": (True, _date), "in_force_from": (True, _date), **PROV},
     "lint_explanations": {"rule": (True, _enum(LINT_RULES)), "items": (True, _explained_items),
-                          "citation": (False, _explained_citation), "explanation": (True, None), **PROV},
+                          "citation": (False, _explained_citation), "explanation": (True, None),
+                          "reason": (False, _enum(EXPLANATION_REASONS)), **PROV},
     "works_extra": {"work": (True, None), "version_date": (True, _date), "title": (True, None), **PROV},
 }
 # the column (or columns) that identify a row; a repeated identity is an error

@@ -311,6 +311,7 @@ def _catalog(b: RdfBuilder, cat: Catalog) -> None:
                 b.add(s, QD.explainsItem, iri("item", item_id))
         b.add(s, QD.explainsCitation, r["citation"])
         b.add(s, QD.explanation, r["explanation"])
+        b.add(s, QD.explanationReason, r["reason"] or "accepted")
         b.provenance(s, r)
     for r in cat.of("procedures"):
         proc = iri("procedure", r["procedure_id"])

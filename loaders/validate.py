@@ -22,7 +22,8 @@ COLUMN = {"leadBody": "lead_body", "assistBody": "assist_bodies", "superviseBody
           "membershipStatus": "membership_status", "alsoInVersion": "also_in", "jurisdiction": "jurisdiction",
           "provisionOfDocument": "doc_key", "text": "text", "textStatus": "text_status", "role": "role",
           "roleBody": "body_type", "roleBasis": "basis",
-          "lintRule": "rule", "explainsItem": "items", "explanation": "explanation"}
+          "lintRule": "rule", "explainsItem": "items", "explanation": "explanation",
+          "explanationReason": "reason"}
 
 
 def shapes_graph() -> Graph:

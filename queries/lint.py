@@ -202,40 +202,67 @@ def _overlap(a: Item, b: Item) -> bool:
 
 # ---- (a) anachronisms ----------------------------------------------------------------------------------
 def anachronisms(snap: Snapshot, items: list[Item]) -> list[dict[str, Any]]:
+    """Later texts cited per item, and items none of whose bases stood on the list's first day.
+
+    A later text that the catalog records as standing in for a text the library lacks
+    (explanation reason text_missing) grounds the item; one cited beside the basis in force then
+    (later_law) does not."""
     out = []
     for it in items:
         day = it.start
         cited_versions = {snap.law_version[b.id].id for b in it.bases if b.id in snap.law_version}
+        earliest: dict[str, str] = {}  # work → the earliest of its texts the item cites
+        for b in it.bases:
+            if b.id in snap.law_version:
+                v = snap.law_version[b.id]
+                w, d = snap.work_of.get(v.id, ""), v.get("version_date") or ""
+                earliest[w] = min(earliest.get(w, d), d)
+        grounded = False  # does any basis stand on the list's first day?
+        found = []
         for b in it.bases:
             if b.label in ("Document", "DocumentProvision"):
                 doc = b if b.label == "Document" else snap.doc_of.get(b.id)
                 issued = doc.get("issued") if doc is not None else None
                 if issued and issued > day:
-                    out.append(_entry("anachronism", [it], b.get("citation") or "DOC:" + _short(b.id).split("/", 1)[0],
-                                      f"所引文件 {issued} 印发，晚于清单版本施行日期 {day}"))
+                    found.append(_entry("anachronism", [it], b.get("citation") or "DOC:" + _short(b.id).split("/", 1)[0],
+                                        f"所引文件 {issued} 印发，晚于清单版本施行日期 {day}", kind="later_text"))
+                else:
+                    grounded = True
                 continue
             v = snap.law_version.get(b.id)
             if v is None:
                 continue
             adopted, start = v.get("version_date") or "", v.get("in_force_from") or v.get("version_date") or ""
-            if adopted <= day and start <= day:
-                continue
             work = snap.work_of.get(v.id, "")
             versions = snap.versions_by_work.get(work, [])
             current = in_force_on(versions, day)
-            if adopted <= day and current is None:
-                continue  # adopted before the list, nothing older held: the best text there is
+            if adopted <= day and (start <= day or current is None):
+                grounded = True  # in force, or adopted before the list with nothing older held: the best text there is
+                continue
+            if start <= day:
+                continue
             if current is not None and current.id in cited_versions:
                 continue  # a successor citation beside the text in force then
+            if earliest.get(work, adopted) < adopted:
+                continue  # a successor of an earlier cited text of the work: that one is judged
             if current is not None:
                 reason = (f"所引《{work}》{adopted} 文本（{start} 施行）晚于清单版本施行日期 {day}；"
                           f"该日施行的是 {current.get('version_date')} 文本，事项未引用")
             else:
                 reason = (f"所引《{work}》{adopted} 文本（{start} 施行）晚于清单版本施行日期 {day}；"
                           f"法规库中没有该日施行的文本（最早收录 {versions[0].get('version_date') if versions else adopted}）")
-            e = _entry("anachronism", [it], b.get("citation"), reason)
+            e = _entry("anachronism", [it], b.get("citation"), reason, kind="later_text")
             e["in_force_version"] = current.get("version_date") if current is not None else None
-            out.append(e)
+            found.append(e)
+        if not grounded:
+            for e in found:
+                x = explanation_for(snap, e)
+                if x is not None and x.get("explanation_reason") == "text_missing":
+                    grounded = True  # the nearest later text stands in for the text in force then, which is not held
+        if it.bases and not grounded:
+            found.append(_entry("anachronism", [it], None, f"没有一项依据在清单版本施行日 {day} 已经施行（或是当时法规库收录的最早文本）",
+                                kind="no_basis_in_force"))
+        out.extend(found)
     return out
 
 
@@ -410,7 +437,8 @@ def duplicates(snap: Snapshot, items: list[Item]) -> list[dict[str, Any]]:
 # ---- explanations and the whole lint ------------------------------------------------------------------
 def _entry(rule: str, items: list[Item], citation: str | None, reason: str, kind: str | None = None) -> dict[str, Any]:
     return {"rule": rule, "kind": kind, "items": [i.ref() for i in items], "list_version": items[0].version_id,
-            "citation": citation, "reason": reason, "explanation": None, "explanation_source": None}
+            "citation": citation, "reason": reason, "explanation": None, "explanation_reason": None,
+            "explanation_source": None}
 
 
 def _explains(e: Node, covered: set[str] | None, entry: dict[str, Any]) -> bool:
@@ -425,6 +453,11 @@ def _explains(e: Node, covered: set[str] | None, entry: dict[str, Any]) -> bool:
     return got == want or ("#" not in want and got.startswith(want + "#"))
 
 
+def explanation_for(snap: Snapshot, entry: dict[str, Any]) -> Node | None:
+    """The first recorded explanation that covers a finding (rule, items, citation)."""
+    return next((e for e, covered in snap.explanations if _explains(e, covered, entry)), None)
+
+
 def lint(store: GraphStore, as_of: date | str | None = None) -> dict[str, Any]:
     """Every finding of the four rules, each with the catalog's explanation when it records one."""
     snap = snapshot(store)
@@ -437,12 +470,12 @@ def lint(store: GraphStore, as_of: date | str | None = None) -> dict[str, Any]:
     used: set[str] = set()
     for entries in found.values():
         for entry in entries:
-            for e, covered in snap.explanations:
-                if _explains(e, covered, entry):
-                    entry["explanation"] = e.get("explanation")
-                    entry["explanation_source"] = e.get("source")
-                    used.add(e.id)
-                    break
+            e = explanation_for(snap, entry)
+            if e is not None:
+                entry["explanation"] = e.get("explanation")
+                entry["explanation_reason"] = e.get("explanation_reason") or "accepted"
+                entry["explanation_source"] = e.get("source")
+                used.add(e.id)
         entries.sort(key=lambda x: ([i["id"] for i in x["items"]], x["citation"] or ""))
     summary = {k: {"total": len(v), "explained": sum(1 for x in v if x["explanation"]),
                    "unexplained": sum(1 for x in v if not x["explanation"])} for k, v in found.items()}

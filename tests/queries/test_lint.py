@@ -45,10 +45,10 @@ ITEMS = [  # id, kind, version, name, description, lead, assist, must_not, bases
     # duplicates: the same duty on another list with the same basis
     ("M-MEDIATE", "micro_power", "T-MP-1", "调解民间纠纷", "", "village_committee", "", "", f"{ORG18}#2.2"),
 ]
-EXPLANATIONS = [
-    ("anachronism", "A-2017", ORG18, "该日施行的文本未收录"),
-    ("duplicate", "*", "", "测试：同一职责在两份清单中各列一项"),
-    ("weak_basis", "A-BOTH", "", "测试：没有对应问题的说明"),
+EXPLANATIONS = [  # rule, items, citation, reason, explanation
+    ("anachronism", "*", ORG18, "text_missing", "该日施行的文本未收录"),
+    ("duplicate", "*", "", "accepted", "测试：同一职责在两份清单中各列一项"),
+    ("weak_basis", "A-BOTH", "", "accepted", "测试：没有对应问题的说明"),
 ]
 
 
@@ -69,9 +69,9 @@ def _write(catalog: Path) -> None:
             f.write(ROW.format(id=i, kind=kind, version=version, category=category, seq=n + 1, name=name, desc=desc,
                                lead=lead, assist=assist, must_not=must_not, bases=bases))
     with (catalog / "lint_explanations.csv").open("w", encoding="utf-8") as f:
-        f.write("rule,items,citation,explanation,provenance_status,source\n")
-        for rule, items, citation, text in EXPLANATIONS:
-            f.write(f"{rule},{items},{citation},{text},statute_derived,test fixture\n")
+        f.write("rule,items,citation,reason,explanation,provenance_status,source\n")
+        for rule, items, citation, reason, text in EXPLANATIONS:
+            f.write(f"{rule},{items},{citation},{reason},{text},statute_derived,test fixture\n")
 
 
 @pytest.fixture(scope="module")
@@ -91,9 +91,11 @@ def _found(r, rule, item=None, citation=None, kind=None):
 
 def test_a_later_text_alone_is_an_anachronism_but_beside_the_text_in_force_it_is_a_successor(result):
     _, r = result
-    (e,) = _found(r, "anachronisms", "A-NEW")
+    (e,) = _found(r, "anachronisms", "A-NEW", kind="later_text")
     assert e["citation"] == f"{ORG25}#27.1" and e["list_version"] == "T-AUT-1"
     assert e["in_force_version"] == "2018-12-29" and e["explanation"] is None
+    (bare,) = _found(r, "anachronisms", "A-NEW", kind="no_basis_in_force")  # nothing else stood that day
+    assert bare["citation"] is None
     assert not _found(r, "anachronisms", "A-BOTH")
     # the test catalog's own items cite both texts, as the bundled catalog does
     assert not _found(r, "anachronisms", "T-001")
@@ -101,9 +103,9 @@ def test_a_later_text_alone_is_an_anachronism_but_beside_the_text_in_force_it_is
 
 def test_an_anachronism_the_catalog_explains_carries_its_reason_and_does_not_fail(result):
     _, r = result
-    (e,) = _found(r, "anachronisms", "A-2017")
+    (e,) = _found(r, "anachronisms", "A-2017")  # the later text stands in for the missing one: the item stands
     assert e["in_force_version"] is None and "没有该日施行的文本" in e["reason"]
-    assert e["explanation"] == "该日施行的文本未收录"
+    assert e["explanation"] == "该日施行的文本未收录" and e["explanation_reason"] == "text_missing"
     assert e not in failing(r) and _found(r, "anachronisms", "A-NEW")[0] in failing(r)
 
 
@@ -154,6 +156,7 @@ def test_as_of_lints_only_the_list_versions_in_force_that_day(result):
     old = lint(store, "2018-06-01")
     assert old["as_of"] == "2018-06-01" and old["items"] == 1
     assert [e["items"][0]["id"] for e in old["anachronisms"]] == ["A-2017"]
+    assert [e["explanation_reason"] for e in old["anachronisms"]] == ["text_missing"]
     with pytest.raises(BadRequest):
         lint(store, "2018-13-01")
 
