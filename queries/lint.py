@@ -103,6 +103,7 @@ class Item:
     bases: list[Node]
     bodies: set[str]
     lead: str | None = None
+    discloses: set[str] = field(default_factory=set)  # item ids of the disclosure items it must publish
 
     @property
     def id(self) -> str:
@@ -162,12 +163,13 @@ def snapshot(store: GraphStore) -> Snapshot:
             bodies[k] |= {_short(b.id) for _, b in pairs}
             if rel == "LEAD_BODY" and pairs:
                 lead[k] = _short(pairs[0][1].id)
+    discloses = {k: {_short(d.id) for _, d in pairs} for k, pairs in store.neighbors_many(ids, "MUST_DISCLOSE").items()}
     items = []
     for n in nodes:
         v = version_of.get(n.id)
         lst = list_of.get(v.id) if v is not None else None
         items.append(Item(n, v, _short(lst.id) if lst is not None else None,
-                          [b for _, b in rests.get(n.id, [])], bodies[n.id], lead.get(n.id)))
+                          [b for _, b in rests.get(n.id, [])], bodies[n.id], lead.get(n.id), discloses.get(n.id, set())))
     provisions = sorted({b.id for it in items for b in it.bases if b.label == "Provision"})
     law_version = {k: v[0][1] for k, v in store.neighbors_many(provisions, "PROVISION_OF").items() if v}
     all_versions = store.nodes("WorkVersion")
@@ -427,6 +429,8 @@ def duplicates(snap: Snapshot, items: list[Item]) -> list[dict[str, Any]]:
         for b, kb in keyed[i + 1:]:
             if a.list_id == b.list_id or not _overlap(a, b) or not (ka & kb):
                 continue
+            if b.id in a.discloses or a.id in b.discloses:
+                continue  # a duty and the disclosure item it must publish: two items by design
             score = fuzz.ratio(a.name, b.name)
             if score >= 85:
                 out.append(_entry("duplicate", [a, b], sorted(ka & kb)[0],
