@@ -50,13 +50,16 @@ AUTHORISING_RE = re.compile(r"应当制定[^。；]{0,60}(?:管理办法|实施�
 PROGRAMME_RE = re.compile(r"^第[^条]+条\s*为了|^为了|本(?:法|条例|办法)所称|本(?:法|条例|办法)适用于|适用本(?:法|条例|办法)|"
                           r"遵循[^。；]{0,20}原则|应当坚持|坚持[^。；]{0,20}(?:原则|方针)|国家(?:鼓励|支持|倡导|实行|建立|加强)|"
                           r"各级人民政府应当[^。；]{0,20}(?:加强|支持|统筹|纳入)|县级以上[^。；]{0,20}人民政府应当[^。；]{0,20}(?:加强|支持|统筹|纳入)")
+REFERRAL_RE = re.compile(r"^[^。；]{0,60}另有规定的，依照其规定。?$")
 PENAL_ITEM_RE = re.compile(r"处罚|罚款|查封|扣押|没收|责令|强制|处分|追究")
 CLASS_ZH = {"sanction": "罚则（法律责任、处分、罚款）", "remedy": "救济或纠正条款（责令改正、投诉举报）",
             "programme": "总则性宣示条款（目的、原则、国家鼓励支持）", "authorising": "授权制定办法的条款", "duty": "职责条款",
-            "other_body": "其他主体的职责条款（未涉及村（居）委会）"}
+            "other_body": "其他主体的职责条款（未涉及村（居）委会）", "referral": "援引其他法律的衔接条款（另有规定的依照其规定）"}
 
 
 def _sentence_class(s: str, chapter: str) -> str:
+    if REFERRAL_RE.search(s.strip()):
+        return "referral"  # 法律对…另有规定的，依照其规定: points elsewhere, grounds nothing itself
     if SANCTION_RE.search(s):
         return "sanction"
     if REMEDY_RE.search(s):
@@ -74,7 +77,7 @@ def _sentence_class(s: str, chapter: str) -> str:
 
 
 def clause_class(text: str, chapter: str) -> str:
-    """duty | sanction | remedy | programme | authorising — the part a clause plays, by its words and chapter.
+    """duty | sanction | remedy | programme | authorising | referral — the part a clause plays, by its words and chapter.
 
     Judged sentence by sentence: one sentence that gives a duty makes the clause a duty clause
     (妇女权益保障法 §36.2: the town orders parents to send girls to school — 村民委员会应当协助);
@@ -86,7 +89,7 @@ def clause_class(text: str, chapter: str) -> str:
     if "duty" in classes:
         return "duty"
     order = ("sanction", "remedy") if SANCTION_CHAPTER_RE.search(chapter) else ("remedy", "sanction")
-    return next(c for c in (*order, "authorising", "programme") if c in classes)
+    return next(c for c in (*order, "authorising", "referral", "programme") if c in classes)
 
 
 def bigrams(text: str) -> set[str]:
