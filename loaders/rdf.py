@@ -154,6 +154,8 @@ def _statutes(b: RdfBuilder, catalog: Catalog, corpus: LawCorpus | None) -> None
         w, wv = work_iri(r["work"]), version_iri(r["work"], r["version_date"])
         b.add(w, RDF.type, QD.Work)
         b.add(w, QD.shortTitle, r["work"])
+        if b.g.value(w, QD.provenanceStatus) is None:  # a work known only from a public source carries its row's provenance
+            b.provenance(w, r)
         b.add(wv, RDF.type, QD.WorkVersion)
         b.add(wv, QD.versionOfWork, w)
         b.add(wv, QD.title, r["title"])

@@ -44,6 +44,11 @@ def test_resolve_with_village(client):
     assert a["verdict"] == "not_for_village"
     assert a["village"]["village"]["code"] == ZHONGTIAN
     assert a["responsible"]["body_type"]["body"]["name"].startswith("潮阳区公安")
+    # the answer says whose words the item holds (a named public document) and that its place on
+    # Shantou's list is inferred, not shown by a public source
+    prov = a["item"]["provenance"]
+    assert prov["status"] == "official_verbatim" and prov["document"]["title"] in prov["status_zh"]
+    assert prov["membership"] == "inferred" and prov["membership_zh"]
 
 
 def test_resolve_errors(client):
