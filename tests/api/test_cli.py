@@ -75,3 +75,18 @@ def test_export_turtle(tmp_path):
     assert g.value(URIRef(str(ID_NS) + "category/FMQD-C01"), QD.membershipStatus) == Literal("confirmed")
     from qingdan.ontology.terms import ontology_graph
     assert Literal("公开文件原文", lang="zh") in set(ontology_graph().objects(QD.official_verbatim, RDFS.label))
+
+
+def test_lint_json_and_strict_exit():
+    """`qingdan lint --json --strict` on the bundled catalog: every finding carries the catalog's
+    explanation, so the exit code is 0; the human output names the rules in Chinese."""
+    r = runner.invoke(app, ["lint", "--json", "--strict"])
+    assert r.exit_code == 0, r.output[-2000:]
+    out = json.loads(r.stdout)
+    assert set(out["summary"]) == {"anachronisms", "contradictions", "weak_bases", "duplicates"}
+    assert all(v["unexplained"] == 0 for v in out["summary"].values())
+    assert all(e["explanation"] for rule in out["summary"] for e in out[rule])
+    text = runner.invoke(app, ["lint", "--as-of", "2019-10-01"])
+    assert text.exit_code == 0 and "2019-10-01 施行的清单版本" in text.stdout and "时序错位" in text.stdout
+    bad = runner.invoke(app, ["lint", "--as-of", "2019-13-01"])
+    assert bad.exit_code == 2 and "审查日期" in bad.output

@@ -113,3 +113,13 @@ def test_viz_pages_are_offline_html(client, path, params):
 def test_public_api_is_read_only(client):
     for path in ("/resolve", "/stats", "/items/PRO-005"):
         assert client.post(path).status_code == 405
+
+
+def test_lint_route(client):
+    r = client.get("/lint", params={"as_of": "2021-06-01"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["as_of"] == "2021-06-01" and body["items"] > 0
+    # the 2019 directory is out of force that day: none of its items is linted
+    assert not any(i["list_version"].endswith("-2019") for rule in body["summary"] for e in body[rule] for i in e["items"])
+    assert client.get("/lint", params={"as_of": "2021-6-1"}).status_code == 422
