@@ -70,6 +70,9 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     from . import routes_outputs
 
     routes_outputs.register(app, get_store)
+    from . import routes_lint
+
+    routes_lint.register(app, get_store)
     from . import pages
 
     pages.register(app, get_store, app.state.get_resolver)

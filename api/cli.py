@@ -93,13 +93,18 @@ def stats(store: Optional[str] = StoreOpt, as_json: bool = typer.Option(False, "
     if as_json:
         dump(result)
         return
-    table = Table(title="清单事项数量（公布数 / 本库数）")
+    table = Table(title="清单事项数量（公布数 / 本库现行版本数，按列入依据）")
     table.add_column("种类")
     table.add_column("公布数", justify="right")
     table.add_column("本库数", justify="right")
+    for label in ("证实列入", "推定列入", "建模示例", "各版本合计"):
+        table.add_column(label, justify="right")
     for kind, v in result["lists"].items():
-        table.add_row(KIND_ZH[kind], "—" if v["declared"] is None else str(v["declared"]), str(v["catalog"]))
+        m = v["by_membership"]
+        table.add_row(KIND_ZH[kind], "—" if v["declared"] is None else str(v["declared"]), str(v["catalog"]),
+                      str(m["confirmed"]), str(m["inferred"]), str(m["modeled"]), str(v["all_versions"]))
     console.print(table)
+    console.print("证实列入：公开来源显示该事项在这份清单上；推定列入：本库依法规或上级清单归入；建模示例：非官方清单条目。")
     d = result["divisions"]
     console.print(f"来源覆盖率 {result['provenance_coverage']:.0%}；区划：区县 {d['district']}，镇街 {d['town']}，村居 {d['village']}")
 
@@ -167,3 +172,4 @@ from . import cli_cite  # noqa: E402,F401  (registers cite)
 from . import cli_laws  # noqa: E402,F401  (registers laws … and audit)
 from . import cli_import  # noqa: E402,F401  (registers import / template / diff / imports)
 from . import cli_outputs  # noqa: E402,F401  (registers board / flowchart; export --format xlsx)
+from . import cli_lint  # noqa: E402,F401  (registers lint)

@@ -13,9 +13,12 @@ class Open(BaseModel):
 
 
 class Provenance(Open):
-    status: Optional[str] = Field(None, description="official_verbatim（官方原文）/ statute_derived（依法规推导）/ modeled（建模示例）")
-    status_zh: Optional[str] = None
+    status: Optional[str] = Field(None, description="文字来源：official_verbatim（公开文件原文，见 document）/ statute_derived（依法规推导）/ modeled（建模示例）")
+    status_zh: Optional[str] = Field(None, description="文字来源的中文说明；公开文件原文时写明文件名称和文号")
     source: Optional[str] = Field(None, description="来源")
+    document: Optional[dict[str, Any]] = Field(None, description="公开文件原文所在的文件：key（DOC:键）、title、doc_no")
+    membership: Optional[str] = Field(None, description="列入依据（事项、类别）：confirmed（公开来源证实列入）/ inferred（推定列入）/ modeled（建模示例）")
+    membership_zh: Optional[str] = Field(None, description="列入依据的中文说明")
 
 
 class Division(Open):

@@ -61,8 +61,11 @@ VERDICT_VIEW: dict[str, dict[str, str]] = {
     "unlisted": {"short": "未列入清单", "css": "v-unlisted",
                  "hint": "没有找到对应的清单事项。按准入制度，未经批准不得交由村（居）委会承担。"},
 }
-PROVENANCE_VIEW = {"official_verbatim": ("官方原文", "p-official"), "statute_derived": ("依法规推导", "p-statute"),
+PROVENANCE_VIEW = {"official_verbatim": ("公开文件原文", "p-official"), "statute_derived": ("依法规推导", "p-statute"),
                    "modeled": ("建模示例", "p-modeled")}
+# membership provenance: is the item (category) on that list at all — a claim apart from whose words it holds
+MEMBERSHIP_VIEW = {"confirmed": ("证实列入", "m-confirmed"), "inferred": ("推定列入", "m-inferred"),
+                   "modeled": ("建模条目", "m-modeled")}
 SIDE_ZH = {"village": "为什么不是村里", "town": "为什么不是镇（街道）", "county": "为什么不是区（县）部门"}
 EXAMPLES = ("村里能不能给村民开无犯罪记录证明？", "村里要开会讨论宅基地怎么分，这个归谁管？",
             "有人在村口乱搭乱建，村里管还是镇里管？", "村里要搞工程招标，流程怎么走？")
@@ -74,7 +77,16 @@ MAX_PARAM = 60
 def _provenance_badge(p: Any) -> dict[str, str]:
     status = p.get("status") if isinstance(p, dict) else p
     label, css = PROVENANCE_VIEW.get(status or "", (status or "来源未标注", "p-unknown"))
-    return {"label": label, "css": css, "source": (p.get("source") if isinstance(p, dict) else None) or ""}
+    out = {"label": label, "css": css, "source": (p.get("source") if isinstance(p, dict) else None) or ""}
+    if isinstance(p, dict):
+        doc = p.get("document") or {}
+        if doc.get("title") or doc.get("doc_no"):
+            out["source"] = f"{p.get('status_zh')}；{out['source']}".rstrip("；")
+        m = p.get("membership")
+        if m:
+            out["membership_label"], out["membership_css"] = MEMBERSHIP_VIEW.get(m, (m, "p-unknown"))
+            out["membership_title"] = p.get("membership_zh") or ""
+    return out
 
 
 def _article_label(n: Any) -> str:

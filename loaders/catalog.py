@@ -43,6 +43,29 @@ def _cites(v: str) -> list[str]:
     return keys
 
 
+LINT_RULES = ("anachronism", "contradiction", "weak_basis", "duplicate")
+# why a finding stands: the text in force then is not held (the later one stands in for it), a
+# later law cited beside the basis in force then, or a finding examined and accepted as it is
+EXPLANATION_REASONS = ("text_missing", "later_law", "accepted")
+
+
+def _explained_items(v: str) -> list[str]:
+    ids = split_multi(v)
+    if "*" in ids and len(ids) > 1:
+        raise ValueError("* 表示所有事项，不能与事项编号同列")
+    return ids
+
+
+def _explained_citation(v: str) -> str:
+    """A citation key, or WORK@YYYY-MM-DD for every provision of that statute version."""
+    v = v.strip()
+    if re.fullmatch(r"[^@#;\s]+@\d{4}-\d{2}-\d{2}", v):
+        date.fromisoformat(v.rsplit("@", 1)[1])
+        return v
+    parse_key(v)
+    return v
+
+
 def _jurisdiction(v: str) -> str:
     v = v.strip()
     if not re.match(JURISDICTION_RE, v):
@@ -106,6 +129,9 @@ SPECS: dict[str, Spec] = {
                             "label_zh": (True, None), "text": (True, None),
                             "text_status": (True, _enum(("verbatim", "partial"))), **PROV},
     "law_in_force": {"work": (True, None), "version_date": (True, _date), "in_force_from": (True, _date), **PROV},
+    "lint_explanations": {"rule": (True, _enum(LINT_RULES)), "items": (True, _explained_items),
+                          "citation": (False, _explained_citation), "explanation": (True, None),
+                          "reason": (False, _enum(EXPLANATION_REASONS)), **PROV},
     "works_extra": {"work": (True, None), "version_date": (True, _date), "title": (True, None), **PROV},
 }
 # the column (or columns) that identify a row; a repeated identity is an error
@@ -200,7 +226,7 @@ def read_rows(path: Path, kind: str, problems: list[Problem], label: str | None 
             if not value:
                 if required:
                     problems.append(Problem(name, i, col, None, "必填项为空"))
-                cells[col] = [] if conv in (split_multi, _cites) else None
+                cells[col] = [] if conv in (split_multi, _cites, _explained_items) else None
                 continue
             value = from_text_cell(value)
             try:

@@ -112,12 +112,17 @@ def parse_law_text(text: str, work: str, version_date: str | None, path: str) ->
     articles: dict[int, Article] = {}
     current: Article | None = None
     chapter = ""
+    headings: list[tuple[int, str]] = []  # (depth, heading) from 编 down to 节
     for ln in body:
         if not ln or ln.startswith("---") or ln.startswith("<!--"):
             continue
         if ln.startswith("#"):
-            chapter = ln.lstrip("# ").strip()
-            current = None if chapter else current
+            heading = ln.lstrip("# ").strip()
+            depth = len(ln) - len(ln.lstrip("#"))
+            headings = [h for h in headings if h[0] < depth] + ([(depth, heading)] if heading else [])
+            # the whole path, so an article in 第六章 法律责任 / 第二节 … still says it is a sanction
+            chapter = " ".join(h for _, h in headings)
+            current = None if heading else current
             continue
         m = ARTICLE_RE.match(ln)
         if m and not m.group(2):

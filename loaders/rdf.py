@@ -5,6 +5,8 @@ points nowhere becomes an IRI with no type, and the SHACL shapes report it again
 """
 from __future__ import annotations
 
+import hashlib
+
 from rdflib import Graph
 from rdflib.namespace import RDF
 
@@ -132,6 +134,20 @@ def _catalog(b: RdfBuilder, cat: Catalog) -> None:
         if r["basis"]:
             b.add(s, QD.roleBasis, basis_iri(r["basis"]))
         b.add(s, QD.note, r["note"])
+        b.provenance(s, r)
+    for r in cat.of("lint_explanations"):
+        key = "|".join([r["rule"], ";".join(r["items"]), r["citation"] or ""])
+        s = iri("explanation", r["rule"], hashlib.sha1(key.encode("utf-8")).hexdigest()[:12])
+        b.add(s, RDF.type, QD.LintExplanation)
+        b.add(s, QD.lintRule, r["rule"])
+        if r["items"] == ["*"]:
+            b.add(s, QD.explainsAllItems, True)
+        else:
+            for item_id in r["items"]:
+                b.add(s, QD.explainsItem, iri("item", item_id))
+        b.add(s, QD.explainsCitation, r["citation"])
+        b.add(s, QD.explanation, r["explanation"])
+        b.add(s, QD.explanationReason, r["reason"] or "accepted")
         b.provenance(s, r)
     for r in cat.of("procedures"):
         proc = iri("procedure", r["procedure_id"])

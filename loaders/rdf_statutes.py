@@ -64,6 +64,7 @@ def statutes_rdf(b: RdfBuilder, catalog: Catalog, corpus: LawCorpus | None) -> N
                 b.add(s, QD.citation, c.key)
                 b.add(s, QD.article, num)
                 b.add(s, QD.text, art.text)
+                b.add(s, QD.chapter, art.chapter)
                 b.add(s, QD.provenanceStatus, corpus_status)
                 b.add(s, QD.source, f"法规库 {v.path}")
         for c in sorted(cited, key=lambda c: c.key):
@@ -74,14 +75,17 @@ def statutes_rdf(b: RdfBuilder, catalog: Catalog, corpus: LawCorpus | None) -> N
             if c.paragraph > len(paras):
                 continue
             para = paras[c.paragraph - 1]
-            _sub_provision(b, CitationKey(c.work, c.version, c.article, c.paragraph), para.text)
+            chapter = v.articles[c.article].chapter
+            _sub_provision(b, CitationKey(c.work, c.version, c.article, c.paragraph), para.text, chapter)
             if c.item is not None and c.item <= len(para.items):
-                _sub_provision(b, c, para.items[c.item - 1])
+                _sub_provision(b, c, para.items[c.item - 1], chapter)
         _timeline(b, corpus, t)
     for r in catalog.of("works_extra"):
         w, wv = work_iri(r["work"]), version_iri(r["work"], r["version_date"])
         b.add(w, RDF.type, QD.Work)
         b.add(w, QD.shortTitle, r["work"])
+        if b.g.value(w, QD.provenanceStatus) is None:  # a work known only from a public source carries its row's provenance
+            b.provenance(w, r)
         b.add(wv, RDF.type, QD.WorkVersion)
         b.add(wv, QD.versionOfWork, w)
         b.add(wv, QD.title, r["title"])
@@ -137,7 +141,7 @@ def statutes_rdf(b: RdfBuilder, catalog: Catalog, corpus: LawCorpus | None) -> N
         b.provenance(s, r)
 
 
-def _sub_provision(b: RdfBuilder, c: CitationKey, text: str) -> None:
+def _sub_provision(b: RdfBuilder, c: CitationKey, text: str, chapter: str = "") -> None:
     s = provision_iri(c)
     b.add(s, RDF.type, QD.Provision)
     b.add(s, QD.provisionOf, version_iri(c.work, c.version))
@@ -146,6 +150,7 @@ def _sub_provision(b: RdfBuilder, c: CitationKey, text: str) -> None:
     b.add(s, QD.paragraph, c.paragraph)
     b.add(s, QD.clause, c.item)
     b.add(s, QD.text, text)
+    b.add(s, QD.chapter, chapter)
     b.add(s, QD.provenanceStatus, QD.official_verbatim)
     b.add(s, QD.source, f"法规库 {c.work}({c.version})")
     parent = c.parent()
@@ -161,8 +166,10 @@ def _timeline(b: RdfBuilder, corpus: LawCorpus, t: Timeline) -> None:
             parent = CitationKey(c.work, c.version, c.article, c.paragraph)
             v = corpus.get(c.work, c.version)
             assert v is not None
-            _sub_provision(b, parent, v.articles[c.article].paragraphs[c.paragraph - 1].text)  # type: ignore[operator]
-        _sub_provision(b, c, t.subs[c])
+            _sub_provision(b, parent, v.articles[c.article].paragraphs[c.paragraph - 1].text,  # type: ignore[operator]
+                           v.articles[c.article].chapter)
+        v = corpus.get(c.work, c.version)
+        _sub_provision(b, c, t.subs[c], v.articles[c.article].chapter if v and c.article in v.articles else "")
     for link in t.links:
         b.add_edge(provision_iri(link.src), QD.succeededBy, provision_iri(link.dst), {
             "provenance_status": "statute_derived", "source": link.source, "score": link.score,

@@ -176,7 +176,14 @@ def audit(store: GraphStore, as_of: date | str) -> dict[str, Any]:
     unresolved: list[dict[str, Any]] = []
     outside: set[str] = set()
     total = 0
-    for item, bases in _bases(store):
+    based = _bases(store)
+    # only duties on a list version in force that day: a closed version (the 2019 directory) is history
+    versions = store.neighbors_many((i.id for i, _ in based), "IN_VERSION")
+    d = day.isoformat()
+    for item, bases in based:
+        v = versions.get(item.id, [(None, None)])[0][1]
+        if v is not None and not ((v.get("in_force_from") or "") <= d <= (v.get("in_force_to") or "9999-12-31")):
+            continue
         total += 1
         if not bases:
             no_basis.append(_item_ref(item) | {"reason": item.get("no_basis_reason")})

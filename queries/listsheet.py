@@ -7,12 +7,13 @@ reader (and `qingdan import`) knows which text is meant; items that cite both th
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from qingdan.errors import BadRequest, NotFound
-from qingdan.loaders.cite import normalise_doc_no
 from qingdan.ontology.terms import KIND_ZH
 
 from . import items as iq
@@ -24,6 +25,9 @@ COLUMNS = ("序号", "类别", "事项名称", "具体内容", "法律依据", "
 MUST_NOT_COLUMN = "不得承担主体"  # only on sheets whose items name bodies that must not do them (禁入、负面清单)
 KIND_ORDER = ("autonomy", "assistance", "prohibited", "micro_power", "public_service", "disclosure", "negative",
               "delegated")
+
+# a real document number (民发〔2020〕20号, 国务院令第764号), not a note such as （征求意见稿）
+DOC_NO_RE = re.compile(r"〔\d{4}〕\s*第?\d+号|令\s*第?\s*\d+\s*号")
 
 
 @dataclass
@@ -96,7 +100,7 @@ def bases_text(store: GraphStore, item: Node) -> str:
                 continue
             no = doc.get("doc_no") or ""
             key = ("doc", doc.id)
-            heads[key] = f"《{doc.get('title')}》" + (f"（{no}）" if no and normalise_doc_no(no) else "")
+            heads[key] = f"《{doc.get('title')}》" + (f"（{no}）" if no and DOC_NO_RE.search(no) else "")
             groups.setdefault(key, [])
             if p.label == "DocumentProvision":  # a numbered part, as the document numbers it (附件第5项)
                 groups[key].append((0, 0, 0, p.get("label_zh") or p.get("part")))  # type: ignore[arg-type]

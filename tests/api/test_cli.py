@@ -17,7 +17,12 @@ def test_stats_json_covers_every_kind():
     assert set(s["lists"]) == {"autonomy", "assistance", "prohibited", "micro_power", "public_service",
                                "disclosure", "negative", "delegated"}
     assert all(v["catalog"] > 0 for v in s["lists"].values())
-    assert s["lists"]["autonomy"] == {"declared": 47, "catalog": 47}
+    # the 2021 directory (in force now) holds 47 autonomy items; the 2019 version's items are counted apart
+    aut = s["lists"]["autonomy"]
+    assert (aut["declared"], aut["catalog"]) == (47, 47) and aut["all_versions"] > aut["catalog"]
+    # none of them is shown on Shantou's list by a public source: they are filed there by this project
+    assert sum(aut["by_membership"].values()) == 47 and aut["by_membership"]["confirmed"] == 0
+    assert s["lists"]["negative"]["by_membership"] == {"confirmed": 0, "inferred": 0, "modeled": 50}
     assert s["lists"]["assistance"]["declared"] == 76
     assert s["provenance_coverage"] == 1.0
     assert s["divisions"]["village"] == 1091
@@ -57,3 +62,33 @@ def test_export_turtle(tmp_path):
 
     g = Graph().parse(out)
     assert len(g) > 100000
+    # both provenances travel with the export: whose words (a status whose label names what it is) and
+    # whether the item is on that list
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDFS
+
+    from qingdan.ontology.terms import ID_NS, QD
+    pro = URIRef(str(ID_NS) + "item/PRO-005")
+    assert g.value(pro, QD.provenanceStatus) == QD.official_verbatim
+    # on the national list it is confirmed; on Shantou's, whose text is not public, only inferred
+    assert g.value(pro, QD.membershipStatus) == Literal("confirmed")
+    assert g.value(pro, QD.alsoInVersion) == URIRef(str(ID_NS) + "version/ST-ZDML-PRO-2021")
+    assert g.value(URIRef(str(ID_NS) + "item/NEG-001"), QD.membershipStatus) == Literal("modeled")
+    assert g.value(URIRef(str(ID_NS) + "category/FMQD-C01"), QD.membershipStatus) == Literal("confirmed")
+    from qingdan.ontology.terms import ontology_graph
+    assert Literal("公开文件原文", lang="zh") in set(ontology_graph().objects(QD.official_verbatim, RDFS.label))
+
+
+def test_lint_json_and_strict_exit():
+    """`qingdan lint --json --strict` on the bundled catalog: every finding carries the catalog's
+    explanation, so the exit code is 0; the human output names the rules in Chinese."""
+    r = runner.invoke(app, ["lint", "--json", "--strict"])
+    assert r.exit_code == 0, r.output[-2000:]
+    out = json.loads(r.stdout)
+    assert set(out["summary"]) == {"anachronisms", "contradictions", "weak_bases", "duplicates"}
+    assert all(v["unexplained"] == 0 for v in out["summary"].values())
+    assert all(e["explanation"] for rule in out["summary"] for e in out[rule])
+    text = runner.invoke(app, ["lint", "--as-of", "2019-10-01"])
+    assert text.exit_code == 0 and "2019-10-01 施行的清单版本" in text.stdout and "时序错位" in text.stdout
+    bad = runner.invoke(app, ["lint", "--as-of", "2019-13-01"])
+    assert bad.exit_code == 2 and "审查日期" in bad.output

@@ -308,15 +308,18 @@ def test_lists_show_every_list_with_declared_and_catalog_counts(client, memory_s
     for lst in memory_store.nodes("DutyList"):
         assert lst.get("name_zh") in doc.text
     rows = doc.find("tr", data_item="*")
-    assert len(rows) == sum(v["catalog"] for v in stats["lists"].values())
+    assert len(rows) == sum(v["all_versions"] for v in stats["lists"].values())  # every version's items
     table = re.search(r'<table class="counts">.*?</table>', client.get("/lists").text, re.S).group(0)
     for kind, counts in stats["lists"].items():
         row = re.search(rf'kind={kind}">.*?</tr>', table, re.S).group(0)
-        cells = re.findall(r"<td>(.*?)</td>", row, re.S)
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
         assert cells[0].strip() == (str(counts["declared"]) if counts["declared"] is not None else "未公布")
         assert cells[1].strip().startswith(str(counts["catalog"]))
-    for label in ("官方原文", "依法规推导", "建模示例"):
-        assert label in doc.text
+        m = counts["by_membership"]
+        assert cells[2].strip() == f"{m['confirmed']} / {m['inferred']} / {m['modeled']}"
+    for label in ("公开文件原文", "依法规推导", "建模示例", "证实列入", "推定列入", "建模条目"):
+        assert label in doc.text  # the legend explains both provenances
+    assert "官方原文" not in doc.text
 
 
 def test_lists_name_the_document_part_an_item_rests_on(client):
@@ -333,7 +336,7 @@ def test_lists_filter_by_kind_and_text(client):
     doc = get_page(client, "/lists", kind="autonomy")
     rows = doc.find("tr", data_item="*")
     assert {r["data-kind"] for r in rows} == {"autonomy"}
-    assert len(rows) == stats["lists"]["autonomy"]["catalog"]
+    assert len(rows) == stats["lists"]["autonomy"]["all_versions"]
     doc = get_page(client, "/lists", q="宅基地")
     rows = doc.find("tr", data_item="*")
     assert rows and len(rows) < sum(v["catalog"] for v in stats["lists"].values())
@@ -351,8 +354,15 @@ def test_item_page(client):
         assert d["name"] in doc.text
     ask = next(h for h in doc.hrefs() if h.startswith("/?q="))
     assert parse_qs(urlparse(ask).query)["q"] == [api["name"]]
+    # the national certificate: verbatim words of a named document, confirmed on the national list
+    official_api = client.get("/items/PRO-005").json()["provenance"]
+    assert official_api["status"] == "official_verbatim" and official_api["membership"] == "confirmed"
+    assert official_api["document"]["title"] in official_api["status_zh"]
     official = get_page(client, "/lists/item/PRO-005")
-    assert "官方原文" in official.text
+    assert "公开文件原文" in official.text and official_api["document"]["title"] in official.text
+    assert "证实列入" in official.text and "官方原文" not in official.text
+    modeled = get_page(client, "/lists/item/NEG-001")
+    assert "建模条目" in modeled.text
 
 
 # ---- 村居 -----------------------------------------------------------------------------------

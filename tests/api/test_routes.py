@@ -44,6 +44,12 @@ def test_resolve_with_village(client):
     assert a["verdict"] == "not_for_village"
     assert a["village"]["village"]["code"] == ZHONGTIAN
     assert a["responsible"]["body_type"]["body"]["name"].startswith("潮阳区公安")
+    # the answer says whose words the item holds (a named public document), that it is on the national
+    # list (confirmed), and that its place on Shantou's list is inferred, not shown by a public source
+    prov = a["item"]["provenance"]
+    assert prov["status"] == "official_verbatim" and prov["document"]["title"] in prov["status_zh"]
+    assert prov["membership"] == "confirmed" and prov["membership_zh"]
+    assert any(s["text"].startswith("推定也列入《汕头市") for s in a["reasons"])
 
 
 def test_resolve_errors(client):
@@ -112,3 +118,13 @@ def test_viz_pages_are_offline_html(client, path, params):
 def test_public_api_is_read_only(client):
     for path in ("/resolve", "/stats", "/items/PRO-005"):
         assert client.post(path).status_code == 405
+
+
+def test_lint_route(client):
+    r = client.get("/lint", params={"as_of": "2021-06-01"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["as_of"] == "2021-06-01" and body["items"] > 0
+    # the 2019 directory is out of force that day: none of its items is linted
+    assert not any(i["list_version"].endswith("-2019") for rule in body["summary"] for e in body[rule] for i in e["items"])
+    assert client.get("/lint", params={"as_of": "2021-6-1"}).status_code == 422

@@ -124,3 +124,21 @@ def test_bundled_catalog_cites_the_organic_law_in_force_on_either_side_of_2026(a
         organic = [i for f in r["flagged"] for i in f["issues"] if i["work"] == "村民委员会组织法"]
         assert organic == [], day
         assert r["unresolved"] == []
+
+
+def test_audit_covers_only_duties_of_list_versions_in_force_that_day(memory_store):
+    """The 2019 directory closed on 2020-12-31: auditing it against 2026 law is noise; on a day in 2020
+    its items are the duties in force and are audited."""
+    from qingdan.ontology.terms import KIND_CLASS
+
+    def in_force(day: str) -> int:
+        items = [n for cls in KIND_CLASS.values() for n in memory_store.nodes(cls)]
+        versions = memory_store.neighbors_many([n.id for n in items], "IN_VERSION")
+        return sum(1 for n in items for _, v in versions.get(n.id, [])
+                   if (v.get("in_force_from") or "") <= day <= (v.get("in_force_to") or "9999-12-31"))
+
+    later = audit(memory_store, "2026-06-01")
+    assert not any("-2019-" in f["id"] for f in later["flagged"] + later["no_basis"])
+    assert later["summary"]["items"] == in_force("2026-06-01")
+    during = audit(memory_store, "2020-06-01")
+    assert during["summary"]["items"] == in_force("2020-06-01") != later["summary"]["items"]

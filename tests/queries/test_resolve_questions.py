@@ -135,7 +135,10 @@ CASES: list[Case] = [
          "village_assists", "未成年人保护法", 11, ("assistance",)),
     Case("taifeng-zhuanyi", "台风要来了，镇里让村里组织转移危房里的群众，这是村里的事吗", None, OLD,
          "village_assists", "突发事件应对法", 77, ("assistance",)),
+    # 2025-06-01: the 2013 text is in force (the 2025 revision takes force 2025-09-01): §9 (村委会组织村民参与防控)
     Case("denggere", "登革热防控，镇里叫村里组织灭蚊、排查发热病人，村里要配合吗", None, OLD,
+         "village_assists", "传染病防治法", 9, ("assistance",)),
+    Case("denggere-2026", "登革热防控，镇里叫村里组织灭蚊、排查发热病人，村里要配合吗", None, NEW,
          "village_assists", "传染病防治法", 15, ("assistance",)),
     Case("renkoupucha", "人口普查的时候村里要不要出普查员配合登记？", None, OLD,
          "village_assists", "全国人口普查条例", 3, ("assistance",)),
