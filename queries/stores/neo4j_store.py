@@ -81,7 +81,7 @@ from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable, Session
 
 from qingdan.errors import BadRequest, DataError, Problem, StoreUnavailable
 
-from .base import Direction, LoadReport, Node, PropertyGraph, Rel, sort_pairs
+from .base import PROVISION_LABELS, Direction, LoadReport, Node, PropertyGraph, Rel, Subgraph, sort_pairs
 
 LABEL_RE = re.compile(r"^[A-Z][A-Za-z]*$")
 REL_TYPE_RE = re.compile(r"^[A-Z_]+$")
@@ -455,6 +455,16 @@ class Neo4jStore:
             grouped.setdefault(r["src"], []).append(
                 (_rel(r["type"], r["src"], r["dst"], r["rel_props"]), _node(r["id"], r["label"], r["props"])))
         return {nid: sort_pairs(pairs) for nid, pairs in grouped.items()}
+
+    def explain(self, item_ids: Iterable[str], village_id: str | None = None, node_ids: Iterable[str] = (),
+                work_ids: Iterable[str] = ()) -> Subgraph:
+        (rec,) = self._read("explain", ids=list(dict.fromkeys([*item_ids, *node_ids])), village=village_id,
+                            works=list(work_ids), plabels=list(PROVISION_LABELS))
+        sub = Subgraph()
+        sub.nodes = {r["id"]: _node(r["id"], r["label"], r["props"]) for r in rec["node_rows"]}
+        for r in rec["rel_rows"]:
+            sub.add(_rel(r["type"], r["src"], r["dst"], r["props"]))
+        return sub
 
     def count_nodes(self) -> dict[str, int]:
         return dict(sorted((r["label"], r["count"]) for r in self._read("count_nodes")))
