@@ -2,6 +2,7 @@
 // queries/stores/base.py Subgraph; MemoryStore walks the same rules in Python).
 // $ids: the items and other anchor nodes (decisions, documents, body types …)
 // $village: a village id or null   $works: work ids   $plabels: the provision labels
+// $drop: the relationship properties an answer never reads (their provenance, the load token)
 // Collects relationships; the nodes returned are their ends plus the anchors, works and village.
 CALL () {
   UNWIND $ids AS nid
@@ -91,7 +92,8 @@ WITH firsts + role_bases + works + places AS lone, rels + r4 + r5 + r6 + r7 + r8
 CALL (rels) {
   UNWIND rels AS r
   WITH DISTINCT r
-  RETURN collect({type: type(r), src: startNode(r).id, dst: endNode(r).id, props: properties(r)}) AS rel_rows,
+  RETURN collect([type(r), startNode(r).id, endNode(r).id,
+                  [k IN keys(r) WHERE NOT k IN $drop | [k, r[k]]]]) AS rel_rows,
          collect(startNode(r)) + collect(endNode(r)) AS ends
 }
 CALL (lone, ends) {

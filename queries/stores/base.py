@@ -59,6 +59,8 @@ class Subgraph:
     4. works: those of the versions of rule 3 and `work_ids`, each with every VERSION_OF_WORK in and
        REPEALS in, the repealing version's work and every version of that work;
     5. the village `village_id`: its WITHIN ancestors and BODY_OF in at it and at each ancestor.
+    Relationships come without their provenance (EXPLAIN_DROPPED): an answer's words read only the
+    properties of succession (score, change) and repeals; provenance is shown from the nodes.
     """
 
     nodes: dict[str, Node] = field(default_factory=dict)
@@ -68,12 +70,14 @@ class Subgraph:
         for n in nodes:
             self.nodes[n.id] = n
         if rel is not None:
-            self.rels[(rel.src, rel.type, rel.dst)] = rel
+            props = {k: v for k, v in rel.props.items() if k not in EXPLAIN_DROPPED}
+            self.rels[(rel.src, rel.type, rel.dst)] = Rel(rel.type, rel.src, rel.dst, props)
 
 
 # the answer's anchor nodes: relationship types whose targets are followed by rule 2 of Subgraph
 EXPLAIN_NEXT_OUT = ("VERSION_OF_LIST", "HAS_REQUIREMENT")
 PROVISION_LABELS = ("Provision", "DocumentProvision", "Document")
+EXPLAIN_DROPPED = ("provenance_status", "source")
 SUCCESSION_STEPS = 12  # = queries/timeline.MAX_STEPS
 
 
