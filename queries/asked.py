@@ -153,3 +153,16 @@ class AskedRoles:
                 out.append({"matter": s.get("name"), "frequency": None, "min_posting_days": s.get("posting_days"),
                             "channel": None, "source": f"流程第{s.get('seq')}步"})
         return out
+
+    def government_matter(self, item: "ItemMeta", place: Place | None, day: date, answer: dict[str, Any]) -> dict[str, Any]:
+        """A question that never mentions the village ("临时救助怎么申请") asks about the government's
+        programme, not the village's share in it: the verdict is the lead department's, and the
+        answer says the village only assists."""
+        lead = self._lead.get(item.node.id)
+        if lead is None or lead.get("level") not in ("town", "county"):
+            return {}
+        verdict = "town" if lead.get("level") == "town" else "county_department"
+        return {"verdict": verdict, "verdict_zh": VERDICT_ZH[verdict],
+                "why_not": [{"side": "village", "text": f"这是{lead.get('name_zh')}负责的事项，村（居）委会只协助（如代为提交申请、"
+                                                        f"入户核实、公示）；委托协助的经费由委托部门承担（{organic(self.store, day, 37, 43)}）。"},
+                            *[w for w in answer.get("why_not") or [] if w["side"] != "village"]]}

@@ -372,6 +372,8 @@ class Resolver(AskedRoles):
         answer.update(self.item_answer(item, place, day, scope))
         answer["cautions"] = self.cautions(item, day, negatives)
         answer.update(self.asked(item, intent, place, day, answer))
+        if not VILLAGE_WORDS.search(text) and answer["verdict"] == "village_assists" and not answer.get("asked"):
+            answer.update(self.government_matter(item, place, day, answer))
         answer.update({"matches": matches, "confidence": min(1.0, top.score)})
         return answer
 
