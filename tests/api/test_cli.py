@@ -17,7 +17,9 @@ def test_stats_json_covers_every_kind():
     assert set(s["lists"]) == {"autonomy", "assistance", "prohibited", "micro_power", "public_service",
                                "disclosure", "negative", "delegated"}
     assert all(v["catalog"] > 0 for v in s["lists"].values())
-    assert s["lists"]["autonomy"] == {"declared": 47, "catalog": 47}
+    # the seed declares 47 autonomy items; the catalog models them plus duties real questions ask about
+    # (membership "modeled", never presented as on the official list), so it may hold more
+    assert s["lists"]["autonomy"]["declared"] == 47 and s["lists"]["autonomy"]["catalog"] >= 47
     assert s["lists"]["assistance"]["declared"] == 76
     assert s["provenance_coverage"] == 1.0
     assert s["divisions"]["village"] == 1091
