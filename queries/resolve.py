@@ -23,7 +23,7 @@ from . import roles as rq
 from .dates import parse_as_of
 from .asked import AskedRoles
 from .intent import Intent, about_misconduct, detect, misconduct_in
-from .matching import ItemIndex, Match, normalize
+from .matching import ItemIndex, Match, normalize, simplified
 from .reasons import VERDICT_ZH
 from .scope import Scope, scope_for
 from .stores.base import GraphStore, Node
@@ -209,7 +209,7 @@ class Resolver(AskedRoles):
                 # punishes is the strongest such signal
                 factor *= 1.25 if "处罚" in named else 1.15
             adjusted.append(Match(m.id, round(m.score * factor, 4)))
-        adjusted.sort(key=lambda m: (-m.score, m.id))
+        adjusted.sort(key=lambda m: -m.score)  # stable: equal scores keep the index's tie order
         return adjusted[:limit]
 
     def topic(self, ranked: list[Match], allowed: set[str], misconduct: bool = True) -> tuple[list[Match], dict[str, float]]:
@@ -229,7 +229,7 @@ class Resolver(AskedRoles):
                 if duty in allowed:
                     own = scores.get(duty, 0.0)
                     scores[duty] = max(own, s * transfer) + 0.1 * min(own, s)
-        duties = sorted((Match(i, round(s, 4)) for i, s in scores.items()), key=lambda m: (-m.score, m.id))
+        duties = sorted((Match(i, round(s, 4)) for i, s in scores.items()), key=lambda m: -m.score)
         return duties, negatives
 
     def place(self, text: str, village: str | None) -> Place | None:
@@ -349,9 +349,9 @@ class Resolver(AskedRoles):
         scope = scope_for(place.village.get("code") if place else None,
                           place.village.get("name_zh") if place else None, text)
         allowed = self.scoped_items(day, scope)
-        intent = detect(text)
+        intent = detect(simplified(text))
         ranked = self.rank(text, day, limit=16, allowed=allowed)
-        misconduct = misconduct_in(text)
+        misconduct = misconduct_in(simplified(text))
         duties, negatives = self.topic(ranked, allowed, misconduct)
         top = self.prefer(duties, intent) if duties and self.on_topic(text, duties) else None
         if misconduct and top is not None and negatives and max(negatives.values()) >= top.score * 0.8:
@@ -372,7 +372,7 @@ class Resolver(AskedRoles):
         answer.update(self.item_answer(item, place, day, scope))
         answer["cautions"] = self.cautions(item, day, negatives)
         answer.update(self.asked(item, intent, place, day, answer))
-        if not VILLAGE_WORDS.search(text) and answer["verdict"] == "village_assists" and not answer.get("asked"):
+        if not VILLAGE_WORDS.search(simplified(text)) and answer["verdict"] == "village_assists" and not answer.get("asked"):
             answer.update(self.government_matter(item, place, day, answer))
         answer.update({"matches": matches, "confidence": min(1.0, top.score)})
         return answer
@@ -381,7 +381,7 @@ class Resolver(AskedRoles):
         """Unlisted is a judgement, not one cut: a question that names no village-level body or
         place must match an item clearly; one about a village needs less, a long story least."""
         top = duties[0].score
-        if not VILLAGE_WORDS.search(text):
+        if not VILLAGE_WORDS.search(simplified(text)):
             return top >= OFF_DOMAIN_MIN
         return top >= UNLISTED_BELOW
 
