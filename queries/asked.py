@@ -156,9 +156,13 @@ class AskedRoles:
 
     def government_matter(self, item: "ItemMeta", place: Place | None, day: date, answer: dict[str, Any]) -> dict[str, Any]:
         """A question that never mentions the village ("临时救助怎么申请") asks about the government's
-        programme, not the village's share in it: the verdict is the lead department's, and the
-        answer says the village only assists."""
-        lead = self._lead.get(item.node.id)
+        programme, not the village's share in it: the verdict is that of the body deciding it (who
+        approves, else the lead department), and the answer says the village only assists."""
+        # the body that decides the matter (approves, then decides) above the village, else the lead
+        roles = self.roles.get(item.node.id, [])
+        owner = next((r.body for role in ("approves", "decides") for r in roles
+                      if r.role == role and r.level in ("town", "county")), None)
+        lead = owner or self._lead.get(item.node.id)
         if lead is None or lead.get("level") not in ("town", "county"):
             return {}
         verdict = "town" if lead.get("level") == "town" else "county_department"

@@ -32,6 +32,9 @@ from .villages import Place, VillageFinder, by_code, concrete_body
 VERDICTS = ("village_autonomy", "village_assists", "town", "county_department", "not_for_village", "unlisted")
 UNLISTED_BELOW = 0.15
 OFF_DOMAIN_MIN = 0.5
+OTHER_SUBJECT_MIN = 0.9
+# bodies whose own affairs a question may be about: without a village word, such a question is theirs
+OTHER_SUBJECTS = re.compile(r"侨联|工会|共青团|团委|妇联|编委|党委|人大|政协|中标|投标|招标公告|公司|企业|学校|医院|法院|检察院|单位|机关|国企|事业单位")
 # words that put a question in a village or community (or its committee) at all
 VILLAGE_WORDS = re.compile(r"村|社区|居委|屯|生产队|大队|小组|组长|两委|支书|嘎查|寨|网格")
 # a behaviour matched in the question lends its score to the duties it endangers
@@ -381,8 +384,10 @@ class Resolver(AskedRoles):
         """Unlisted is a judgement, not one cut: a question that names no village-level body or
         place must match an item clearly; one about a village needs less, a long story least."""
         top = duties[0].score
-        if not VILLAGE_WORDS.search(simplified(text)):
-            return top >= OFF_DOMAIN_MIN
+        plain = simplified(text)
+        if not VILLAGE_WORDS.search(plain):
+            # a question about another body's own affairs (侨联换届, 编委会开会, 中标人公示) is no village duty
+            return top >= (OTHER_SUBJECT_MIN if OTHER_SUBJECTS.search(plain) else OFF_DOMAIN_MIN)
         return top >= UNLISTED_BELOW
 
     def scope_text(self, scope: Scope, place: Place | None) -> dict[str, Any]:
