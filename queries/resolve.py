@@ -137,6 +137,10 @@ class Resolver(Explaining, AskedRoles):
         # what an answer without a listed item reads: the access rule's articles in every text held
         self._access_rule = [f"{v.id}/{art}" for v in work_versions for work, art in rs.ACCESS_RULE
                              if v.id.startswith(f"law/{work}/")]
+        if explain:
+            # read now, as part of the build: every off-topic answer reads it, and on Neo4j the first
+            # explain query is the one that compiles the plan (up to ~1 s) — no question pays for that
+            self.view([], None, unlisted=True)
 
     def _law_jurisdictions(self, ids: list[str]) -> None:
         """Where each item's bases bind: a duty a national law gives holds everywhere, even when

@@ -445,8 +445,7 @@ class Neo4jStore:
         for key in equals:
             if not PROP_KEY_RE.match(key):
                 raise BadRequest(f"属性名不合法：{key!r}")
-        recs = self._read("nodes", label=label, equals=equals)
-        out = [_node(r["id"], r["label"], r["props"]) for r in recs]
+        out = [_node(i, lb, props) for i, lb, props in self._read_values("nodes", label=label, equals=equals)]
         out.sort(key=lambda n: n.id)  # Python's string order, exactly as MemoryStore
         return out
 
@@ -454,16 +453,15 @@ class Neo4jStore:
         self, node_id: str, rel_type: str | None = None, direction: Direction = "out"
     ) -> list[tuple[Rel, Node]]:
         name = "neighbors_out" if direction == "out" else "neighbors_in"
-        recs = self._read(name, id=node_id, type=rel_type)
-        return sort_pairs(
-            (_rel(r["type"], r["src"], r["dst"], r["rel_props"]), _node(r["id"], r["label"], r["props"]))
-            for r in recs)
+        return sort_pairs((_rel(t, src, dst, rp), _node(i, lb, props))
+                          for t, src, dst, rp, i, lb, props in self._read_values(name, id=node_id, type=rel_type))
 
     def neighbors_many(self, node_ids: Iterable[str], rel_type: str) -> dict[str, list[tuple[Rel, Node]]]:
         grouped: dict[str, list[tuple[Rel, Node]]] = {}
-        for r in self._read("neighbors_many", ids=list(dict.fromkeys(node_ids)), type=rel_type):
-            grouped.setdefault(r["src"], []).append(
-                (_rel(r["type"], r["src"], r["dst"], r["rel_props"]), _node(r["id"], r["label"], r["props"])))
+        # values as the codec gives them (_tx_values): the resolver's build reads ~10k rows this way
+        for t, src, dst, rp, i, lb, props in self._read_values("neighbors_many", ids=list(dict.fromkeys(node_ids)),
+                                                               type=rel_type):
+            grouped.setdefault(src, []).append((_rel(t, src, dst, rp), _node(i, lb, props)))
         return {nid: sort_pairs(pairs) for nid, pairs in grouped.items()}
 
     def explain(self, item_ids: Iterable[str], village_id: str | None = None, node_ids: Iterable[str] = (),
