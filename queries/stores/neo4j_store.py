@@ -458,9 +458,9 @@ class Neo4jStore:
 
     def neighbors_many(self, node_ids: Iterable[str], rel_type: str) -> dict[str, list[tuple[Rel, Node]]]:
         grouped: dict[str, list[tuple[Rel, Node]]] = {}
-        # values as the codec gives them (_tx_values): the resolver's build reads ~10k rows this way
-        for t, src, dst, rp, i, lb, props in self._read_values("neighbors_many", ids=list(dict.fromkeys(node_ids)),
-                                                               type=rel_type):
+        # one record of rows, values as the codec gives them (_tx_values): the resolver's build reads ~10k
+        ((rows,),) = self._read_values("neighbors_many", ids=list(dict.fromkeys(node_ids)), type=rel_type)
+        for t, src, dst, rp, i, lb, props in rows:
             grouped.setdefault(src, []).append((_rel(t, src, dst, rp), _node(i, lb, props)))
         return {nid: sort_pairs(pairs) for nid, pairs in grouped.items()}
 
