@@ -3,7 +3,8 @@
 Graph model
     Every node is ``(:Entity:<Label> {id, label, ...props})``: the shared label ``Entity``
     (unique ``id`` constraint ``entity_id``, index ``entity_label`` on ``label``, full-text index
-    ``entity_text`` with the ``cjk`` analyzer over name_zh/description/text), its own label
+    ``entity_fulltext`` with the ``cjk`` analyzer over name_zh/description/text, eventually
+    consistent), its own label
     both as a real label and as the ``label`` property, and its properties (None values are
     dropped; values are str/int/float/bool or homogeneous lists of those). Relationships carry
     their properties (provenance ...). Nodes and relationships also carry ``_load``, the token of
