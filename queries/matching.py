@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -89,11 +90,30 @@ class Match:
     score: float
 
 
+_BASE: jieba.Tokenizer | None = None
+_BASE_LOCK = threading.Lock()
+
+
+def fresh_tokenizer() -> jieba.Tokenizer:
+    """A tokenizer with jieba's dictionary and nothing else: the dictionary is read once per process
+    (~1 s) and copied for every index after that, so rebuilding the resolver for a new graph does not
+    read it again; each index then adds its own items' words to its own copy."""
+    global _BASE
+    with _BASE_LOCK:
+        if _BASE is None:
+            base = jieba.Tokenizer()
+            base.check_initialized()
+            _BASE = base
+    tok = jieba.Tokenizer()
+    tok.FREQ, tok.total, tok.initialized = dict(_BASE.FREQ), _BASE.total, True
+    return tok
+
+
 class ItemIndex:
     """An inverted index over items; built once per loaded graph."""
 
     def __init__(self, records: list[dict[str, object]]) -> None:
-        self.tokenizer = jieba.Tokenizer()
+        self.tokenizer = fresh_tokenizer()
         for r in records:
             for phrase in [r.get("name"), *(r.get("keywords") or [])]:  # type: ignore[misc]
                 p = normalize(str(phrase or ""))
@@ -121,6 +141,17 @@ class ItemIndex:
         n = max(len(self.docs), 1)
         self.postings = postings
         self.idf = {t: math.log(1 + n / len(ids)) for t, ids in postings.items()}
+        # computed once here rather than per question: ranking a question read them ~1,500 times
+        self.weights = {t: self._weight_of(t) for t in self.idf}
+        self.phrase_words: dict[str, list[tuple[list[str], float]]] = {}
+        for doc in self.docs.values():
+            kept = []
+            for pt in doc.phrase_terms:
+                words = [t for t in pt if not t.startswith("#")]
+                mass = sum(self._weight(t) for t in words)
+                if mass >= MIN_PHRASE_MASS:
+                    kept.append((words, mass))
+            self.phrase_words[doc.id] = kept
 
     def words(self, text: str) -> list[str]:
         return [w for w in self.tokenizer.lcut_for_search(text) if w.strip() and w not in STOP_TOKENS and not w.isspace()]
@@ -134,16 +165,16 @@ class ItemIndex:
         """The largest share (by idf) of one name or phrasing of the item found in the question;
         phrasings of little weight (one common word) do not count."""
         best = 0.0
-        for pt in self.docs[doc_id].phrase_terms:
-            words = [t for t in pt if not t.startswith("#")]
-            mass = sum(self._weight(t) for t in words)
-            if mass < MIN_PHRASE_MASS:
-                continue
-            got = sum(self._weight(t) for t in words if t in terms)
+        weights = self.weights
+        for words, mass in self.phrase_words[doc_id]:
+            got = sum(weights.get(t, 0.0) for t in words if t in terms)
             best = max(best, got / mass)
         return best ** 2
 
     def _weight(self, term: str) -> float:
+        return self.weights.get(term, 0.0)
+
+    def _weight_of(self, term: str) -> float:
         """A word's weight in a phrasing: its rarity, less for the bodies every question names."""
         w = self.idf.get(term, 0.0)
         return w * 0.25 if any(b in term.lstrip("#") for b in CONTEXT_WORDS) or term.lstrip("#") in CONTEXT_GRAMS else w

@@ -10,6 +10,7 @@ the place (queries/scope.py) are candidates.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -22,6 +23,7 @@ from . import reasons as rs
 from . import roles as rq
 from .dates import parse_as_of
 from .asked import AskedRoles
+from .explain import ExplainedView, Explaining, read_adoptions, scoped_view
 from .intent import Intent, about_misconduct, detect, misconduct_in
 from .matching import ItemIndex, Match, normalize, simplified
 from .reasons import VERDICT_ZH
@@ -63,11 +65,15 @@ class ItemMeta:
     law_jurisdictions: tuple[str, ...] = ()  # of the statutes and documents it rests on
 
 
-class Resolver(AskedRoles):
+class Resolver(Explaining, AskedRoles):
     """Everything resolve needs, prepared once per loaded graph."""
 
-    def __init__(self, store: GraphStore) -> None:
-        self.store = store
+    def __init__(self, store: GraphStore, explain: bool = True) -> None:
+        """Built from one bulk read per label and relationship type (a few dozen round trips on Neo4j,
+        whatever the number of items); answers then read their explanation subgraph in one more.
+        explain=False reads every answer straight from the store (what the subgraph is checked against)."""
+        self._store = store
+        self._explain = explain
         self.version = store.version()
         # answers depend only on the graph and the date; the graph is fixed for this resolver
         # (the API rebuilds it when store.version() changes), so these caches are never stale
@@ -76,39 +82,43 @@ class Resolver(AskedRoles):
         self._detail: dict[tuple[str, str], dict[str, Any]] = {}
         self._places: dict[str, Place] = {}
         self._answers: dict[tuple[str, str, str], dict[str, Any]] = {}
+        self._views: OrderedDict[tuple[frozenset[str], str | None], ExplainedView] = OrderedDict()
         self.items: dict[str, ItemMeta] = {}
         self._list_of_version: dict[str, Node | None] = {}
+        item_nodes = [n for cls in KIND_CLASS.values() for n in store.nodes(cls)]
+        ids = [n.id for n in item_nodes]
+        cats, vers, alsos = (store.neighbors_many(ids, t) for t in ("IN_CATEGORY", "IN_VERSION", "ALSO_IN_VERSION"))
+        self.decisions: dict[str, Node] = {}
+        self.list_decisions: dict[str, Node] = {}
+        decision_nodes = store.nodes("DelegationDecision")
+        decision_lists = store.neighbors_many([d.id for d in decision_nodes], "DECISION_LIST")
+        version_ids = {v.id for table in (vers, alsos, decision_lists) for pairs in table.values() for _, v in pairs}
+        lists_of: dict[str, Node | None] = {vid: pairs[0][1] for vid, pairs in
+                                            store.neighbors_many(sorted(version_ids), "VERSION_OF_LIST").items()}
         records: list[dict[str, Any]] = []
-        lists_of: dict[str, Node | None] = {}
-        for cls in KIND_CLASS.values():
-            for n in store.nodes(cls):
-                cat = iq.one(store, n.id, "IN_CATEGORY")
-                ver = iq.one(store, n.id, "IN_VERSION")
-                if ver is not None and ver.id not in lists_of:
-                    lists_of[ver.id] = iq.one(store, ver.id, "VERSION_OF_LIST")
-                lst = lists_of.get(ver.id) if ver else None
-                also = [v for _, v in store.neighbors(n.id, "ALSO_IN_VERSION")]
-                for v in also:
-                    if v.id not in lists_of:
-                        lists_of[v.id] = iq.one(store, v.id, "VERSION_OF_LIST")
-                juris = tuple(dict.fromkeys(j for j in [lst.get("jurisdiction") if lst else None,
-                                                         *[(lists_of[v.id].get("jurisdiction") if lists_of[v.id] else None) for v in also]] if j))
-                self.items[n.id] = ItemMeta(n, cat, ver, lst, also, juris)
-                self._list_of_version.update({v.id: lists_of.get(v.id) for v in [*also, *([ver] if ver else [])]})
-                records.append({"id": n.id, "kind": n.get("kind"), "name": n.get("name_zh"),
-                                "keywords": n.get("keywords") or [], "description": n.get("description"),
-                                "category": cat.get("name_zh") if cat else None})
+        for n in item_nodes:
+            cat = cats[n.id][0][1] if n.id in cats else None
+            ver = vers[n.id][0][1] if n.id in vers else None
+            lst = lists_of.get(ver.id) if ver else None
+            also = [v for _, v in alsos.get(n.id, [])]
+            juris = tuple(dict.fromkeys(j for j in [lst.get("jurisdiction") if lst else None,
+                                                     *[(lists_of[v.id].get("jurisdiction") if lists_of.get(v.id) else None) for v in also]] if j))
+            self.items[n.id] = ItemMeta(n, cat, ver, lst, also, juris)
+            self._list_of_version.update({v.id: lists_of.get(v.id) for v in [*also, *([ver] if ver else [])]})
+            records.append({"id": n.id, "kind": n.get("kind"), "name": n.get("name_zh"),
+                            "keywords": n.get("keywords") or [], "description": n.get("description"),
+                            "category": cat.get("name_zh") if cat else None})
         self.index = ItemIndex(records)
         self.finder = VillageFinder(store)
-        ids = list(self.items)
         self.roles = rq.read_all(store, ids, {i: m.node.get("kind") for i, m in self.items.items()})
         self._lead: dict[str, Node | None] = dict.fromkeys(ids)
         for i, pairs in store.neighbors_many(ids, "LEAD_BODY").items():
             self._lead[i] = pairs[0][1]
         self._law_jurisdictions(ids)
         # which places have lists or regulations of their own in the library
+        work_versions = store.nodes("WorkVersion")
         self.local_list_places = {l.get("jurisdiction") for l in store.nodes("DutyList")} - {None, "CN"}
-        self.local_law_places = {v.get("jurisdiction") for v in store.nodes("WorkVersion")} - {None, "CN"}
+        self.local_law_places = {v.get("jurisdiction") for v in work_versions} - {None, "CN"}
         self._facts(ids)
         self.endangers: dict[str, list[str]] = {}
         self.endangered_by: dict[str, list[str]] = {}
@@ -116,15 +126,21 @@ class Resolver(AskedRoles):
             self.endangers[neg] = [d.id for _, d in pairs]
             for _, d in pairs:
                 self.endangered_by.setdefault(d.id, []).append(neg)
-        self.decisions: dict[str, Node] = {}
-        self.list_decisions: dict[str, Node] = {}
-        for d in store.nodes("DelegationDecision"):
-            for _, v in store.neighbors(d.id, "DECISION_LIST"):
+        for d in decision_nodes:
+            for _, v in decision_lists.get(d.id, []):
                 self.decisions[v.id] = d
-                lst = iq.one(store, v.id, "VERSION_OF_LIST")
+                lst = lists_of.get(v.id)
                 if lst is not None:
                     # a later (imported) version of the same list still rests on the decision
                     self.list_decisions.setdefault(lst.id, d)
+        self._adoptions = read_adoptions(store)
+        # what an answer without a listed item reads: the access rule's articles in every text held
+        self._access_rule = [f"{v.id}/{art}" for v in work_versions for work, art in rs.ACCESS_RULE
+                             if v.id.startswith(f"law/{work}/")]
+        if explain:
+            # read now, as part of the build: every off-topic answer reads it, and on Neo4j the first
+            # explain query is the one that compiles the plan (up to ~1 s) — no question pays for that
+            self.view([], None, unlisted=True)
 
     def _law_jurisdictions(self, ids: list[str]) -> None:
         """Where each item's bases bind: a duty a national law gives holds everywhere, even when
@@ -240,7 +256,7 @@ class Resolver(AskedRoles):
             v = village.strip()
             if v.isdigit():
                 if v not in self._places:
-                    self._places[v] = by_code(self.store, v)
+                    self._places[v] = by_code(self.view([], f"division/{v}") if self._explain and v.isdigit() and len(v) == 12 else self.store, v)
                 return self._places[v]
             found = self.finder.in_text(v)
             if found is None:
@@ -255,14 +271,7 @@ class Resolver(AskedRoles):
 
 
     def adoptions(self, decision: Node) -> list[tuple[Node, Node | None, set[str]]]:
-        key = ("adoptions", decision.id)
-        if key not in self._detail:
-            rows = []
-            for _, a in self.store.neighbors(decision.id, "ADOPTS", "in"):
-                towns = {n.id for _, n in self.store.neighbors(a.id, "APPLIES_TO_TOWN")}
-                rows.append((a, iq.one(self.store, a.id, "ADOPTED_BY"), towns))
-            self._detail[key] = rows  # type: ignore[assignment]
-        return self._detail[key]  # type: ignore[return-value]
+        return self._adoptions.get(decision.id, [])
 
 
     def adoption(self, decision: Node, place: Place, day: date) -> Node | None:
@@ -342,6 +351,7 @@ class Resolver(AskedRoles):
         adoption = self.adoption(decision, place, day)
         return ("town" if adoption is not None else "county_department"), decision, adoption
 
+    @scoped_view
     def resolve(self, text: str, village: str | None = None, as_of: str | date | None = None) -> dict[str, Any]:
         if not text or not text.strip():
             raise BadRequest("问题不能为空")
@@ -365,6 +375,7 @@ class Resolver(AskedRoles):
             "notice": NOTICE, "intent": intent.as_dict(), "scope": self.scope_text(scope, place),
         }
         matches = [self.match_summary(m, place, day) for m in duties if top is None or m.id != top.id][:5]
+        self.explain_answer(self.items[top.id] if top else None, negatives, place.village.id if place else None, UNLISTED_BELOW)
         if top is None:
             answer.update(rs.unlisted(self.store, day))
             answer["cautions"] = self.cautions(None, day, negatives)
@@ -409,6 +420,10 @@ class Resolver(AskedRoles):
 
     def item_answer(self, item: ItemMeta, place: Place | None, day: date, scope: Scope | None = None) -> dict[str, Any]:
         """Everything in an answer that follows from the item, the village, the date and the place."""
+        with self.explaining([item.node.id], place.village.id if place else None):
+            return self._item_answer(item, place, day, scope)
+
+    def _item_answer(self, item: ItemMeta, place: Place | None, day: date, scope: Scope | None) -> dict[str, Any]:
         listed_here = scope is None or self.binds_list(item, scope)
         key = (item.node.id, place.village.id if place else "", day.isoformat(), "" if listed_here else scope.code)
         cached = self._answers.get(key)
@@ -472,7 +487,8 @@ class Resolver(AskedRoles):
         if key not in self._detail:
             if len(self._detail) > 20000:
                 self._detail.clear()
-            self._detail[key] = iq.describe_item(self.store, short(item.node.id), as_of=day)
+            with self.explaining([item.node.id], None, any_village=True):
+                self._detail[key] = iq.describe_item(self.store, short(item.node.id), as_of=day)
         return self._detail[key]
 
     def match_summary(self, m: Match, place: Place | None, day: date) -> dict[str, Any]:
@@ -483,9 +499,8 @@ class Resolver(AskedRoles):
 
     def cautions(self, item: ItemMeta | None, day: date, matched: dict[str, float]) -> list[dict[str, Any]]:
         """Behaviours that endanger the duty, those the question itself describes first."""
-        ids = list(self.endangered_by.get(item.node.id, [])) if item is not None else []
-        strong = [n for n, s in sorted(matched.items(), key=lambda kv: -kv[1]) if s >= UNLISTED_BELOW]
-        ordered = [n for n in strong if n in ids or item is None or not self.endangers.get(n)] + [n for n in ids if n not in strong]
-        nodes = [self.items[n].node for n in dict.fromkeys(ordered) if n in self.items]
-        return rs.cautions(self.store, nodes, day, set(strong))
+        ids = self.caution_ids(item, matched, UNLISTED_BELOW)
+        strong = {n for n, s in matched.items() if s >= UNLISTED_BELOW}
+        with self.explaining(ids, None, any_village=True):
+            return rs.cautions(self.store, [self.items[n].node for n in ids], day, strong)
 

@@ -44,6 +44,44 @@ class PropertyGraph:
 
 
 @dataclass
+class Subgraph:
+    """What `GraphStore.explain` returns: the nodes and relationships an answer reads, nothing else.
+
+    Its rules (the same in every store, so that an answer assembled from it is the answer the whole
+    graph gives):
+    1. every node of `item_ids` and `node_ids`, with all its outgoing relationships and their ends;
+    2. at those nodes and their ends: VERSION_OF_LIST and HAS_REQUIREMENT out, STEP_OF in with each
+       step's STEP_ACTOR out;
+    3. provisions (Provision, DocumentProvision, Document) among them, and the provision named by
+       the `basis_id` of a ROLE_* relationship of rule 1: with their PART_OF ancestors (≤ 2), every
+       SUCCEEDED_BY path of ≤ 12 steps from any of those, forwards and backwards, and for every
+       provision so reached its PART_OF ancestors, PROVISION_OF, PROVISION_OF_DOCUMENT out;
+    4. works: those of the versions of rule 3 and `work_ids`, each with every VERSION_OF_WORK in and
+       REPEALS in, the repealing version's work and every version of that work;
+    5. the village `village_id`: its WITHIN ancestors and BODY_OF in at it and at each ancestor.
+    Relationships come without their provenance (EXPLAIN_DROPPED): an answer's words read only the
+    properties of succession (score, change) and repeals; provenance is shown from the nodes.
+    """
+
+    nodes: dict[str, Node] = field(default_factory=dict)
+    rels: dict[tuple[str, str, str], Rel] = field(default_factory=dict)
+
+    def add(self, rel: Rel | None, *nodes: Node) -> None:
+        for n in nodes:
+            self.nodes[n.id] = n
+        if rel is not None:
+            props = {k: v for k, v in rel.props.items() if k not in EXPLAIN_DROPPED}
+            self.rels[(rel.src, rel.type, rel.dst)] = Rel(rel.type, rel.src, rel.dst, props)
+
+
+# the answer's anchor nodes: relationship types whose targets are followed by rule 2 of Subgraph
+EXPLAIN_NEXT_OUT = ("VERSION_OF_LIST", "HAS_REQUIREMENT")
+PROVISION_LABELS = ("Provision", "DocumentProvision", "Document")
+EXPLAIN_DROPPED = ("provenance_status", "source")
+SUCCESSION_STEPS = 12  # = queries/timeline.MAX_STEPS
+
+
+@dataclass
 class LoadReport:
     store: str
     nodes: dict[str, int]
@@ -73,6 +111,10 @@ class GraphStore(Protocol):
 
     def neighbors_many(self, node_ids: Iterable[str], rel_type: str) -> dict[str, list[tuple[Rel, Node]]]:
         """neighbors(id, rel_type, "out") for many ids at once (ids without any are left out)."""
+
+    def explain(self, item_ids: Iterable[str], village_id: str | None = None, node_ids: Iterable[str] = (),
+                work_ids: Iterable[str] = ()) -> Subgraph:
+        """The whole explanation subgraph of an answer (see Subgraph), in one round trip."""
 
     def count_nodes(self) -> dict[str, int]: ...
 

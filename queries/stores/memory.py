@@ -7,7 +7,8 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-from .base import Direction, LoadReport, Node, PropertyGraph, Rel, sort_pairs
+from .base import (EXPLAIN_NEXT_OUT, PROVISION_LABELS, SUCCESSION_STEPS, Direction, LoadReport, Node, PropertyGraph,
+                   Rel, Subgraph, sort_pairs)
 
 
 class MemoryStore:
@@ -69,6 +70,10 @@ class MemoryStore:
         out = {nid: self.neighbors(nid, rel_type) for nid in dict.fromkeys(node_ids)}
         return {nid: pairs for nid, pairs in out.items() if pairs}
 
+    def explain(self, item_ids: Iterable[str], village_id: str | None = None, node_ids: Iterable[str] = (),
+                work_ids: Iterable[str] = ()) -> Subgraph:
+        return explain_subgraph(self, item_ids, village_id, node_ids, work_ids)
+
     def count_nodes(self) -> dict[str, int]:
         return {label: len(ids) for label, ids in sorted(self._by_label.items())}
 
@@ -91,3 +96,99 @@ class MemoryStore:
 
     def close(self) -> None:
         return None
+
+
+def explain_subgraph(store: "MemoryStore", item_ids: Iterable[str], village_id: str | None = None,
+                     node_ids: Iterable[str] = (), work_ids: Iterable[str] = ()) -> Subgraph:
+    """The rules of base.Subgraph walked with the store's own node() / neighbors() (no round trips
+    in memory); queries/cypher/explain.cypher is the same walk in one Cypher statement."""
+    sub = Subgraph()
+    firsts = [n for nid in dict.fromkeys([*item_ids, *node_ids]) if (n := store.node(nid)) is not None]
+    sub.add(None, *firsts)
+    level1: dict[str, Node] = {n.id: n for n in firsts}
+    seeds: dict[str, Node] = {}
+    for n in firsts:  # rule 1
+        for rel, o in store.neighbors(n.id):
+            sub.add(rel, o)
+            level1.setdefault(o.id, o)
+            basis = rel.props.get("basis_id") if rel.type.startswith("ROLE_") else None
+            if basis and (b := store.node(basis)) is not None:
+                sub.add(None, b)
+                seeds[b.id] = b
+    for n in level1.values():  # rule 2
+        for t in EXPLAIN_NEXT_OUT:
+            for rel, o in store.neighbors(n.id, t):
+                sub.add(rel, o)
+        for rel, step in store.neighbors(n.id, "STEP_OF", "in"):
+            sub.add(rel, step)
+            for r2, actor in store.neighbors(step.id, "STEP_ACTOR"):
+                sub.add(r2, actor)
+        if n.label in PROVISION_LABELS:
+            seeds.setdefault(n.id, n)
+
+    def ancestors(p: Node) -> list[Node]:
+        """p and its PART_OF ancestors (款 → 条, 项 → 款 → 条), their relationships added."""
+        out, cur = [p], [p]
+        for _ in range(2):
+            nxt = []
+            for c in cur:
+                for rel, a in store.neighbors(c.id, "PART_OF"):
+                    sub.add(rel, a)
+                    nxt.append(a)
+            out += nxt
+            cur = nxt
+        return out
+
+    reached: dict[str, Node] = {}  # rule 3
+    for p in seeds.values():
+        for a in ancestors(p):
+            reached[a.id] = a
+    for start in list(reached.values()):
+        for direction in ("out", "in"):
+            frontier, seen = [start], {start.id}
+            for _ in range(SUCCESSION_STEPS):
+                nxt = []
+                for node in frontier:
+                    for rel, other in store.neighbors(node.id, "SUCCEEDED_BY", direction):  # type: ignore[arg-type]
+                        sub.add(rel, other)
+                        if other.id not in seen:
+                            seen.add(other.id)
+                            reached.setdefault(other.id, other)
+                            nxt.append(other)
+                frontier = nxt
+    works: dict[str, Node] = {}
+    for s in list(reached.values()):
+        for x in ancestors(s):
+            for t in ("PROVISION_OF", "PROVISION_OF_DOCUMENT"):
+                for rel, v in store.neighbors(x.id, t):
+                    sub.add(rel, v)
+                    for r2, w in store.neighbors(v.id, "VERSION_OF_WORK"):
+                        sub.add(r2, w)
+                        works[w.id] = w
+    for wid in work_ids:  # rule 4
+        if (w := store.node(wid)) is not None:
+            sub.add(None, w)
+            works[w.id] = w
+    for w in works.values():
+        for rel, v in store.neighbors(w.id, "VERSION_OF_WORK", "in"):
+            sub.add(rel, v)
+        for rel, repealing in store.neighbors(w.id, "REPEALS", "in"):
+            sub.add(rel, repealing)
+            for r2, heir in store.neighbors(repealing.id, "VERSION_OF_WORK"):
+                sub.add(r2, heir)
+                for r3, v in store.neighbors(heir.id, "VERSION_OF_WORK", "in"):
+                    sub.add(r3, v)
+    village = store.node(village_id) if village_id else None  # rule 5
+    level = [village] if village is not None else []
+    for depth in range(5):  # the village and up to four ancestors: town, district, city, province
+        nxt = []
+        for n in level:
+            sub.add(None, n)
+            for rel, body in store.neighbors(n.id, "BODY_OF", "in"):
+                sub.add(rel, body)
+            if depth < 4:
+                for rel, parent in store.neighbors(n.id, "WITHIN"):
+                    sub.add(rel, parent)
+                    nxt.append(parent)
+        level = nxt
+    return sub

@@ -61,3 +61,36 @@ def test_statutes_in_time_agree(pair):
     same(tracing.trace_provision(mem.store, "传染病防治法", 31, as_of="2020-01-01"),
          tracing.trace_provision(neo.store, "传染病防治法", 31, as_of="2020-01-01"))
     same(audit(mem.store, "2026-06-01"), audit(neo.store, "2026-06-01"))
+
+
+def test_explanation_subgraphs_agree(pair):
+    """What one round trip reads on Neo4j is what the embedded store walks: every item's subgraph,
+    with its delegation decision, documents, body types and a village."""
+    mem, neo = pair
+    for item in mem.items.values():
+        ids, anchors = [item.node.id, *mem.endangered_by.get(item.node.id, [])], mem.anchors([item.node.id])
+        for village in (None, "division/440523100205"):
+            a = mem.store.explain(ids, village, anchors, ["work/村民委员会组织法"])
+            b = neo.store.explain(ids, village, anchors, ["work/村民委员会组织法"])
+            assert a.nodes == b.nodes and a.rels == b.rels, item.node.id
+            def kept(props):  # Neo4j stores no None values (neo4j_store.py)
+                return {k: v for k, v in props.items() if v is not None}
+
+            assert [kept(n.props) for n in a.nodes.values()] == [b.nodes[k].props for k in a.nodes]
+            assert [kept(r.props) for r in a.rels.values()] == [b.rels[k].props for k in a.rels]
+
+
+def test_roles_cautions_and_an_adopted_delegation_agree(pair):
+    """A delegated power in a district that adopted the decision (南澳 工程建设, 龙湖 城市管理), asked
+    by role, with the negative-list behaviours that endanger a duty as cautions."""
+    mem, neo = pair
+    asked = [("镇里能不能以自己的名义处罚违法建设？谁来查处", "440523100205"),
+             ("占道经营谁来罚款", "440507005007"), ("村干部私自把集体土地租出去，谁来查处", "440513101210"),
+             ("村里开会讨论宅基地分配，谁来监督", "440523100205"), ("今天天气怎么样", None)]
+    for q, v in asked:
+        for day in ("2022-06-01", "2026-06-01"):
+            a, b = mem.resolve(q, village=v, as_of=day), neo.resolve(q, village=v, as_of=day)
+            same(a, b)
+    answer = mem.resolve("镇里能不能以自己的名义处罚违法建设？谁来查处", village="440523100205", as_of="2026-06-01")
+    assert answer["item"]["kind"] == "delegated" and any(s["kind"] == "adoption" for s in answer["reasons"])
+    assert answer["roles"] and any(c for c in mem.resolve("村干部私自把集体土地租出去，谁来查处", village="440513101210")["cautions"])

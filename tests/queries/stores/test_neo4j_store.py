@@ -395,16 +395,17 @@ def test_schema_has_constraint_and_cjk_fulltext_index(loaded) -> None:
         constraints = {r["name"] for r in s.run("SHOW CONSTRAINTS YIELD name")}
         assert {"entity_id", "qingdan_load_key"} <= constraints
         assert names["entity_label"]["properties"] == ["label"]
-        ft = names["entity_text"]
+        ft = names["entity_fulltext"]
         assert ft["type"] == "FULLTEXT" and ft["labelsOrTypes"] == ["Entity"]
         assert ft["options"]["indexConfig"]["fulltext.analyzer"] == "cjk"
+        s.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()").consume()  # updated after the load's commit
         hits = [r["id"] for r in s.run(
-            "CALL db.index.fulltext.queryNodes('entity_text', $q) YIELD node RETURN node.id AS id", q="宅基地")]
+            "CALL db.index.fulltext.queryNodes('entity_fulltext', $q) YIELD node RETURN node.id AS id", q="宅基地")]
         assert set(hits) == {"item/micro/1", "article/土地管理法/62"}
 
 
 def test_cypher_files_are_plain_statements() -> None:
-    assert len(statements("schema")) == 4
+    assert len(statements("schema")) == 5  # constraint, label index, old full-text index dropped, full-text index, load mark
     for name in ("node", "nodes", "neighbors_out", "neighbors_in", "count_nodes", "count_rels",
                  "neighbors_many", "merge_nodes", "merge_rels", "create_nodes", "create_rels", "existing_nodes", "existing_rels", "delete_nodes",
                  "delete_rels", "provenance_gaps", "ping", "await_indexes", "version", "mark_load"):
