@@ -56,8 +56,9 @@ class Repeal:
 
 
 def short_title(title: str) -> str:
-    """《中华人民共和国婚姻法》 → 婚姻法; inner 〈〉 become 《》 as in corpus file names."""
+    """《中华人民共和国婚姻法》 → 婚姻法; inner 〈〉 (or <>) become 《》 as in corpus file names."""
     t = title.strip().replace("〈", "《").replace("〉", "》").replace("﹤", "《").replace("﹥", "》")
+    t = t.replace("<", "《").replace(">", "》")  # ASCII marks some texts use would make an invalid IRI
     t = t.removeprefix(NATIONAL_PREFIX)
     return t.replace("《" + NATIONAL_PREFIX, "《")
 
