@@ -22,6 +22,7 @@ from . import reasons as rs
 from . import roles as rq
 from .dates import parse_as_of
 from .intent import Intent, about_misconduct, detect, misconduct_in
+from .local_laws import LocalLaws
 from .matching import ItemIndex, Match, normalize
 from .reasons import VERDICT_ZH, organic  # noqa: F401  (re-exported: callers read the verdict names here)
 from .scope import Scope, scope_for
@@ -87,8 +88,9 @@ class Resolver:
                 for v in also:
                     if v.id not in lists_of:
                         lists_of[v.id] = iq.one(store, v.id, "VERSION_OF_LIST")
-                juris = tuple(dict.fromkeys(j for j in [lst.get("jurisdiction") if lst else None,
-                                                         *[(lists_of[v.id].get("jurisdiction") if lists_of[v.id] else None) for v in also]] if j))
+                # a version binds its own place (its list's, unless its row says otherwise)
+                juris = tuple(dict.fromkeys(j for j in [(ver.get("jurisdiction") if ver else None) or (lst.get("jurisdiction") if lst else None),
+                                                         *[v.get("jurisdiction") or (lists_of[v.id].get("jurisdiction") if lists_of[v.id] else None) for v in also]] if j))
                 self.items[n.id] = ItemMeta(n, cat, ver, lst, also, juris)
                 self._list_of_version.update({v.id: lists_of.get(v.id) for v in [*also, *([ver] if ver else [])]})
                 records.append({"id": n.id, "kind": n.get("kind"), "name": n.get("name_zh"),
@@ -103,8 +105,12 @@ class Resolver:
             self._lead[i] = pairs[0][1]
         self._law_jurisdictions(ids)
         # which places have lists or regulations of their own in the library
-        self.local_list_places = {l.get("jurisdiction") for l in store.nodes("DutyList")} - {None, "CN"}
+        self.local_lists = [l for l in store.nodes("DutyList") if l.get("jurisdiction") not in (None, "CN")]
+        self.local_list_places = {l.get("jurisdiction") for l in self.local_lists}
         self.local_law_places = {v.get("jurisdiction") for v in store.nodes("WorkVersion")} - {None, "CN"}
+        self.place_names = {n.get("jurisdiction"): n.get("jurisdiction_name") for n in store.nodes("WorkVersion") + self.local_lists
+                            if n.get("jurisdiction_name")}
+        self.local_laws = LocalLaws(store)  # the place's own regulations, read when an answer needs them
         self.endangers: dict[str, list[str]] = {}
         self.endangered_by: dict[str, list[str]] = {}
         for neg, pairs in store.neighbors_many(ids, "ENDANGERS").items():
@@ -378,19 +384,28 @@ class Resolver:
     def scope_text(self, scope: Scope, place: Place | None) -> dict[str, Any]:
         """Which rules the answer rests on for this place, and what the library lacks there."""
         out = scope.as_dict()
-        lists_here = sorted(j for j in self.local_list_places if scope.binds(j))
+        lists_here = [l for l in self.local_lists if scope.binds(l.get("jurisdiction"))]
         laws_here = sorted(j for j in self.local_law_places if scope.binds(j))
-        where = scope.name
-        if place is not None:
-            where = "".join(n.get("name_zh") for n in (place.city, place.district, place.town, place.village) if n is not None)
-        out.update({"local_lists": lists_here, "local_laws": laws_here})
+        where = self.where(scope, place)
+        law_names = "、".join(self.place_names.get(j, j) for j in laws_here)
+        out.update({"local_lists": sorted({l.get("jurisdiction") for l in lists_here}), "local_laws": laws_here,
+                    "local_list_names": [l.get("name_zh") for l in lists_here],
+                    "local_law_places": [{"code": j, "name": self.place_names.get(j, j)} for j in laws_here]})
         lead = f"未指定村（社区）：以下按{where}回答。" if scope.assumed else f"以下只用约束{where}的规定。"
-        if lists_here:
-            out["text"] = lead + "依据本地清单、全国性法律和文件" + ("及本地地方性法规。" if laws_here else "。")
+        laws = f"及{law_names}的地方性法规" if laws_here else ""
+        if any(l.get("kind") in ("autonomy", "assistance") for l in lists_here):
+            out["text"] = lead + f"依据本地清单、全国性法律和文件{laws}。"
         else:
-            out["text"] = lead + f"本库未收录{where}的村级事务清单，以下依据全国性法律和文件" \
-                + ("及本省（市）地方性法规。" if laws_here else "；本库也未收录当地的地方性法规。")
+            others = "".join(f"、《{l.get('name_zh')}》" for l in lists_here)
+            out["text"] = lead + f"本库未收录{where}的村级事务清单，以下依据全国性法律和文件{others}" \
+                + (f"{laws}。" if laws_here else "；本库也未收录当地的地方性法规。")
         return out
+
+    def where(self, scope: Scope, place: Place | None) -> str:
+        if place is None:
+            return scope.name
+        return "".join(n.get("name_zh") for n in (place.city, place.district, place.town, place.village)
+                       if n is not None and n.get("name_zh") not in ("市辖区", "县"))
 
     def asked(self, item: ItemMeta, intent: Intent, place: Place | None, day: date,
               answer: dict[str, Any]) -> dict[str, Any]:
@@ -528,18 +543,25 @@ class Resolver:
         return out
 
     def law_answer(self, item: ItemMeta, place: Place | None, day: date, scope: Scope) -> dict[str, Any]:
-        """A place whose lists the library does not hold: the duty as national law (and the place's
-        own province's texts) give it, never the framing of a list that does not bind there."""
+        """A place whose lists the library does not hold: the duty as national law gives it, with
+        the provisions of the place's own regulations that bear on it (found by their words, marked
+        so), never the framing of a list that does not bind there."""
         detail = self.detail(item, day)
         bases = [b for b in detail["bases"] if scope.binds(b.get("jurisdiction") or "CN")]
+        local = self.local_laws.related(item.node, bases, scope, day, place.village.get("urban_rural") if place else None)
         kind = item.node.get("kind")
         verdict = "county_department" if kind == "delegated" else self.verdict(item, place, day)[0]
         lst = item.lst.get("name_zh") if item.lst else "清单"
-        steps = [{"kind": "scope", "text": f"未收录{scope.name}的村级事务清单；以下只依据约束该地的全国性法律、文件"
-                                           f"（及本库已收录的该省地方性法规）回答。", "source": "本库清单与法规的适用地域"}]
+        where = self.where(scope, place)
+        law_names = "、".join(dict.fromkeys(b["jurisdiction_name"] for b in local))
+        steps = [{"kind": "scope", "text": f"本库未收录{where}的村级事务清单；以下只依据约束该地的全国性法律、文件"
+                                           + (f"及{law_names}的地方性法规回答。" if local else "回答。"),
+                  "source": "本库清单与法规的适用地域"}]
         steps += [{"kind": "provision", "text": rs.basis_text(b, day), "citation": b["citation"],
                    "source": f"法规库《{b['work']}》" if b["kind"] == "provision" else (b.get("url") or b.get("title"))}
                   for b in bases]
+        steps += [{"kind": "local_provision", "text": rs.local_basis_text(b), "citation": b["citation"],
+                   "source": f"法规库《{b['work']}》", "match": b["match"]} for b in local]
         if kind == "delegated":
             steps.append({"kind": "delegation", "text": "未收录该地把这项区（县）职权下放给镇（街道）的决定：按法律规定由区（县）主管部门行使。",
                           "source": "本库放权决定（仅汕头）"})
@@ -550,7 +572,7 @@ class Resolver:
         item_out.update({"list": None, "version": None, "category": None, "jurisdictions": list(item.jurisdictions),
                          "note": f"该职责的名称出自本库整理的《{lst}》，该清单不约束{scope.name}；这里只用其法律依据。"})
         return {"verdict": verdict, "verdict_zh": VERDICT_ZH[verdict], "item": item_out, "responsible": responsible,
-                "bases": bases, "reasons": [{"step": i + 1, **x} for i, x in enumerate(steps)],
+                "bases": bases + local, "reasons": [{"step": i + 1, **x} for i, x in enumerate(steps)],
                 "why_not": rs.why_not(self.store, item.node, detail, verdict, day),
                 "disclosure": [], "procedure": detail["procedure"]}
 
