@@ -48,6 +48,15 @@ class Question:
     cites: list[str]
 
 
+def source_kinds() -> dict[str, str]:
+    """source id → the kind of public source (message board, Q&A site, provincial list …)."""
+    path = EVAL / "sources.csv"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as f:
+        return {r["source_id"]: r.get("kind") or "?" for r in csv.DictReader(f)}
+
+
 def load(split: str) -> list[Question]:
     path = EVAL / f"{split}.csv"
     if not path.exists():
@@ -178,6 +187,7 @@ def main() -> int:
     store.replace_all(build().graph)
     resolver = Resolver(store)
     literal = Literal(resolver)
+    kinds = source_kinds()
     figures: dict[str, Any] = {"as_of": AS_OF}
     md = ["# 真实提问准确率", "", f"以 {AS_OF} 为准（该日施行 2018 年村民委员会组织法）；同一次运行中对照字面词典匹配（事项名称和常见说法作子串匹配，最长者胜）。", ""]
     failures: list[tuple[Question, dict[str, Any]]] = []
@@ -195,7 +205,9 @@ def main() -> int:
                           "negative_as_verdict": negative_verdicts,
                           "by_class": {k: {"ok": v[0], "n": v[1], "literal_ok": table(base, lambda q: q.cls).get(k, (0, 0))[0]}
                                        for k, v in table(ours, lambda q: q.cls).items()},
-                          "by_source": {k: {"ok": v[0], "n": v[1]} for k, v in table(ours, lambda q: q.source).items()}}
+                          "sources": len({q.source for q in qs}),
+                          "by_source_kind": {k: {"ok": v[0], "n": v[1], "literal_ok": table(base, lambda q: kinds.get(q.source, "?")).get(k, (0, 0))[0]}
+                                             for k, v in table(ours, lambda q: kinds.get(q.source, "?")).items()}}
         f = figures[split]
         md += [f"## {'开发集' if split == 'dev' else '留出集（从未用于调参）'}：{len(qs)} 题", "",
                f"- 本系统：{pct(ok, len(qs))}；字面匹配：{pct(lit, len(qs))}；倍数 {f['ratio']:.2f}×" if lit else f"- 本系统：{pct(ok, len(qs))}",
@@ -203,9 +215,9 @@ def main() -> int:
                "| 类别 | 本系统 | 字面匹配 |", "|---|---|---|"]
         for k, v in f["by_class"].items():
             md.append(f"| {k} | {pct(v['ok'], v['n'])} | {pct(v['literal_ok'], v['n'])} |")
-        md += ["", "| 来源 | 本系统 |", "|---|---|"]
-        for k, v in f["by_source"].items():
-            md.append(f"| {k} | {pct(v['ok'], v['n'])} |")
+        md += ["", f"| 来源类型（{f['sources']} 个来源） | 本系统 | 字面匹配 |", "|---|---|---|"]
+        for k, v in f["by_source_kind"].items():
+            md.append(f"| {k} | {pct(v['ok'], v['n'])} | {pct(v['literal_ok'], v['n'])} |")
         md.append("")
         if split == "dev":
             failures = [(q, a) for q, a, good in ours if not good]

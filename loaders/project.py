@@ -115,8 +115,16 @@ def _role_edges(roles: set[URIRef], edges: list[tuple[URIRef, str, URIRef]],
             citation = props.get(basis, {}).get("citation") or "DOC:" + node_id(basis).removeprefix("doc/")
         out.append(Rel(role_rel_type(str(p.get("role"))), node_id(item_of[r]), node_id(body_of[r]), {
             "role": p.get("role"), "basis": citation, "basis_id": node_id(basis) if basis is not None else None,
+            "seq": _row_number(p.get("source_row")),
             "note": p.get("note"),
             "provenance_status": p.get("provenance_status", "statute_derived"),
             "source": p.get("source") or p.get("source_row"),
         }))
     return out
+
+
+def _row_number(source_row: object) -> int:
+    """The row a role came from (roles.csv#12 → 12): several bodies in one role keep the order
+    the catalog lists them in (the first one is where a person goes first)."""
+    tail = str(source_row or "").rpartition("#")[2]
+    return int(tail) if tail.isdigit() else 0

@@ -122,8 +122,11 @@ def bases_text(store: GraphStore, item: Node, scope: Scope | None = None) -> str
 
 
 def provenance_text(n: Node) -> str:
+    """Whose words, then whether the item is really on the list: a modeled item must never read as
+    official in a sheet that otherwise looks like an issued list."""
     p = iq.provenance(n)
-    return f"{p['status_zh']}（{p['source']}）" if p["source"] else str(p["status_zh"])
+    text = f"{p['status_zh']}（{p['source']}）" if p["source"] else str(p["status_zh"])
+    return f"{text}；列入清单：{p['membership_zh']}" if p.get("membership_zh") else text
 
 
 # ── one list version ─────────────────────────────────────────────────────────────────────────────
@@ -193,7 +196,8 @@ def version_sheet(store: GraphStore, version: Node) -> Sheet:
 def notes(list_status: str | None, village: bool) -> list[str]:
     out = [
         "注：1. 本表由清单图谱根据图谱数据生成；“来源”列注明每一事项的来源性质：官方原文（公开文件中逐字可见）、"
-        "依法规推导（由所引法条直接推导）、建模示例（参照各地做法整理，不是官方文本）。",
+        "依法规推导（由所引法条直接推导）、建模示例（参照各地做法整理，不是官方文本），并注明该事项是否确属本清单"
+        "（公开来源证实列入、推定列入、建模示例）。",
         "2. 法律依据写明所引法规的版本（如“2018年12月29日版”）；同一事项同时引用村民委员会组织法2018年和2025年文本的，"
         "按事发日期适用当时施行的文本（2025年修正文本自2026年1月1日起施行）。",
     ]

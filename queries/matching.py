@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import jieba
+import opencc
 from rapidfuzz import fuzz
 
 from .lexicon import STOP_PHRASES, STOP_TOKENS, SYNONYMS
@@ -43,9 +44,18 @@ CONTEXT_WORDS = ("政府", "村委会", "居委会", "街道", "村民", "居民
 FIELD_WEIGHTS = {"name": 3.0, "keywords": 3.0, "category": 1.0, "description": 1.0}
 
 
+_T2S = opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Traditional characters (a Taiwan, Hong Kong or old-style writer: 村務公開) as simplified ones."""
+    return _T2S.convert(text)
+
+
 def normalize(text: str) -> str:
-    """Full-width to half-width, lower case, variant wording to catalog wording, no punctuation."""
-    t = unicodedata.normalize("NFKC", text).lower()
+    """Simplified characters, full-width to half-width, lower case, variant wording to catalog
+    wording, no punctuation."""
+    t = unicodedata.normalize("NFKC", simplified(text)).lower()
     t = _SYN_RE.sub(lambda m: SYNONYMS[m.group(0)], t)
     return _PUNCT.sub(" ", t).strip()
 
@@ -159,6 +169,7 @@ class ItemIndex:
         # fuzzy comparison is the costly part: only the lexically plausible candidates get it
         shortlist = sorted(scores.items(), key=lambda kv: -kv[1])[:40]
         ranked: list[Match] = []
+        tie: dict[str, float] = {}
         for doc_id, s in shortlist:
             lexical = s / q_mass
             fuzzy = 0.0
@@ -169,5 +180,7 @@ class ItemIndex:
             # item's own phrasings the question contains does not shrink with the story's length
             score = max(score, COVERAGE_WEIGHT * self.coverage(doc_id, terms))
             ranked.append(Match(doc_id, round(score, 4)))
-        ranked.sort(key=lambda m: (-m.score, m.id))
+            tie[doc_id] = lexical
+        # ties (several items covered in full) go to the item that also shares more of the question's words
+        ranked.sort(key=lambda m: (-m.score, -tie[m.id], m.id))
         return ranked[:limit]

@@ -15,16 +15,17 @@ from datetime import date
 from typing import Any
 
 from qingdan.errors import BadRequest, NotFound
-from qingdan.ontology.terms import KIND_CLASS, KIND_ZH, ROLE_ZH
+from qingdan.ontology.terms import KIND_CLASS, KIND_ZH
 
 from . import items as iq
 from . import reasons as rs
 from . import roles as rq
 from .dates import parse_as_of
+from .asked import AskedRoles
 from .intent import Intent, about_misconduct, detect, misconduct_in
 from .local_laws import LocalLaws
-from .matching import ItemIndex, Match, normalize
-from .reasons import VERDICT_ZH, organic  # noqa: F401  (re-exported: callers read the verdict names here)
+from .matching import ItemIndex, Match, normalize, simplified
+from .reasons import VERDICT_ZH
 from .scope import Scope, scope_for
 from .stores.base import GraphStore, Node
 from .villages import Place, VillageFinder, by_code, concrete_body
@@ -32,13 +33,16 @@ from .villages import Place, VillageFinder, by_code, concrete_body
 VERDICTS = ("village_autonomy", "village_assists", "town", "county_department", "not_for_village", "unlisted")
 UNLISTED_BELOW = 0.15
 OFF_DOMAIN_MIN = 0.5
+OTHER_SUBJECT_MIN = 0.9
+# bodies whose own affairs a question may be about: without a village word, such a question is theirs
+OTHER_SUBJECTS = re.compile(r"侨联|工会|共青团|团委|妇联|编委|党委|人大|政协|中标|投标|招标公告|公司|企业|学校|医院|法院|检察院|单位|机关|国企|事业单位")
 # words that put a question in a village or community (or its committee) at all
 VILLAGE_WORDS = re.compile(r"村|社区|居委|屯|生产队|大队|小组|组长|两委|支书|嘎查|寨|网格")
 # a behaviour matched in the question lends its score to the duties it endangers
 NEGATIVE_TRANSFER = 0.95
 NEGATIVE_TRANSFER_TOPIC = 0.6
-# behaviours of this aspect misuse a decision procedure: asking "may they?" asks who decides
-DECISION_ASPECT = "重大决策不合规"
+# a timing or procedure question takes an item that knows the answer if it scores this close to the top
+PREFER_WITHIN = 0.7
 # acts whose presence in both the question and an item's name says more than topic words do
 ACTION_WORDS = ("处罚", "调解", "证明", "公开", "选举", "罢免", "出租", "发包", "承包", "扣押", "审批", "登记",
                 "备案", "救助", "补贴", "采购", "招标", "拆除", "征收", "评议", "审计", "公示")
@@ -60,7 +64,7 @@ class ItemMeta:
     law_jurisdictions: tuple[str, ...] = ()  # of the statutes and documents it rests on
 
 
-class Resolver:
+class Resolver(AskedRoles):
     """Everything resolve needs, prepared once per loaded graph."""
 
     def __init__(self, store: GraphStore) -> None:
@@ -111,6 +115,7 @@ class Resolver:
         self.place_names = {n.get("jurisdiction"): n.get("jurisdiction_name") for n in store.nodes("WorkVersion") + self.local_lists
                             if n.get("jurisdiction_name")}
         self.local_laws = LocalLaws(store)  # the place's own regulations, read when an answer needs them
+        self._facts(ids)
         self.endangers: dict[str, list[str]] = {}
         self.endangered_by: dict[str, list[str]] = {}
         for neg, pairs in store.neighbors_many(ids, "ENDANGERS").items():
@@ -143,6 +148,25 @@ class Resolver:
                     found.append(owner.get("jurisdiction") or "CN")
             meta = self.items[item_id]
             meta.law_jurisdictions = tuple(dict.fromkeys(found))
+
+    def _facts(self, ids: list[str]) -> None:
+        """Which items know a procedure, and which know how often or how long something is posted:
+        a question asking "what steps" or "how often" should land on one of those."""
+        procs = self.store.neighbors_many(ids, "HAS_PROCEDURE")
+        self.has_procedure = set(procs)
+        reqs = self.store.neighbors_many(ids, "HAS_REQUIREMENT")
+        timed = {i for i, pairs in reqs.items() if any(r.get("frequency") or r.get("min_posting_days") for _, r in pairs)}
+        discloses = self.store.neighbors_many(ids, "MUST_DISCLOSE")
+        self.has_timing = timed | {i for i, pairs in discloses.items() if any(d.id in timed for _, d in pairs)}
+
+    def prefer(self, duties: list[Match], intent: Intent) -> Match:
+        """For "how often / by when" and "what steps" questions, the best item among those close to
+        the top that knows the answer (a disclosure rule, a procedure) rather than one that does not."""
+        want = self.has_timing if intent.id == "timing" else self.has_procedure if intent.id == "procedure" else None
+        top = duties[0]
+        if want is None or top.id in want:
+            return top
+        return next((m for m in duties[1:6] if m.id in want and m.score >= PREFER_WITHIN * top.score), top)
 
     def binds_list(self, item: ItemMeta, scope: Scope) -> bool:
         return any(scope.binds(j) for j in item.jurisdictions)
@@ -194,7 +218,7 @@ class Resolver:
                 # punishes is the strongest such signal
                 factor *= 1.25 if "处罚" in named else 1.15
             adjusted.append(Match(m.id, round(m.score * factor, 4)))
-        adjusted.sort(key=lambda m: (-m.score, m.id))
+        adjusted.sort(key=lambda m: -m.score)  # stable: equal scores keep the index's tie order
         return adjusted[:limit]
 
     def topic(self, ranked: list[Match], allowed: set[str], misconduct: bool = True) -> tuple[list[Match], dict[str, float]]:
@@ -214,7 +238,7 @@ class Resolver:
                 if duty in allowed:
                     own = scores.get(duty, 0.0)
                     scores[duty] = max(own, s * transfer) + 0.1 * min(own, s)
-        duties = sorted((Match(i, round(s, 4)) for i, s in scores.items()), key=lambda m: (-m.score, m.id))
+        duties = sorted((Match(i, round(s, 4)) for i, s in scores.items()), key=lambda m: -m.score)
         return duties, negatives
 
     def place(self, text: str, village: str | None) -> Place | None:
@@ -324,19 +348,6 @@ class Resolver:
         adoption = self.adoption(decision, place, day)
         return ("town" if adoption is not None else "county_department"), decision, adoption
 
-    def role_verdict(self, item: ItemMeta, role: rq.Role, place: Place | None, day: date) -> str:
-        """The verdict for the body playing the asked role."""
-        kind = item.node.get("kind")
-        lead = self._lead.get(item.node.id)
-        if kind in ("prohibited", "negative") or (lead is not None and role.body.id == lead.id):
-            return self.verdict(item, place, day)[0]
-        if kind == "delegated" and role.level == "county":
-            decision = self.decision_of(item)
-            if decision is not None and place is not None and self.adoption(decision, place, day) is None:
-                return "county_department"
-            return "town" if decision is not None else "county_department"
-        return rq.verdict_for_level(kind, role.level)
-
     def resolve(self, text: str, village: str | None = None, as_of: str | date | None = None) -> dict[str, Any]:
         if not text or not text.strip():
             raise BadRequest("问题不能为空")
@@ -347,11 +358,11 @@ class Resolver:
         scope = scope_for(place.village.get("code") if place else None,
                           place.village.get("name_zh") if place else None, text)
         allowed = self.scoped_items(day, scope)
-        intent = detect(text)
+        intent = detect(simplified(text))
         ranked = self.rank(text, day, limit=16, allowed=allowed)
-        misconduct = misconduct_in(text)
+        misconduct = misconduct_in(simplified(text))
         duties, negatives = self.topic(ranked, allowed, misconduct)
-        top = duties[0] if duties and self.on_topic(text, duties) else None
+        top = self.prefer(duties, intent) if duties and self.on_topic(text, duties) else None
         if misconduct and top is not None and negatives and max(negatives.values()) >= top.score * 0.8:
             intent = about_misconduct(intent)
         answer: dict[str, Any] = {
@@ -370,6 +381,8 @@ class Resolver:
         answer.update(self.item_answer(item, place, day, scope))
         answer["cautions"] = self.cautions(item, day, negatives)
         answer.update(self.asked(item, intent, place, day, answer))
+        if not VILLAGE_WORDS.search(simplified(text)) and answer["verdict"] == "village_assists" and not answer.get("asked"):
+            answer.update(self.government_matter(item, place, day, answer))
         answer.update({"matches": matches, "confidence": min(1.0, top.score)})
         return answer
 
@@ -377,8 +390,10 @@ class Resolver:
         """Unlisted is a judgement, not one cut: a question that names no village-level body or
         place must match an item clearly; one about a village needs less, a long story least."""
         top = duties[0].score
-        if not VILLAGE_WORDS.search(text):
-            return top >= OFF_DOMAIN_MIN
+        plain = simplified(text)
+        if not VILLAGE_WORDS.search(plain):
+            # a question about another body's own affairs (侨联换届, 编委会开会, 中标人公示) is no village duty
+            return top >= (OTHER_SUBJECT_MIN if OTHER_SUBJECTS.search(plain) else OFF_DOMAIN_MIN)
         return top >= UNLISTED_BELOW
 
     def scope_text(self, scope: Scope, place: Place | None) -> dict[str, Any]:
@@ -406,109 +421,6 @@ class Resolver:
             return scope.name
         return "".join(n.get("name_zh") for n in (place.city, place.district, place.town, place.village)
                        if n is not None and n.get("name_zh") not in ("市辖区", "县"))
-
-    def asked(self, item: ItemMeta, intent: Intent, place: Place | None, day: date,
-              answer: dict[str, Any]) -> dict[str, Any]:
-        """Every role of the item, and the body playing the asked role with the verdict for it."""
-        roles = self.roles.get(item.node.id, [])
-        out_roles = [self.role_out(r, place, day) for r in roles]
-        timing = self.timing(answer) if intent.id == "timing" or answer.get("disclosure") else []
-        result: dict[str, Any] = {"roles": out_roles, "asked": None, "timing": timing}
-        if intent.id == "forbidden":
-            matched = [c for c in answer.get("cautions") or [] if c.get("matched")]
-            if matched and matched[0].get("aspect") == DECISION_ASPECT:
-                # deciding without the assembly: the answer is who decides, by what procedure
-                intent = Intent("decides", "decides", intent.cue)
-                result["intent"] = intent.as_dict()
-            else:
-                return {**result, **self.forbidden(item, answer, day)}
-        if intent.role is None or intent.id == "responsible":
-            return result
-        # the duty's own body for the role; then, for misconduct, whoever deals with the behaviour
-        # the question describes; then the duty's nearest stand-in role
-        answered, bodies = rq.for_role(roles, intent.role, exact=True)
-        note = None
-        if not bodies and intent.role in rq.MISCONDUCT_ROLES:
-            for c in answer.get("cautions") or []:
-                if c.get("matched"):
-                    answered, bodies = rq.for_role(self.roles.get(f"item/{c['id']}", []), intent.role)
-                    if bodies:
-                        note = f"按负面清单行为“{c['name']}”的处理主体回答"
-                        break
-        if not bodies:
-            answered, bodies = rq.for_role(roles, intent.role)
-        if not bodies and intent.role == "funds" and item.node.get("kind") == "assistance":
-            lead = self._lead.get(item.node.id)
-            if lead is not None:
-                answered = "funds"
-                bodies = [rq.Role("funds", lead, None, None, f"委托村（居）委会协助的事项，所需经费由委托部门承担（{organic(self.store, day, 37, 43)}）",
-                                  "statute_derived", organic(self.store, day, 37, 43), False)]
-        if not bodies:
-            result["asked"] = {"role": intent.role, "role_zh": ROLE_ZH[intent.role], "answered_role": None,
-                               "bodies": [], "verdict": None,
-                               "text": f"本库没有记录该事项中“{ROLE_ZH[intent.role]}”的主体，以下按事项的责任主体回答。"}
-            return result
-        verdict = self.role_verdict(item, bodies[0], place, day)
-        shown = [self.role_out(r, place, day) for r in bodies]
-        if verdict == "town" and bodies[0].level == "county" and item.node.get("kind") == "delegated":
-            shown[0]["body"] = (answer["responsible"]["body_type"] or {}).get("body")
-        stand_in = answered != intent.role
-        text = f"{ROLE_ZH[intent.role]}：{shown[0]['body_name']}"
-        if stand_in and answered:
-            text += f"（本库未记录专门的“{ROLE_ZH[intent.role]}”主体，按“{ROLE_ZH[answered]}”主体回答）"
-        result["asked"] = {"role": intent.role, "role_zh": ROLE_ZH[intent.role], "answered_role": answered,
-                           "stand_in": stand_in, "bodies": shown, "verdict": verdict, "note": note, "text": text}
-        if verdict != answer["verdict"]:
-            result["verdict"] = verdict
-            result["verdict_zh"] = VERDICT_ZH[verdict]
-            result["why_not"] = rs.why_not(self.store, item.node, self.detail(item, day), verdict, day)
-        responsible = dict(answer["responsible"])
-        responsible["lead"] = responsible.get("body_type")
-        responsible["body_type"] = self.body(bodies[0].body, place) if not (verdict == "town" and bodies[0].level == "county") else responsible.get("body_type")
-        result["responsible"] = responsible
-        return result
-
-    def forbidden(self, item: ItemMeta, answer: dict[str, Any], day: date) -> dict[str, Any]:
-        """"May the cadres do this?" about an act the negative list forbids: no. The duty stays the
-        item (who really decides it, by what procedure); the verdict is for the act asked about."""
-        matched = [c for c in answer.get("cautions") or [] if c.get("matched")]
-        if not matched:
-            return {}
-        c = matched[0]
-        text = f"不可以：“{c['name']}”是村（社区）干部履职负面清单上的行为" + (f"（依据{'、'.join(c['bases'][:2])}）" if c.get("bases") else "") \
-            + f"。这件事本身按“{item.node.get('name_zh')}”办理。"
-        return {"verdict": "not_for_village", "verdict_zh": "不能这样做：干部履职负面清单禁止的行为",
-                "asked": {"role": None, "role_zh": "能否这样做", "answered_role": None, "bodies": [],
-                          "verdict": "not_for_village", "text": text, "behaviour": c["id"]}}
-
-    def role_out(self, r: rq.Role, place: Place | None, day: date) -> dict[str, Any]:
-        out = rq.role_dict(r)
-        b = self.body(r.body, place)
-        out["body"] = b.get("body") if b else None
-        out["basis_label"] = self.basis_label(r.basis_id) if r.basis_id else None
-        return out
-
-    def basis_label(self, node_id: str) -> str | None:
-        node = self.store.node(node_id)
-        if node is None:
-            return None
-        b = iq.describe_provision(self.store, node)
-        if b["kind"] == "document":
-            return f"《{b['title']}》{b['label']}"
-        return f"《{b['work']}》（{b['version']}版）{b['label']}"
-
-    def timing(self, answer: dict[str, Any]) -> list[dict[str, Any]]:
-        """How often, how many days, by when: from the item's disclosure requirements and procedure steps."""
-        out = []
-        for d in answer.get("disclosure") or []:
-            if d.get("frequency") or d.get("min_posting_days"):
-                out.append({"matter": d.get("name"), "frequency": d.get("frequency"),
-                            "min_posting_days": d.get("min_posting_days"), "channel": d.get("channel"), "source": d.get("item")})
-        for s in answer.get("procedure") or []:
-            if s.get("posting_days"):
-                out.append({"matter": s.get("name"), "frequency": None, "min_posting_days": s.get("posting_days"),
-                            "channel": None, "source": f"流程第{s.get('seq')}步"})
-        return out
 
     def item_answer(self, item: ItemMeta, place: Place | None, day: date, scope: Scope | None = None) -> dict[str, Any]:
         """Everything in an answer that follows from the item, the village, the date and the place."""

@@ -40,6 +40,7 @@ class Role:
     provenance_status: str
     source: str | None
     listed: bool  # from a roles.csv row (True) or standing in for the item's lead/assist/supervise column
+    seq: int = 0  # the row's place in the catalog: bodies of one role in the order the catalog gives
 
     @property
     def level(self) -> str | None:
@@ -61,7 +62,7 @@ def read_all(store: GraphStore, item_ids: list[str], kinds: dict[str, str] | Non
             for rel, body in pairs:
                 out[item_id].append(Role(str(rel.props.get("role")), body, rel.props.get("basis"),
                                          rel.props.get("basis_id"), rel.props.get("note"), str(rel.props.get("provenance_status")),
-                                         rel.props.get("source"), True))
+                                         rel.props.get("source"), True, int(rel.props.get("seq") or 0)))
     for rel_type, default_role in DERIVED.items():
         for item_id, pairs in store.neighbors_many(item_ids, rel_type).items():
             have = {(r.role, r.body.id) for r in out[item_id]}
@@ -72,7 +73,7 @@ def read_all(store: GraphStore, item_ids: list[str], kinds: dict[str, str] | Non
                                              rel.props.get("source"), False))
     order = list(ROLE_ZH)
     for roles in out.values():
-        roles.sort(key=lambda r: (order.index(r.role) if r.role in order else 99, not r.listed, r.body.id))
+        roles.sort(key=lambda r: (order.index(r.role) if r.role in order else 99, not r.listed, r.seq, r.body.id))
     return out
 
 

@@ -17,11 +17,13 @@ def test_stats_json_covers_every_kind():
     assert set(s["lists"]) == {"autonomy", "assistance", "prohibited", "micro_power", "public_service",
                                "disclosure", "negative", "delegated"}
     assert all(v["catalog"] > 0 for v in s["lists"].values())
-    # the 2021 directory (in force now) holds 47 autonomy items; the 2019 version's items are counted apart
+    # the 2021 directory (in force now): the seed declares 47 autonomy items; the catalog models them plus
+    # duties real questions ask about (membership "modeled", never presented as on the official list);
+    # the 2019 version's items are counted apart
     aut = s["lists"]["autonomy"]
-    assert (aut["declared"], aut["catalog"]) == (47, 47) and aut["all_versions"] > aut["catalog"]
+    assert aut["declared"] == 47 and aut["catalog"] >= 47 and aut["all_versions"] > aut["catalog"]
     # none of them is shown on Shantou's list by a public source: they are filed there by this project
-    assert sum(aut["by_membership"].values()) == 47 and aut["by_membership"]["confirmed"] == 0
+    assert sum(aut["by_membership"].values()) == aut["catalog"] and aut["by_membership"]["confirmed"] == 0
     assert s["lists"]["negative"]["by_membership"] == {"confirmed": 0, "inferred": 0, "modeled": 50}
     assert s["lists"]["assistance"]["declared"] == 76
     assert s["provenance_coverage"] == 1.0

@@ -99,7 +99,7 @@ def test_villages(client):
     found = client.get("/villages", params={"q": "中田"}).json()
     assert any(v["village"]["code"] == ZHONGTIAN for v in found)
     duties = client.get(f"/villages/{ZHONGTIAN}/duties").json()
-    assert duties["counts"]["autonomy"] == 47
+    assert duties["counts"]["autonomy"] >= 47  # the 47 declared autonomy duties bind every Shantou village
     assert client.get("/villages/123/duties").status_code == 422
 
 

@@ -41,10 +41,12 @@ def test_the_layout_officials_issue(memory_store: Any, tmp_path: Path) -> None:
     assert ws.print_title_rows == "$3:$3" and ws.page_setup.orientation == "landscape"
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=4)]
     items = [r for r in rows if isinstance(r[0], int)]
-    assert len(items) == 57 == len(version_items(memory_store, memory_store.node("version/ST-XWQL-V1")))
+    # the 57 powers Shantou declared and the ones this project modeled (marked so in the provenance column)
+    held = len(version_items(memory_store, memory_store.node("version/ST-XWQL-V1")))
+    assert len(items) == held >= 57
     # category cells merged down the table: one merged range per category of more than one item
     merged_b = [r for r in ws.merged_cells.ranges if r.min_col == 2 and r.max_col == 2]
-    assert len(merged_b) == 10 and sum(r.max_row - r.min_row + 1 for r in merged_b) == 57
+    assert len(merged_b) == 10 and sum(r.max_row - r.min_row + 1 for r in merged_b) == held
     first = next(r for r in items if r[0] == 1)
     assert first[1] == "重大事项决策"
     # citations as written on paper, naming the statute version they belong to

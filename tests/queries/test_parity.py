@@ -10,6 +10,7 @@ from qingdan.queries import chains, tracing
 from qingdan.queries.resolve import Resolver
 
 from .test_resolve_questions import CASES
+from .test_resolve_roles import DAY, ROLE_CASES
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +28,8 @@ def test_every_question_gets_the_same_answer(pair):
     for case in CASES:
         same(mem.resolve(case.question, village=case.village, as_of=case.as_of),
              neo.resolve(case.question, village=case.village, as_of=case.as_of))
+    for role_case in ROLE_CASES:  # roles, cautions, timing: the parts an asked role adds
+        same(mem.resolve(role_case.question, as_of=DAY), neo.resolve(role_case.question, as_of=DAY))
 
 
 def test_tracing_chains_and_village_maps_agree(pair):

@@ -1,0 +1,172 @@
+"""The part of an answer a question's intent adds: the body playing the asked role, the verdict
+for that role, "may the cadres do this?" about forbidden acts, and how often / how long.
+
+A mixin of the Resolver (queries/resolve.py), which supplies the item's roles, its verdict as listed,
+delegation and concrete bodies; kept apart so that choosing the item and framing the answer for
+the asked role can change separately.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz
+
+from qingdan.ontology.terms import ROLE_ZH
+
+from . import items as iq
+from . import reasons as rs
+from . import roles as rq
+from .intent import Intent
+from .matching import normalize
+from .reasons import VERDICT_ZH, organic
+from .stores.base import GraphStore, Node
+from .villages import Place
+
+if TYPE_CHECKING:
+    from .resolve import ItemMeta
+
+# behaviours of this aspect misuse a decision procedure: asking "may they?" asks who decides
+DECISION_ASPECT = "重大决策不合规"
+
+
+class AskedRoles:
+    store: GraphStore
+    roles: dict[str, list[rq.Role]]
+    _lead: dict[str, Node | None]
+
+    def role_verdict(self, item: ItemMeta, role: rq.Role, place: Place | None, day: date) -> str:
+        """The verdict for the body playing the asked role."""
+        kind = item.node.get("kind")
+        lead = self._lead.get(item.node.id)
+        if kind in ("prohibited", "negative") or (kind == "delegated" and lead is not None and role.body.id == lead.id):
+            return self.verdict(item, place, day)[0]
+        if kind == "delegated" and role.level == "county":
+            decision = self.decision_of(item)
+            if decision is not None and place is not None and self.adoption(decision, place, day) is None:
+                return "county_department"
+            return "town" if decision is not None else "county_department"
+        return rq.verdict_for_level(kind, role.level)
+
+    def asked(self, item: ItemMeta, intent: Intent, place: Place | None, day: date,
+              answer: dict[str, Any]) -> dict[str, Any]:
+        """Every role of the item, and the body playing the asked role with the verdict for it."""
+        roles = self.roles.get(item.node.id, [])
+        out_roles = [self.role_out(r, place, day) for r in roles]
+        timing = self.timing(answer) if intent.id == "timing" or answer.get("disclosure") else []
+        if intent.id == "timing":  # the matter the question names first (财务收支 for "账多久公布")
+            q = normalize(answer["question"])
+            timing.sort(key=lambda t: -fuzz.partial_ratio(q, normalize(t["matter"] or "")))
+        result: dict[str, Any] = {"roles": out_roles, "asked": None, "timing": timing}
+        if intent.id == "forbidden":
+            matched = [c for c in answer.get("cautions") or [] if c.get("matched")]
+            if matched and matched[0].get("aspect") == DECISION_ASPECT:
+                # deciding without the assembly: the answer is who decides, by what procedure
+                intent = Intent("decides", "decides", intent.cue)
+                result["intent"] = intent.as_dict()
+            else:
+                return {**result, **self.forbidden(item, answer, day)}
+        if intent.role is None or intent.id == "responsible":
+            return result
+        # the duty's own body for the role; then, for misconduct, whoever deals with the behaviour
+        # the question describes; then the duty's nearest stand-in role
+        answered, bodies = rq.for_role(roles, intent.role, exact=True)
+        note = None
+        if not bodies and intent.role in rq.MISCONDUCT_ROLES:
+            for c in answer.get("cautions") or []:
+                if c.get("matched"):
+                    answered, bodies = rq.for_role(self.roles.get(f"item/{c['id']}", []), intent.role)
+                    if bodies:
+                        note = f"按负面清单行为“{c['name']}”的处理主体回答"
+                        break
+        if not bodies:
+            answered, bodies = rq.for_role(roles, intent.role)
+        if not bodies and intent.role == "funds" and item.node.get("kind") == "assistance":
+            lead = self._lead.get(item.node.id)
+            if lead is not None:
+                answered = "funds"
+                bodies = [rq.Role("funds", lead, None, None, f"委托村（居）委会协助的事项，所需经费由委托部门承担（{organic(self.store, day, 37, 43)}）",
+                                  "statute_derived", organic(self.store, day, 37, 43), False)]
+        if not bodies:
+            result["asked"] = {"role": intent.role, "role_zh": ROLE_ZH[intent.role], "answered_role": None,
+                               "bodies": [], "verdict": None,
+                               "text": f"本库没有记录该事项中“{ROLE_ZH[intent.role]}”的主体，以下按事项的责任主体回答。"}
+            return result
+        verdict = self.role_verdict(item, bodies[0], place, day)
+        shown = [self.role_out(r, place, day) for r in bodies]
+        if verdict == "town" and bodies[0].level == "county" and item.node.get("kind") == "delegated":
+            shown[0]["body"] = (answer["responsible"]["body_type"] or {}).get("body")
+        stand_in = answered != intent.role
+        text = f"{ROLE_ZH[intent.role]}：{shown[0]['body_name']}"
+        if stand_in and answered:
+            text += f"（本库未记录专门的“{ROLE_ZH[intent.role]}”主体，按“{ROLE_ZH[answered]}”主体回答）"
+        result["asked"] = {"role": intent.role, "role_zh": ROLE_ZH[intent.role], "answered_role": answered,
+                           "stand_in": stand_in, "bodies": shown, "verdict": verdict, "note": note, "text": text}
+        if verdict != answer["verdict"]:
+            result["verdict"] = verdict
+            result["verdict_zh"] = VERDICT_ZH[verdict]
+            result["why_not"] = rs.why_not(self.store, item.node, self.detail(item, day), verdict, day)
+        responsible = dict(answer["responsible"])
+        responsible["lead"] = responsible.get("body_type")
+        responsible["body_type"] = self.body(bodies[0].body, place) if not (verdict == "town" and bodies[0].level == "county") else responsible.get("body_type")
+        result["responsible"] = responsible
+        return result
+
+    def forbidden(self, item: ItemMeta, answer: dict[str, Any], day: date) -> dict[str, Any]:
+        """"May the cadres do this?" about an act the negative list forbids: no. The duty stays the
+        item (who really decides it, by what procedure); the verdict is for the act asked about."""
+        matched = [c for c in answer.get("cautions") or [] if c.get("matched")]
+        if not matched:
+            return {}
+        c = matched[0]
+        text = f"不可以：“{c['name']}”是村（社区）干部履职负面清单上的行为" + (f"（依据{'、'.join(c['bases'][:2])}）" if c.get("bases") else "") \
+            + f"。这件事本身按“{item.node.get('name_zh')}”办理。"
+        return {"verdict": "not_for_village", "verdict_zh": "不能这样做：干部履职负面清单禁止的行为",
+                "asked": {"role": None, "role_zh": "能否这样做", "answered_role": None, "bodies": [],
+                          "verdict": "not_for_village", "text": text, "behaviour": c["id"]}}
+
+    def role_out(self, r: rq.Role, place: Place | None, day: date) -> dict[str, Any]:
+        out = rq.role_dict(r)
+        b = self.body(r.body, place)
+        out["body"] = b.get("body") if b else None
+        out["basis_label"] = self.basis_label(r.basis_id) if r.basis_id else None
+        return out
+
+    def basis_label(self, node_id: str) -> str | None:
+        node = self.store.node(node_id)
+        if node is None:
+            return None
+        b = iq.describe_provision(self.store, node)
+        if b["kind"] == "document":
+            return f"《{b['title']}》{b['label']}{rs.where(b)}"
+        return f"《{b['work']}》（{b['version']}版）{b['label']}{rs.where(b)}"
+
+    def timing(self, answer: dict[str, Any]) -> list[dict[str, Any]]:
+        """How often, how many days, by when: from the item's disclosure requirements and procedure steps."""
+        out = []
+        for d in answer.get("disclosure") or []:
+            if d.get("frequency") or d.get("min_posting_days"):
+                out.append({"matter": d.get("name"), "frequency": d.get("frequency"),
+                            "min_posting_days": d.get("min_posting_days"), "channel": d.get("channel"), "source": d.get("item")})
+        for s in answer.get("procedure") or []:
+            if s.get("posting_days"):
+                out.append({"matter": s.get("name"), "frequency": None, "min_posting_days": s.get("posting_days"),
+                            "channel": None, "source": f"流程第{s.get('seq')}步"})
+        return out
+
+    def government_matter(self, item: "ItemMeta", place: Place | None, day: date, answer: dict[str, Any]) -> dict[str, Any]:
+        """A question that never mentions the village ("临时救助怎么申请") asks about the government's
+        programme, not the village's share in it: the verdict is that of the body deciding it (who
+        approves, else the lead department), and the answer says the village only assists."""
+        # the body that decides the matter (approves, then decides) above the village, else the lead
+        roles = self.roles.get(item.node.id, [])
+        owner = next((r.body for role in ("approves", "decides") for r in roles
+                      if r.role == role and r.level in ("town", "county")), None)
+        lead = owner or self._lead.get(item.node.id)
+        if lead is None or lead.get("level") not in ("town", "county"):
+            return {}
+        verdict = "town" if lead.get("level") == "town" else "county_department"
+        return {"verdict": verdict, "verdict_zh": VERDICT_ZH[verdict],
+                "why_not": [{"side": "village", "text": f"这是{lead.get('name_zh')}负责的事项，村（居）委会只协助（如代为提交申请、"
+                                                        f"入户核实、公示）；委托协助的经费由委托部门承担（{organic(self.store, day, 37, 43)}）。"},
+                            *[w for w in answer.get("why_not") or [] if w["side"] != "village"]]}

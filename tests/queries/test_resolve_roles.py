@@ -1,0 +1,93 @@
+"""Questions that ask for one role — who approves, who pays, where to complain, how often, may the
+village refuse — are answered with the body playing that role and the verdict for it.
+
+Every expectation comes from the statute or document that gives the role (cited per case), not from
+what the resolver prints. Dates: 2025-06-01, the 2018 text of 村民委员会组织法 in force.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from qingdan.queries.resolve import Resolver
+
+DAY = "2025-06-01"
+
+
+@dataclass(frozen=True)
+class RoleCase:
+    id: str
+    question: str
+    intent: str
+    verdicts: tuple[str, ...]
+    bodies: tuple[str, ...] = ()  # body types one of which must lead the asked role
+    basis_work: str | tuple[str, ...] | None = None  # the statute(s) the asked role's basis may be in
+
+
+ROLE_CASES: list[RoleCase] = [
+    # 城乡规划法 第四十一条：乡村建设规划许可证由乡镇报县级规划主管部门核发（放权后可由镇核发）
+    RoleCase("permit", "农村自建房的规划许可谁发", "approves", ("county_department", "town"),
+             ("county_natural_resources", "town_government"), "城乡规划法"),
+    # 社会救助暂行办法 第四十八条：临时救助由县级民政部门审批（可委托乡镇）
+    RoleCase("relief", "临时救助最后谁批", "approves", ("county_department", "town"),
+             ("county_civil_affairs", "town_government"), "社会救助暂行办法"),
+    # 村民委员会组织法（2018）第三十六条：村委会及其成员、村务监督机构的问题由乡镇政府责令改正、纠正
+    RoleCase("supervision", "对村务监督委员会不满意找谁", "complaint", ("town",), ("town_government",), "村民委员会组织法"),
+    # 组织法 第二十四条第一款第（八）项：处分村集体财产须经村民会议讨论决定；集体山林发包给外人，
+    # 农村土地承包法 第十九条、第五十二条：须经村民会议三分之二以上成员或村民代表同意
+    RoleCase("forest", "村主任能不能自己做主把集体山林卖了", "decides", ("village_autonomy",),
+             ("villagers_assembly", "villagers_representative_meeting"), ("村民委员会组织法", "农村土地承包法")),
+    # 第三十七条第一款：委托村委会协助的事项，所需经费由委托的政府部门承担
+    RoleCase("census-funds", "镇里叫村干部协助搞人口普查，这个经费谁出", "funds", ("county_department", "town"),
+             ("county_statistics", "county_government", "town_government", "county_department")),
+    # 民发〔2015〕136号 / 整治形式主义为基层减负若干规定：评比达标表彰不得随意下派给村
+    RoleCase("ranking", "镇里让村里搞创建评比排名，村里能拒绝吗", "may_refuse", ("not_for_village",)),
+    # 第三十条：村务公开，财务收支每月或至少每季度公布一次
+    RoleCase("timing", "村里的账要多久公布一次", "timing", ("village_autonomy",)),
+]
+
+
+@pytest.fixture(scope="module")
+def resolver(any_store) -> Resolver:  # type: ignore[no-untyped-def]
+    return Resolver(any_store)
+
+
+@pytest.mark.parametrize("case", ROLE_CASES, ids=[c.id for c in ROLE_CASES])
+def test_the_asked_role_leads_the_answer(resolver: Resolver, case: RoleCase) -> None:
+    a = resolver.resolve(case.question, as_of=DAY)
+    info = f"intent={a['intent']} verdict={a['verdict']} item={(a['item'] or {}).get('id')} asked={a.get('asked')}"
+    assert a["intent"]["id"] == case.intent, info
+    assert a["verdict"] in case.verdicts, info
+    assert a["item"] is not None and a["item"]["kind"] != "negative", info
+    if case.bodies:
+        bodies = a["asked"]["bodies"]
+        assert bodies and bodies[0]["body_type"] in case.bodies, info
+        assert a["responsible"]["body_type"]["type"] == bodies[0]["body_type"] or a["verdict"] == "town", info
+        if case.basis_work:
+            works = case.basis_work if isinstance(case.basis_work, tuple) else (case.basis_work,)
+            assert (bodies[0]["basis_label"] or "").startswith(tuple(f"《{w}》" for w in works)), info
+    # every role of the item is listed with its basis, the asked one first on the page
+    assert all(r["role"] and r["body_type"] for r in a["roles"])
+
+
+def test_how_often_is_answered_from_the_disclosure_rules(resolver: Resolver) -> None:
+    a = resolver.resolve("村里的账要多久公布一次", as_of=DAY)
+    frequencies = " ".join(t["frequency"] or "" for t in a["timing"])
+    assert "每月" in frequencies or "季度" in frequencies, a["timing"]
+
+
+def test_a_role_the_item_does_not_record_is_said_so(resolver: Resolver) -> None:
+    """Asking who drafts a duty with no drafting body names the stand-in role, never invents one."""
+    a = resolver.resolve("村民调解委员会的调解方案谁来制定", as_of=DAY)
+    asked = a["asked"]
+    assert asked is not None and asked["role"] == "drafts"
+    assert asked["answered_role"] in (None, "drafts", "handles", "decides")
+    if asked["answered_role"] not in (None, "drafts"):
+        assert asked["stand_in"] is True and "按" in asked["text"]
+
+
+def test_misconduct_the_list_forbids_is_answered_no_with_the_duty_kept(resolver: Resolver) -> None:
+    a = resolver.resolve("村干部给村民开个证明还要收钱，这是不是违规", as_of=DAY)
+    assert a["item"]["kind"] != "negative"
+    assert any(c["matched"] for c in a["cautions"])
