@@ -97,6 +97,7 @@ class Caution(Open):
     name: str
     aspect: Optional[str] = None
     bases: list[str] = Field(default_factory=list)
+    listed_here: bool = Field(True, description="false：该行为出自不约束本村的负面清单，本村只受其所依据的法律约束")
 
 
 class MatchOut(Open):

@@ -148,10 +148,13 @@ def cautions(store: GraphStore, negatives: list[Node], day: date, matched: set[s
     return out
 
 
-def unlisted(store: GraphStore, day: date) -> dict[str, Any]:
+def unlisted(store: GraphStore, day: date, guangdong: bool = True) -> dict[str, Any]:
+    """guangdong: the place is bound by the Guangdong directory, whose access note is cited; elsewhere
+    only the organic law is."""
+    source = "广东省村（居）民委员会工作职责事项指导目录（准入说明）；村民委员会组织法" if guangdong else "村民委员会组织法〔适用地域：全国〕"
     reasons_: list[dict[str, Any]] = [{"step": 1, "kind": "access_rule",
                                        "text": "该事项未列入村级工作职责事项清单。按准入制度，未列入清单的事项，有关部门不得擅自交由村（居）委会承担；确需委托的，应有法律法规依据并经批准，做到“费随事转、权随责走”。",
-                                       "source": "广东省村（居）民委员会工作职责事项指导目录（准入说明）；村民委员会组织法"}]
+                                       "source": source}]
     bases = []
     for work, art in ACCESS_RULE:
         if store.node(f"work/{work}") is None:

@@ -372,14 +372,14 @@ class Resolver(AskedRoles):
         }
         matches = [self.match_summary(m, place, day) for m in duties if top is None or m.id != top.id][:5]
         if top is None:
-            answer.update(rs.unlisted(self.store, day))
-            answer["cautions"] = self.cautions(None, day, negatives)
+            answer.update(rs.unlisted(self.store, day, guangdong=scope.binds("44")))
+            answer["cautions"] = self.cautions(None, day, negatives, scope)
             answer["matches"] = matches
             answer["confidence"] = min(1.0, duties[0].score) if duties else 0.0
             return answer
         item = self.items[top.id]
         answer.update(self.item_answer(item, place, day, scope))
-        answer["cautions"] = self.cautions(item, day, negatives)
+        answer["cautions"] = self.cautions(item, day, negatives, scope)
         answer.update(self.asked(item, intent, place, day, answer))
         if not VILLAGE_WORDS.search(simplified(text)) and answer["verdict"] == "village_assists" and not answer.get("asked"):
             answer.update(self.government_matter(item, place, day, answer))
@@ -503,11 +503,20 @@ class Resolver(AskedRoles):
         return {"id": short(m.id), "name": item.node.get("name_zh"), "kind": item.node.get("kind"),
                 "kind_zh": KIND_ZH[item.node.get("kind")], "score": min(1.0, m.score), "verdict": verdict}
 
-    def cautions(self, item: ItemMeta | None, day: date, matched: dict[str, float]) -> list[dict[str, Any]]:
-        """Behaviours that endanger the duty, those the question itself describes first."""
+    def cautions(self, item: ItemMeta | None, day: date, matched: dict[str, float],
+                 scope: Scope | None = None) -> list[dict[str, Any]]:
+        """Behaviours that endanger the duty, those the question itself describes first. With a
+        place, only behaviours that a rule binding it forbids; one named by another place's
+        negative list but forbidden by a law binding here says so (listed_here false)."""
         ids = list(self.endangered_by.get(item.node.id, [])) if item is not None else []
+        if scope is not None:
+            allowed = self.scoped_items(day, scope)
+            ids = [n for n in ids if n in allowed]
         strong = [n for n, s in sorted(matched.items(), key=lambda kv: -kv[1]) if s >= UNLISTED_BELOW]
         ordered = [n for n in strong if n in ids or item is None or not self.endangers.get(n)] + [n for n in ids if n not in strong]
         nodes = [self.items[n].node for n in dict.fromkeys(ordered) if n in self.items]
-        return rs.cautions(self.store, nodes, day, set(strong))
+        out = rs.cautions(self.store, nodes, day, set(strong))
+        for c in out:
+            c["listed_here"] = scope is None or self.binds_list(self.items[f"item/{c['id']}"], scope)
+        return out
 
