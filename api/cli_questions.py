@@ -194,6 +194,8 @@ def village(code: str = typer.Argument(..., help="村（社区）12 位代码"),
         dump(m)
         return
     console.print(f"[bold]{m['place']['village']['name']}[/]（{m['committee']['name'] if m['committee'] else ''}）", highlight=False)
+    if m.get("scope"):
+        console.print(f"[dim]{m['scope']['text']}[/]", highlight=False)
     for kind, n in m["counts"].items():
         console.print(f"  {KIND_ZH[kind]}：{n} 项", highlight=False)
 
