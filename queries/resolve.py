@@ -420,7 +420,7 @@ class Resolver(AskedRoles):
         if place is None:
             return scope.name
         return "".join(n.get("name_zh") for n in (place.city, place.district, place.town, place.village)
-                       if n is not None and n.get("name_zh") not in ("市辖区", "县"))
+                       if n is not None and n.get("name_zh") not in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"))
 
     def item_answer(self, item: ItemMeta, place: Place | None, day: date, scope: Scope | None = None) -> dict[str, Any]:
         """Everything in an answer that follows from the item, the village, the date and the place."""

@@ -11,7 +11,7 @@ from qingdan.api.cli import app
 
 runner = CliRunner()
 # the places tests/queries/conftest.py serves: the cached graph is shared
-PLACES_ENV = "330203,110112,510112,430121,140105"
+PLACES_ENV = "330203,110112,510112,130121,430121,140105"
 ZHEJIANG_VILLAGE = "330203009200"  # 宁波市海曙区石碶街道石碶村
 
 

@@ -7,9 +7,9 @@ from qingdan.loaders.cache import cached_graph
 from qingdan.queries.resolve import Resolver
 from qingdan.queries.stores.memory import MemoryStore
 
-# one county in each of: Zhejiang, Beijing, Sichuan (own regulations in the library), Hunan (a
-# provincial list, no regulations), Shanxi (neither); Shantou (Guangdong) is always served
-PLACES = ("330203", "110112", "510112", "430121", "140105")
+# one county in each of: Zhejiang, Beijing, Sichuan, Hebei (own regulations in the library), Hunan
+# (a provincial list, no regulations), Shanxi (neither); Shantou (Guangdong) is always served
+PLACES = ("330203", "110112", "510112", "130121", "430121", "140105")
 PLACES_ENV = ",".join(PLACES)
 
 

@@ -14,7 +14,7 @@ from .test_resolve_questions import CASES
 QUESTIONS = ("村务公开多久公开一次", "村里能不能给村民开无犯罪记录证明？", "低保怎么申请",
              "村干部优亲厚友，低保给亲戚", "村里修路要不要开村民会议", "宅基地审批找谁", "村民委员会选举怎么组织",
              "外卖电动车乱停谁来管")
-PROVINCE_NAMES = {"33": "浙江省", "11": "北京市", "51": "四川省", "43": "湖南省", "14": "山西省", "44": "广东省"}
+PROVINCE_NAMES = {"33": "浙江省", "11": "北京市", "51": "四川省", "13": "河北省", "43": "湖南省", "14": "山西省", "44": "广东省"}
 
 
 def _list_jurisdiction(store: MemoryStore, list_id: str) -> str:
@@ -58,13 +58,15 @@ def test_a_zhejiang_village_cites_the_zhejiang_implementing_measures_on_village_
     assert a["reasons"][0]["kind"] == "scope" and "浙江省" in a["reasons"][0]["text"]
 
 
-def test_villages_in_beijing_and_sichuan_get_their_own_provinces_regulations(
+def test_villages_in_beijing_sichuan_and_hebei_get_their_own_provinces_regulations(
         places_resolver: Resolver, villages: dict[str, str]) -> None:
-    for prefix in ("110112", "510112"):
+    for prefix in ("110112", "510112", "130121"):
         a = places_resolver.resolve("村务公开多久公开一次", village=villages[prefix])
         local = [b for b in a["bases"] if b.get("found_by") == "content"]
         assert local and all(b["jurisdiction"].startswith(prefix[:2]) for b in local), (prefix, local)
         assert PROVINCE_NAMES[prefix[:2]] in a["scope"]["text"]
+    hebei = places_resolver.resolve("村务公开多久公开一次", village=villages["130121"])
+    assert "河北省村务公开条例" in {b["work"] for b in hebei["bases"]}
 
 
 def test_a_village_in_a_province_without_regulations_gets_national_law_with_the_notice(
