@@ -21,7 +21,7 @@ Q_TEXT = Query(..., min_length=1, max_length=500, description="用平常话描�
 Q_VILLAGE = Query(None, max_length=40, description="村（社区）12 位区划代码或名称（可选）")
 Q_AS_OF = date_query("日期 YYYY-MM-DD（可选，默认今天）：据此选取施行中的法规版本和清单版本")
 P_CODE = code_path()
-Q_TRACE_VILLAGE = Query(None, max_length=12, description="村（社区）12 位区划代码（可选）：只列约束该村的清单中依托它的事项；法规不约束该村时不列事项")
+Q_TRACE_VILLAGE = Query(None, pattern="^[0-9]{12}$", description="村（社区）12 位区划代码（可选）：只列约束该村的清单中依托它的事项；法规不约束该村时不列事项")
 
 
 _BUILDING = threading.Lock()

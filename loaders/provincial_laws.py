@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable
 
 from qingdan import paths
-from qingdan.errors import BadRequest, DataError, Problem
+from qingdan.errors import DataError, NotFound, Problem
 
 from .jurisdiction import jurisdiction_name, jurisdiction_of, jurisdiction_within
 from .laws import FILE_RE, LawCorpus, _short_title, cached_corpus, parse_law_text
@@ -145,11 +145,11 @@ def parse_jurisdiction(value: str | None) -> str | None:
         return "CN"
     if JURISDICTION_RE.match(v):
         if v != "CN" and jurisdiction_name(v) == v:
-            raise BadRequest(f"没有代码为 {v} 的省、市或区县")
+            raise NotFound(f"没有代码为 {v} 的省、市或区县")
         return v
     code = jurisdiction_of(v)
     if code == "CN":
-        raise BadRequest(f"无法识别的适用地域：{v}（可写 CN、区划代码前 2/4/6 位，或省、市名称）")
+        raise NotFound(f"没有这个适用地域：{v}（可写 CN、区划代码前 2/4/6 位，或省、市名称）")
     return code
 
 
@@ -162,6 +162,6 @@ def scan_corpus(jurisdiction: str | None, national: bool, places: tuple[str, ...
     folder = Path(provincial_dir or paths.provincial_laws_dir())
     provinces = served(national, places, folder)
     if code not in (None, "CN") and code[:2] in archives(folder) and code[:2] not in provinces:
-        raise BadRequest(f"{jurisdiction_name(code)}的地方性法规未加载：设置 QINGDAN_PLACES={code[:2]}"
+        raise NotFound(f"{jurisdiction_name(code)}的地方性法规未加载：设置 QINGDAN_PLACES={code[:2]}"
                          f"（或该省的市、县代码）或 QINGDAN_NATIONAL=1 后再扫描")
     return served_corpus(str(laws_dir or paths.laws_dir()), str(folder), tuple(provinces)), code
