@@ -55,11 +55,13 @@ def load(store: Optional[str] = StoreOpt,
          national: bool = typer.Option(False, "--national", help="加载全国村级区划（约 62 万个）"),
          as_json: bool = typer.Option(False, "--json", help="以 JSON 输出")) -> None:
     """校验并加载清单、法规与区划到图存储（全部成功或全部不加载）。"""
+    from qingdan.api.settings import Settings
     from qingdan.api.state import make_store
     from qingdan.loaders.pipeline import build
 
+    settings = Settings()  # the same places (QINGDAN_PLACES, QINGDAN_NATIONAL) as every other command
     t0 = time.perf_counter()
-    built = build(catalog_dir=catalog, laws_dir=laws, national=national)
+    built = build(catalog_dir=catalog, laws_dir=laws, national=national or settings.national, places=settings.places)
     s = make_store(store_kind(store))
     try:
         report = s.replace_all(built.graph)
@@ -129,7 +131,10 @@ def export(fmt: str = typer.Option("ttl", "--format", help="ttl、jsonld 或 xls
         return
     if fmt not in ("ttl", "jsonld"):
         raise BadRequest("格式只能是 ttl、jsonld 或 xlsx")
-    data = build().rdf.serialize(format="turtle" if fmt == "ttl" else "json-ld")
+    from qingdan.api.settings import Settings
+
+    settings = Settings()  # the regulations of the places served are part of the graph, so of its export
+    data = build(national=settings.national, places=settings.places).rdf.serialize(format="turtle" if fmt == "ttl" else "json-ld")
     if out:
         out.write_text(data, "utf-8")
         err.print(f"已写出 {out}")

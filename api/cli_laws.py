@@ -121,17 +121,22 @@ def repeals_cmd(work: Optional[str] = typer.Option(None, "--work", help="只看�
 def scan_cmd(uncovered: bool = typer.Option(False, "--uncovered", help="只列清单尚未覆盖的条款"),
              as_of: Optional[str] = typer.Option(None, "--as-of", help="只看该日施行的版本（YYYY-MM-DD）"),
              work: Optional[str] = typer.Option(None, "--work", help="只看这部法规"),
+             jurisdiction: Optional[str] = typer.Option(None, "--jurisdiction", "--province",
+                                                        help="只看一地的法规：CN（全国）、区划代码前 2/4/6 位或省市名称，如 33、浙江、3302"),
              store: Optional[str] = StoreOpt, as_json: bool = JsonOpt) -> None:
-    """扫描全部法规中提到村（居）民委员会、基层群众性自治组织的款，按职责类型分类，并标出清单尚未覆盖的。"""
-    from qingdan import paths
-    from qingdan.loaders.laws import cached_corpus
+    """扫描全部法规中提到村（居）民委员会、基层群众性自治组织的款，按职责类型分类，并标出清单尚未覆盖的。
+    其他省份的地方性法规随其村居一同加载（QINGDAN_PLACES / QINGDAN_NATIONAL）。"""
+    from qingdan.api.settings import Settings
+    from qingdan.loaders.provincial_laws import scan_corpus
     from qingdan.loaders.scan import ROLE_ZH, report
     from qingdan.queries.dates import parse_day
 
     day = parse_day(as_of) if as_of else None
+    settings = Settings()
+    corpus, place = scan_corpus(jurisdiction, settings.national, settings.places)
     s = _store(store)
     try:
-        result = report(cached_corpus(str(paths.laws_dir())), s, uncovered_only=uncovered, as_of=day, work=work)
+        result = report(corpus, s, uncovered_only=uncovered, as_of=day, work=work, jurisdiction=place)
     finally:
         s.close()
     if as_json:
@@ -140,13 +145,16 @@ def scan_cmd(uncovered: bool = typer.Option(False, "--uncovered", help="只列�
     for r in result["provisions"]:
         mark = "[green]已覆盖[/]" if r["covered"] else "[yellow]未覆盖[/]"
         text = r["text"].replace("\n", " ")
-        console.print(f"{mark} [bold]{escape(r['work'])}（{r['version']}）{_cn(r['article'])}第{r['paragraph']}款[/] "
+        console.print(f"{mark} [bold]{escape(r['work'])}（{r['version']}）{_cn(r['article'])}第{r['paragraph']}款[/]"
+                      f"〔{escape(r['jurisdiction_name'])}〕 "
                       f"〔{ROLE_ZH[r['role']]}〕 {escape(text[:80])}{'…' if len(text) > 80 else ''}", highlight=False)
     for notice in result.get("notices", {}).values():
         console.print(f"[yellow]{escape(notice)}[/]", highlight=False)
+    if result.get("jurisdiction") and not result["total"]:
+        console.print(f"[yellow]本库没有{escape(result['jurisdiction_name'])}提到村（居）委会的法规条款。[/]", highlight=False)
     roles = "，".join(f"{ROLE_ZH[k]} {v['total']}（未覆盖 {v['uncovered']}）" for k, v in result["by_role"].items())
     console.print(f"共 {result['total']} 款提到村（居）委会，清单已覆盖 {result['covered']}，未覆盖 {result['uncovered']}。"
-                  f"{roles}。", highlight=False)
+                  + (f"{roles}。" if roles else ""), highlight=False)
 
 
 @app.command()

@@ -108,6 +108,7 @@ def trace(work: str = typer.Argument(..., help="法规简称，如 村民委员�
           item: Optional[int] = typer.Option(None, "--item", help="项"),
           version: Optional[str] = typer.Option(None, "--version", help="条号所在的版本日期 YYYY-MM-DD（默认：--as-of 当日施行的版本）"),
           as_of: Optional[str] = typer.Option(None, "--as-of", help="日期 YYYY-MM-DD（默认今天）：条号按该日施行的版本理解"),
+          village: Optional[str] = typer.Option(None, "--village", help="村（社区）12 位代码：只列约束该村的清单中的事项"),
           store: Optional[str] = StoreOpt, as_json: bool = typer.Option(False, "--json", help="以 JSON 输出")) -> None:
     """法规溯源：条款在各版本中的条号、施行期间和变化，以及依托它的事项；省略条号则列出整部法规依托的事项。"""
     from qingdan.api.state import open_store
@@ -115,19 +116,22 @@ def trace(work: str = typer.Argument(..., help="法规简称，如 村民委员�
 
     s = open_store(store_kind(store))
     if article is None:
-        data = tracing.trace_work(s, work)
+        data = tracing.trace_work(s, work, village=village)
         if as_json:
             dump(data)
             return
+        _print_binding(work, data)
         for v in data["versions"]:
             console.print(f"[bold]《{work}》{v['version']}版[/]（{v['articles']} 条）：依托事项 {len(v['duties'])} 项", highlight=False)
             for d in v["duties"]:
                 console.print(f"  {d['id']} {d['name']}（{d['kind_zh']}）— " + "、".join(x["label"] for x in d["via"]), highlight=False)
         return
-    data = tracing.trace_provision(s, work, article, version=version, paragraph=paragraph, item=item, as_of=as_of)
+    data = tracing.trace_provision(s, work, article, version=version, paragraph=paragraph, item=item, as_of=as_of,
+                                   village=village)
     if as_json:
         dump(data)
         return
+    _print_binding(work, data)
     for v in data["versions"]:
         p = v["provision"]
         period = f"{v['in_force_from'] or '？'} 至 {v['in_force_to'] or '今'}"
@@ -145,6 +149,12 @@ def trace(work: str = typer.Argument(..., help="法规简称，如 村民委员�
         c = rp.get("counterpart")
         tail = f"，对应《{rp['repealing_work']}》{c['label']}" if c else ""
         console.print(f"[bold]已于 {rp['effective_date']} 被《{rp['repealing_work']}》废止{tail}[/]", highlight=False)
+
+
+def _print_binding(work: str, data: dict[str, Any]) -> None:
+    console.print(f"[dim]《{work}》适用地域：{data.get('jurisdiction_name') or '全国'}[/]", highlight=False)
+    if data.get("notice"):
+        console.print(f"[yellow]{data['notice']}[/]", highlight=False)
 
 
 @app.command()
@@ -184,6 +194,8 @@ def village(code: str = typer.Argument(..., help="村（社区）12 位代码"),
         dump(m)
         return
     console.print(f"[bold]{m['place']['village']['name']}[/]（{m['committee']['name'] if m['committee'] else ''}）", highlight=False)
+    if m.get("scope"):
+        console.print(f"[dim]{m['scope']['text']}[/]", highlight=False)
     for kind, n in m["counts"].items():
         console.print(f"  {KIND_ZH[kind]}：{n} 项", highlight=False)
 

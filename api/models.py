@@ -73,11 +73,16 @@ class Basis(Open):
     notice: Optional[str] = Field(None, description="不能按该日施行的文本核对时的说明")
     original: Optional[dict[str, Any]] = Field(None, description="原引用：事项所引的条款（与该日施行的文本不同时）")
     crosswalk: Optional[dict[str, Any]] = Field(None, description="原引用与所示条款的对照：相似度 score、变化 change、文字是否改动")
+    jurisdiction: Optional[str] = Field(None, description="适用地域：CN（全国）或省、市、区县的区划代码前 2/4/6 位")
+    jurisdiction_name: Optional[str] = Field(None, description="适用地域名称：全国、广东省、汕头市、浙江省……")
+    found_by: Optional[Literal["content"]] = Field(
+        None, description="content：本地地方性法规中按条文内容与该职责关联的条款（不是清单所列依据，供核对）")
+    match: Optional[dict[str, float]] = Field(None, description="按内容关联的相似度：综合 score、与职责名称说法 own_words、与全国性依据 national_basis")
 
 
 class Reason(Open):
     step: int
-    kind: str = Field(description="list_item / category / provision / delegation / adoption / access_rule")
+    kind: str = Field(description="list_item / category / provision / local_provision（本地法规中按内容关联的条款）/ scope / delegation / adoption / access_rule")
     text: str
     source: Optional[str] = None
 
@@ -92,6 +97,7 @@ class Caution(Open):
     name: str
     aspect: Optional[str] = None
     bases: list[str] = Field(default_factory=list)
+    listed_here: bool = Field(True, description="false：该行为出自不约束本村的负面清单，本村只受其所依据的法律约束")
 
 
 class MatchOut(Open):
@@ -227,6 +233,7 @@ class Chains(Open):
 class VillageMap(Open):
     place: Place
     as_of: str
+    scope: Optional[dict[str, Any]] = Field(None, description="约束该村的规定：本地清单、地方性法规，以及本库缺少的")
     committee: Optional[dict[str, Any]] = None
     counts: dict[str, int]
     items: dict[str, list[dict[str, Any]]]

@@ -21,6 +21,7 @@ Q_TEXT = Query(..., min_length=1, max_length=500, description="用平常话描�
 Q_VILLAGE = Query(None, max_length=40, description="村（社区）12 位区划代码或名称（可选）")
 Q_AS_OF = date_query("日期 YYYY-MM-DD（可选，默认今天）：据此选取施行中的法规版本和清单版本")
 P_CODE = code_path()
+Q_TRACE_VILLAGE = Query(None, pattern="^[0-9]{12}$", description="村（社区）12 位区划代码（可选）：只列约束该村的清单中依托它的事项；法规不约束该村时不列事项")
 
 
 _BUILDING = threading.Lock()
@@ -74,14 +75,16 @@ def register(app: FastAPI, get_store: Callable[..., GraphStore]) -> None:
                         paragraph: Optional[int] = Query(None, ge=1, le=50, description="款"),
                         item: Optional[int] = Query(None, ge=1, le=50, description="项"),
                         version: Optional[str] = date_query("条号所在的版本日期 YYYY-MM-DD（可选，默认 as_of 当日施行的版本）"),
-                        as_of: Optional[str] = Q_AS_OF,
+                        as_of: Optional[str] = Q_AS_OF, village: Optional[str] = Q_TRACE_VILLAGE,
                         store: GraphStore = Depends(get_store)) -> dict[str, Any]:
-        return tq.trace_provision(store, work, article, version=version, paragraph=paragraph, item=item, as_of=as_of)
+        return tq.trace_provision(store, work, article, version=version, paragraph=paragraph, item=item, as_of=as_of,
+                                  village=village)
 
     @app.get("/trace/work", response_model=models.WorkTrace, tags=["法规溯源"], summary="法规 → 依托它的全部事项")
     def trace_work(work: str = Query(..., max_length=60, description="法规简称"),
+                   village: Optional[str] = Q_TRACE_VILLAGE,
                    store: GraphStore = Depends(get_store)) -> dict[str, Any]:
-        return tq.trace_work(store, work)
+        return tq.trace_work(store, work, village=village)
 
     @app.get("/trace/item/{item_id}", response_model=models.ItemTrace, tags=["法规溯源"], summary="事项 → 全部依据条款",
              description="一个清单事项所依据的全部条款（各版本）。")

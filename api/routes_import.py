@@ -146,7 +146,7 @@ def register(app: FastAPI, get_store: Callable[..., Any]) -> None:
         with tempfile.TemporaryDirectory(prefix="qingdan-upload-") as tmp:
             path = Path(tmp) / f"upload{Path(name).suffix.lower()}"
             path.write_bytes(data)
-            report = await run_in_threadpool(_import, path, name, form)
+            report = await run_in_threadpool(_import, path, name, form, request.app.state.settings)
         if report.loaded and report.built is not None:
             await run_in_threadpool(_reload, request, get_store, report.built.graph)
         out = report.to_dict()
@@ -154,7 +154,7 @@ def register(app: FastAPI, get_store: Callable[..., Any]) -> None:
         return out if ok else JSONResponse(out, status_code=422)
 
 
-def _import(path: Path, name: str, form: Any) -> Any:
+def _import(path: Path, name: str, form: Any, settings: Any) -> Any:
     from qingdan.loaders.importer import ImportRequest, run_import
 
     def text(key: str) -> str | None:
@@ -165,18 +165,13 @@ def _import(path: Path, name: str, form: Any) -> Any:
                         issuer=text("issuer"), doc_no=text("doc_no"),
                         lists=tuple(v.strip() for v in form.getlist("list") if isinstance(v, str) and v.strip()),
                         dry_run=_flag(form.get("dry_run")), skip_invalid=_flag(form.get("skip_invalid")),
-                        replace=_flag(form.get("replace")), place=text("place"))
+                        replace=_flag(form.get("replace")), place=text("place"),
+                        national=bool(getattr(settings, "national", False)), places=tuple(getattr(settings, "places", ())))
     return run_import(req)
 
 
 def _reload(request: Request, get_store: Callable[..., Any], graph: Any) -> None:
-    settings = request.app.state.settings
-    if getattr(settings, "national", False):
-        from qingdan import paths
-        from qingdan.loaders.divisions import load_divisions
-        from qingdan.loaders.pipeline import add_national
-
-        add_national(graph, load_divisions(paths.divisions_dir(), None))
+    # the import built the graph for the places the server serves (ImportRequest.national / places)
     store = get_store(request)
     store.replace_all(graph)
     request.app.state.resolver = None  # answers are rebuilt from the new graph

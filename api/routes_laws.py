@@ -10,8 +10,8 @@ from typing import Any, Callable, Literal, Optional
 from fastapi import Depends, FastAPI, Query
 from pydantic import BaseModel, Field
 
-from qingdan import paths
-from qingdan.loaders.laws import LawCorpus, cached_corpus
+from qingdan.loaders.laws import LawCorpus
+from qingdan.loaders.provincial_laws import scan_corpus
 from qingdan.loaders.scan import report as scan_report
 from qingdan.queries.audit import audit as audit_query
 from qingdan.queries.crosswalks import crosswalk_for, repeals_list
@@ -19,6 +19,7 @@ from qingdan.queries.dates import parse_day
 from qingdan.queries.stores.base import GraphStore
 
 from .params import date_query
+from .settings import Settings
 
 ChangeT = Literal["unchanged", "amended", "split", "merged", "added", "removed"]
 StatusT = Literal["renumbered", "amended", "repealed", "not_yet_in_force", "outdated_version"]
@@ -154,6 +155,8 @@ class ScanProvision(BaseModel):
     article_cited: bool = Field(..., description="同一条中是否有条款被清单引用")
     checked_against: Literal["in_force", "nearest"] = Field(
         "in_force", description="in_force 该日施行的文本 / nearest 该日施行的文本未收录，按最近的版本")
+    jurisdiction: str = Field("CN", description="法规的适用地域：CN 或区划代码前 2/4/6 位")
+    jurisdiction_name: str = Field("全国", description="适用地域名称")
 
 
 class RoleCount(BaseModel):
@@ -164,6 +167,8 @@ class RoleCount(BaseModel):
 class ScanOut(BaseModel):
     as_of: Optional[str] = None
     work: Optional[str] = None
+    jurisdiction: Optional[str] = Field(None, description="只看这一地的法规时：其代码（CN 或区划代码前缀）")
+    jurisdiction_name: Optional[str] = None
     notices: dict[str, str] = Field(default_factory=dict, description="给出日期时：施行的文本未收录、按最近版本扫描的法规及说明")
     total: int
     covered: int
@@ -179,8 +184,10 @@ AUDIT_CACHE_SIZE = 16
 def register(app: FastAPI, get_store: Callable[..., GraphStore], laws_dir: Path | None = None) -> None:
     """laws_dir: the corpus the texts are read from (default: the configured data directory)."""
 
-    def get_corpus() -> LawCorpus:
-        return cached_corpus(str(laws_dir or paths.laws_dir()))
+    def get_scan_corpus(jurisdiction: str | None) -> tuple[LawCorpus, str | None]:
+        """The texts of the graph the settings build: other provinces' regulations where served."""
+        settings = Settings()
+        return scan_corpus(jurisdiction, settings.national, settings.places, laws_dir=laws_dir)
 
     audits: dict[tuple[str, str, str], dict[str, Any]] = {}
 
@@ -219,6 +226,8 @@ def register(app: FastAPI, get_store: Callable[..., GraphStore], laws_dir: Path 
     def scan(uncovered: bool = Query(False, description="true 时只列清单尚未覆盖的条款"),
              as_of: Optional[str] = date_query("只看该日施行的版本 YYYY-MM-DD（可选）"),
              work: Optional[str] = Query(None, max_length=60, description="只看这部法规（简称，可选）"),
+             jurisdiction: Optional[str] = Query(None, max_length=20, description="只看一地的法规：CN、区划代码前 2/4/6 位或省市名称（可选）"),
              store: GraphStore = Depends(get_store)) -> dict[str, Any]:
         day = parse_day(as_of) if as_of else None
-        return scan_report(get_corpus(), store, uncovered_only=uncovered, as_of=day, work=work)
+        corpus, place = get_scan_corpus(jurisdiction)
+        return scan_report(corpus, store, uncovered_only=uncovered, as_of=day, work=work, jurisdiction=place)

@@ -41,7 +41,8 @@ def cached_graph(catalog_dir: Path | None = None, laws_dir: Path | None = None,
     from .imports import root_for
 
     # imported official lists are part of the graph: a new import must never meet an old cache
-    path = _cache_dir() / f"graph-{fingerprint(cat, laws, divs, root_for(Path(cat)), national=national, places=places)}.pickle"
+    folders = (cat, laws, divs, root_for(Path(cat)), paths.provincial_laws_dir())
+    path = _cache_dir() / f"graph-{fingerprint(*folders, national=national, places=places)}.pickle"
     if use_cache and path.exists():
         try:
             with path.open("rb") as fh:

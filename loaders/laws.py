@@ -59,6 +59,7 @@ class LawVersion:
     path: str
     dated_by: str  # "file name" or "history line"
     in_force_from: str | None = None  # from a "…施行" history line, when the text has one
+    jurisdiction: str | None = None  # set where the source says more than the title (a province's archive)
 
     @property
     def max_article(self) -> int:

@@ -20,6 +20,7 @@ from .divisions import SHANTOU_CITY, Division, load_divisions
 from .imports import load_with_imports
 from .laws import LawCorpus, load_corpus
 from .project import project
+from .provincial_laws import load_provinces, merge, served
 from .rdf import DIVISION_CLASS, NBS_SOURCE, body_name, body_type_for, build_rdf_with_edges
 from .validate import validate_graph
 
@@ -33,11 +34,16 @@ class Built:
 
 
 def build(catalog_dir: Path | None = None, laws_dir: Path | None = None, divisions_dir: Path | None = None,
-          national: bool = False, with_corpus: bool = True, places: tuple[str, ...] = ()) -> Built:
+          national: bool = False, with_corpus: bool = True, places: tuple[str, ...] = (),
+          provincial_laws_dir: Path | None = None) -> Built:
     """national: every village in China; places: only these provinces / cities / counties (NBS code
-    prefixes) beside Shantou — enough to ask about a village elsewhere without 620k nodes."""
+    prefixes) beside Shantou — enough to ask about a village elsewhere without 620k nodes. The
+    local regulations of the provinces served come with them (all of them with national)."""
     catalog = load_with_imports(catalog_dir or paths.catalog_dir())
     corpus = load_corpus(laws_dir or paths.laws_dir()) if with_corpus else None
+    if corpus is not None:
+        folder = provincial_laws_dir or paths.provincial_laws_dir()
+        merge(corpus, load_provinces(folder, served(national, places, folder)))
     divisions = load_divisions(divisions_dir or paths.divisions_dir(), SHANTOU_CITY)
     rdf, edge_props = build_rdf_with_edges(catalog, corpus, divisions)
     validate_graph(rdf)

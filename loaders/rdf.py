@@ -15,7 +15,7 @@ from qingdan.ontology.terms import KIND_CLASS, QD
 from .catalog import Catalog, Row
 from .divisions import Division
 from .laws import LawCorpus
-from .rdf_base import (EdgeProps, RdfBuilder, basis_iri, body_type_iri, division_iri, iri, provision_iri,  # noqa: F401
+from .rdf_base import (EdgeProps, RdfBuilder, add_jurisdiction, basis_iri, body_type_iri, division_iri, iri, provision_iri,  # noqa: F401
                        version_iri, work_iri)
 from .rdf_statutes import statutes_rdf
 
@@ -63,13 +63,16 @@ def _catalog(b: RdfBuilder, cat: Catalog) -> None:
         b.add(s, RDF.type, QD.DutyList)
         b.add(s, QD.kind, r["kind"])
         b.add(s, QD.nameZh, r["name_zh"])
-        b.add(s, QD.jurisdiction, r["jurisdiction"])
+        add_jurisdiction(b, s, r["jurisdiction"])
         b.add(s, QD.declaredCount, r["declared_count"])
         b.add(s, QD.declaredSource, r["declared_source"])
         b.provenance(s, r)
+    list_places = {r["list_id"]: r["jurisdiction"] for r in cat.of("lists")}
     for r in cat.of("list_versions"):
         s = iri("version", r["version_id"])
         b.add(s, RDF.type, QD.ListVersion)
+        # a version binds its list's place unless its row says otherwise
+        add_jurisdiction(b, s, r["jurisdiction"] or list_places.get(r["list_id"]))
         b.add(s, QD.versionOfList, iri("list", r["list_id"]))
         b.add(s, QD.issuer, r["issuer"])
         b.add(s, QD.docNo, r["doc_no"])
@@ -196,6 +199,7 @@ def _catalog(b: RdfBuilder, cat: Catalog) -> None:
         b.add(s, RDF.type, QD.Adoption)
         b.add(s, QD.adopts, iri("decision", r["decision_id"]))
         b.add(s, QD.adoptedBy, division_iri(r["district_code"]))
+        add_jurisdiction(b, s, r["district_code"])  # an adoption binds the district that adopted
         b.add(s, QD.docNo, r["doc_no"])
         b.add_date(s, QD.issued, r["date"])
         b.add(s, QD.adoptedCount, r["adopted_count"])

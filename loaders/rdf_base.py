@@ -15,6 +15,7 @@ from qingdan.citations import CitationKey, parse_key
 from qingdan.ontology.terms import ID_NS, QD
 
 from .catalog import Row
+from .jurisdiction import jurisdiction_name
 
 EdgeProps = dict[tuple[URIRef, URIRef, URIRef], dict[str, Any]]
 
@@ -81,3 +82,10 @@ class RdfBuilder:
         self.add(s, QD.provenanceStatus, QD[row["provenance_status"]])
         self.add(s, QD.source, row["source"])
         self.add(s, QD.sourceRow, row.where)
+
+
+def add_jurisdiction(b: "RdfBuilder", s: URIRef, code: str | None) -> None:
+    """The place a rule binds, as a code and as the name users read (全国, 浙江省, 汕头市)."""
+    if code:
+        b.add(s, QD.jurisdiction, code)
+        b.add(s, QD.jurisdictionName, jurisdiction_name(code))

@@ -12,7 +12,7 @@ from qingdan.ontology.terms import QD
 from .catalog import Catalog
 from .jurisdiction import jurisdiction_of
 from .laws import LawCorpus, apply_in_force
-from .rdf_base import RdfBuilder, basis_iri, iri, provision_iri, version_iri, work_iri
+from .rdf_base import RdfBuilder, add_jurisdiction, basis_iri, iri, provision_iri, version_iri, work_iri
 from .statute_links import Timeline, timeline
 
 
@@ -51,7 +51,7 @@ def statutes_rdf(b: RdfBuilder, catalog: Catalog, corpus: LawCorpus | None) -> N
             b.add_date(wv, QD.inForceFrom, v.in_force_from or v.version_date)
             b.add_date(wv, QD.inForceTo, t.until.get((v.work, v.version_date)))
             b.add(wv, QD.inCorpus, True)
-            b.add(wv, QD.jurisdiction, jurisdiction_of(v.title))
+            add_jurisdiction(b, wv, v.jurisdiction or jurisdiction_of(v.title))
             b.add(wv, QD.provenanceStatus, corpus_status)
             b.add(wv, QD.source, f"法规库 {v.path}")
             b.add(w, QD.provenanceStatus, corpus_status)
@@ -92,7 +92,7 @@ def statutes_rdf(b: RdfBuilder, catalog: Catalog, corpus: LawCorpus | None) -> N
         b.add_date(wv, QD.versionDate, r["version_date"])
         b.add_date(wv, QD.inForceFrom, in_force.get((r["work"], r["version_date"])) or r["version_date"])
         b.add(wv, QD.inCorpus, False)
-        b.add(wv, QD.jurisdiction, jurisdiction_of(r["title"]))
+        add_jurisdiction(b, wv, jurisdiction_of(r["title"]))
         b.add(w, QD.inCorpus, False)
         b.provenance(wv, r)
         for c in cited:
@@ -124,7 +124,7 @@ def statutes_rdf(b: RdfBuilder, catalog: Catalog, corpus: LawCorpus | None) -> N
         b.add(s, QD.issuer, r["issuer"])
         b.add(s, QD.docNo, r["doc_no"])
         b.add_date(s, QD.issued, r["date"])
-        b.add(s, QD.jurisdiction, r["jurisdiction"])
+        add_jurisdiction(b, s, r["jurisdiction"])
         b.add(s, QD.url, r["url"])
         b.add(s, QD.completeness, r["completeness"])
         b.provenance(s, r)

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from .jurisdiction import jurisdiction_of
 from .laws import DATE_RE, LawCorpus, LawVersion
 
 TITLE_RE = re.compile(r"《([^《》]+)》")
@@ -56,8 +57,9 @@ class Repeal:
 
 
 def short_title(title: str) -> str:
-    """《中华人民共和国婚姻法》 → 婚姻法; inner 〈〉 become 《》 as in corpus file names."""
+    """《中华人民共和国婚姻法》 → 婚姻法; inner 〈〉 (or <>) become 《》 as in corpus file names."""
     t = title.strip().replace("〈", "《").replace("〉", "》").replace("﹤", "《").replace("﹥", "》")
+    t = t.replace("<", "《").replace(">", "》")  # ASCII marks some texts use would make an invalid IRI
     t = t.removeprefix(NATIONAL_PREFIX)
     return t.replace("《" + NATIONAL_PREFIX, "《")
 
@@ -108,8 +110,13 @@ def repeals_in(v: LawVersion, corpus: LawCorpus | None = None) -> list[Repeal]:
                 when, basis = _start(v, text)
                 if when is None:
                     when, basis = _version_start(v)
+            local = (v.jurisdiction or jurisdiction_of(v.title)) != "CN"
             for title in TITLE_RE.findall(sentence):
                 name = short_title(title)
+                if local and jurisdiction_of(name) == "CN":
+                    # a local regulation never repeals a national law: the title is one named inside
+                    # another (《…关于〈四川省《土地管理法》实施办法〉…的解释》同时废止)
+                    continue
                 work = works.get(name)
                 if name == v.work:
                     work = None  # an earlier act of the same name (婚姻法 1980 repealing that of 1950)

@@ -16,14 +16,17 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable
 
+from qingdan.statute_text import COMMITTEE_RE, LAW_TITLE_RE
+
 from .citations import CitationKey, parse_key
+from .jurisdiction import jurisdiction_name, jurisdiction_of
 from .laws import LawCorpus, LawVersion
 
 if TYPE_CHECKING:
     from qingdan.queries.stores.base import GraphStore
 
-BODY_RE = re.compile(r"村[（(]居[)）]民委员会|居[（(]村[)）]民委员会|村、居民委员会|村民委员会|居民委员会|基层群众性自治组织")
-TITLE_RE = re.compile(r"《[^《》]*》")  # 《村民委员会组织法》 names a law, not the committee
+BODY_RE = COMMITTEE_RE
+TITLE_RE = LAW_TITLE_RE
 CLAUSE_RE = re.compile(r"[^。；]+")
 PLACEHOLDER = "〔自治组织〕"
 ROLES = ("consulted", "assists", "must_not", "may", "own_duty", "mentions")  # precedence, first wins
@@ -50,6 +53,7 @@ class Mention:
     bodies: tuple[str, ...]
     role: str
     cue: str | None
+    jurisdiction: str = "CN"
 
     @property
     def citation(self) -> str:
@@ -61,6 +65,7 @@ class Mention:
         d["citation"] = self.citation
         d["role_zh"] = ROLE_ZH[self.role]
         d["bodies_zh"] = [BODY_ZH[b] for b in self.bodies]
+        d["jurisdiction_name"] = jurisdiction_name(self.jurisdiction)
         return d
 
 
@@ -109,6 +114,7 @@ def classify(text: str) -> tuple[str, str | None]:
 
 def scan_version(v: LawVersion) -> list[Mention]:
     out: list[Mention] = []
+    place = v.jurisdiction or jurisdiction_of(v.title)
     for num, art in sorted(v.articles.items()):
         for pi, p in enumerate(art.paragraphs, start=1):
             text = "\n".join([p.text, *p.items])
@@ -120,7 +126,7 @@ def scan_version(v: LawVersion) -> list[Mention]:
             role, cue = classify(p.text)
             if role == "mentions":
                 role, cue = classify(text)
-            out.append(Mention(v.work, v.version_date, num, pi, text, _bodies(names), role, cue))
+            out.append(Mention(v.work, v.version_date, num, pi, text, _bodies(names), role, cue, place))
     return out
 
 
@@ -175,9 +181,16 @@ def coverage(mentions: list[Mention], store: "GraphStore") -> list[dict[str, Any
     return out
 
 
+def within(code: str, jurisdiction: str) -> bool:
+    """Is a rule of this jurisdiction one of the place's own (CN: the national ones only)?"""
+    return code == jurisdiction if jurisdiction == "CN" else code != "CN" and code.startswith(jurisdiction)
+
+
 def report(corpus: LawCorpus, store: "GraphStore", uncovered_only: bool = False, as_of: date | None = None,
-           work: str | None = None) -> dict[str, Any]:
-    """The scan with coverage; as_of keeps only the versions in force that day (per the store)."""
+           work: str | None = None, jurisdiction: str | None = None) -> dict[str, Any]:
+    """The scan with coverage; as_of keeps only the versions in force that day (per the store);
+    jurisdiction keeps the rules of one place (CN, or a province / city / county code and those
+    of the places in it: 33 is Zhejiang's own and Ningbo's, Hangzhou's …)."""
     if work is not None and not corpus.versions_of(work):
         from qingdan.errors import NotFound
 
@@ -185,6 +198,8 @@ def report(corpus: LawCorpus, store: "GraphStore", uncovered_only: bool = False,
     mentions = scan(corpus)
     if work is not None:
         mentions = [m for m in mentions if m.work == work]
+    if jurisdiction is not None:
+        mentions = [m for m in mentions if within(m.jurisdiction, jurisdiction)]
     notices: dict[str, str] = {}
     nearest: set[str] = set()
     if as_of is not None:
@@ -215,6 +230,8 @@ def report(corpus: LawCorpus, store: "GraphStore", uncovered_only: bool = False,
         slot["total"] += 1
         slot["uncovered"] += not r["covered"]
     shown = [r for r in rows if not r["covered"]] if uncovered_only else rows
-    return {"as_of": as_of.isoformat() if as_of else None, "work": work, "notices": notices, "total": len(rows),
+    return {"as_of": as_of.isoformat() if as_of else None, "work": work, "jurisdiction": jurisdiction,
+            "jurisdiction_name": jurisdiction_name(jurisdiction) if jurisdiction else None,
+            "notices": notices, "total": len(rows),
             "covered": sum(r["covered"] for r in rows), "uncovered": sum(not r["covered"] for r in rows),
             "by_role": by_role, "role_zh": ROLE_ZH, "provisions": shown}

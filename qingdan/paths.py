@@ -19,6 +19,11 @@ def laws_dir() -> Path:
     return Path(os.environ.get("QINGDAN_LAWS") or data_dir() / "laws")
 
 
+def provincial_laws_dir() -> Path:
+    """Other provinces' local regulations, one .tar.xz per province (loaded only where served)."""
+    return data_dir() / "laws_provinces"
+
+
 def divisions_dir() -> Path:
     return data_dir() / "divisions"
 

@@ -12,6 +12,9 @@ import re
 from cn2an import an2cn
 from rapidfuzz import fuzz
 
+# the committees a provision may name (the statute scan's and the local-law index's one definition)
+COMMITTEE_RE = re.compile(r"村[（(]居[)）]民委员会|居[（(]村[)）]民委员会|村、居民委员会|村民委员会|居民委员会|基层群众性自治组织")
+LAW_TITLE_RE = re.compile(r"《[^《》]*》")  # 《村民委员会组织法》 names a law, not the committee
 HEAD_RE = re.compile(r"^第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?")
 ITEM_MARK_RE = re.compile(r"^[（(][零〇一二三四五六七八九十]+[）)]")
 SPACE_RE = re.compile(r"\s+")
@@ -98,3 +101,8 @@ def standing_notice(work: str, status: str, nearest_version: str | None, nearest
     if status == "repealed":
         return f"《{work}》已于{repealed_on}被《{repealed_by}》废止，以下按其最后的版本（{year}）核对"
     return None
+
+
+def names_committee(text: str) -> bool:
+    """Does the text speak of village or residents' committees (not merely of a law named after them)?"""
+    return COMMITTEE_RE.search(LAW_TITLE_RE.sub("", text)) is not None

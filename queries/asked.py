@@ -20,6 +20,7 @@ from . import roles as rq
 from .intent import Intent
 from .matching import normalize
 from .reasons import VERDICT_ZH, organic
+from .scope import binds
 from .stores.base import GraphStore, Node
 from .villages import Place
 
@@ -34,6 +35,22 @@ class AskedRoles:
     store: GraphStore
     roles: dict[str, list[rq.Role]]
     _lead: dict[str, Node | None]
+
+    def roles_here(self, item_id: str, place: Place | None) -> list[rq.Role]:
+        """The item's roles whose basis binds the village: a body a Shantou regulation names is no
+        role of a village in Zhejiang."""
+        roles = self.roles.get(item_id, [])
+        if place is None:
+            return roles
+        code = place.village.get("code")
+        return [r for r in roles if not r.basis_id or binds(self._basis_jurisdiction(r.basis_id), code)]
+
+    def _basis_jurisdiction(self, node_id: str) -> str:
+        cache: dict[str, str] = self.__dict__.setdefault("_basis_places", {})
+        if node_id not in cache:
+            node = self.store.node(node_id)
+            cache[node_id] = (iq.describe_provision(self.store, node).get("jurisdiction") or "CN") if node else "CN"
+        return cache[node_id]
 
     def role_verdict(self, item: ItemMeta, role: rq.Role, place: Place | None, day: date) -> str:
         """The verdict for the body playing the asked role."""
@@ -51,7 +68,7 @@ class AskedRoles:
     def asked(self, item: ItemMeta, intent: Intent, place: Place | None, day: date,
               answer: dict[str, Any]) -> dict[str, Any]:
         """Every role of the item, and the body playing the asked role with the verdict for it."""
-        roles = self.roles.get(item.node.id, [])
+        roles = self.roles_here(item.node.id, place)
         out_roles = [self.role_out(r, place, day) for r in roles]
         timing = self.timing(answer) if intent.id == "timing" or answer.get("disclosure") else []
         if intent.id == "timing":  # the matter the question names first (财务收支 for "账多久公布")
@@ -75,7 +92,7 @@ class AskedRoles:
         if not bodies and intent.role in rq.MISCONDUCT_ROLES:
             for c in answer.get("cautions") or []:
                 if c.get("matched"):
-                    answered, bodies = rq.for_role(self.roles.get(f"item/{c['id']}", []), intent.role)
+                    answered, bodies = rq.for_role(self.roles_here(f"item/{c['id']}", place), intent.role)
                     if bodies:
                         note = f"按负面清单行为“{c['name']}”的处理主体回答"
                         break
@@ -119,9 +136,12 @@ class AskedRoles:
         if not matched:
             return {}
         c = matched[0]
-        text = f"不可以：“{c['name']}”是村（社区）干部履职负面清单上的行为" + (f"（依据{'、'.join(c['bases'][:2])}）" if c.get("bases") else "") \
+        # a behaviour named by another place's negative list is forbidden here by the law it rests on
+        listed = "是村（社区）干部履职负面清单上的行为" if c.get("listed_here", True) else "违反约束本村的法律规定"
+        text = f"不可以：“{c['name']}”{listed}" + (f"（依据{'、'.join(c['bases'][:2])}）" if c.get("bases") else "") \
             + f"。这件事本身按“{item.node.get('name_zh')}”办理。"
-        return {"verdict": "not_for_village", "verdict_zh": "不能这样做：干部履职负面清单禁止的行为",
+        return {"verdict": "not_for_village",
+                "verdict_zh": "不能这样做：干部履职负面清单禁止的行为" if c.get("listed_here", True) else "不能这样做：法律禁止的行为",
                 "asked": {"role": None, "role_zh": "能否这样做", "answered_role": None, "bodies": [],
                           "verdict": "not_for_village", "text": text, "behaviour": c["id"]}}
 
@@ -138,8 +158,8 @@ class AskedRoles:
             return None
         b = iq.describe_provision(self.store, node)
         if b["kind"] == "document":
-            return f"《{b['title']}》{b['label']}"
-        return f"《{b['work']}》（{b['version']}版）{b['label']}"
+            return f"《{b['title']}》{b['label']}{rs.where(b)}"
+        return f"《{b['work']}》（{b['version']}版）{b['label']}{rs.where(b)}"
 
     def timing(self, answer: dict[str, Any]) -> list[dict[str, Any]]:
         """How often, how many days, by when: from the item's disclosure requirements and procedure steps."""
@@ -159,7 +179,7 @@ class AskedRoles:
         programme, not the village's share in it: the verdict is that of the body deciding it (who
         approves, else the lead department), and the answer says the village only assists."""
         # the body that decides the matter (approves, then decides) above the village, else the lead
-        roles = self.roles.get(item.node.id, [])
+        roles = self.roles_here(item.node.id, place)
         owner = next((r.body for role in ("approves", "decides") for r in roles
                       if r.role == role and r.level in ("town", "county")), None)
         lead = owner or self._lead.get(item.node.id)

@@ -9,9 +9,10 @@ from qingdan.errors import NotFound
 
 from . import items as iq
 from .dates import parse_as_of
-from .resolve import Resolver, short
+from .resolve import ItemMeta, Resolver, short
+from .scope import scope_for
 from .stores.base import GraphStore, Node
-from .villages import by_code, concrete_body
+from .villages import Place, by_code, concrete_body
 
 
 def _decision(store: GraphStore, d: Node) -> dict[str, Any]:
@@ -63,24 +64,40 @@ def chains(store: GraphStore, department: str | None = None, district: str | Non
     return {"department": department, "district": district, "decisions": out}
 
 
+def duties_of(resolver: Resolver, place: Place, day: date) -> list[tuple[ItemMeta, bool]]:
+    """The duties of a village that day, each with whether a list binding it names it: the items of
+    lists whose jurisdiction contains the village; and, for a kind of duty no list binding it
+    covers (a village outside the bundled lists), the duties national law (or its own province's)
+    gives, which another place's list names — never that list's other items, nor its framing."""
+    scope = scope_for(place.village.get("code"), place.village.get("name_zh"), "")
+    allowed = resolver.scoped_items(day, scope)
+    listed = {nid for nid in allowed if resolver.binds_list(resolver.items[nid], scope)}
+    kinds_listed = {resolver.items[nid].node.get("kind") for nid in listed}
+    return [(resolver.items[nid], nid in listed) for nid in sorted(allowed)
+            if nid in listed or resolver.items[nid].node.get("kind") not in kinds_listed]
+
+
 def village_map(resolver: Resolver, code: str, as_of: str | date | None = None) -> dict[str, Any]:
+    """Every duty of the village that day from the rules binding it (duties_of); one named by
+    another place's list keeps no list or category (listed_here false)."""
     store = resolver.store
     place = by_code(store, code)
     day = parse_as_of(as_of)
-    allowed = resolver.in_force_items(day)
     groups: dict[str, list[dict[str, Any]]] = {}
-    for nid in sorted(allowed):
-        meta = resolver.items[nid]
-        verdict = resolver.verdict(meta, place, day)[0]
-        lead = iq.one(store, nid, "LEAD_BODY")
+    for meta, here in duties_of(resolver, place, day):
+        kind = meta.node.get("kind")
+        verdict = resolver.verdict(meta, place, day)[0] if here or kind != "delegated" else "county_department"
+        lead = iq.one(store, meta.node.id, "LEAD_BODY")
         body = resolver.body(lead, place) if lead is not None else None
-        groups.setdefault(meta.node.get("kind"), []).append({
+        groups.setdefault(kind, []).append({
             **iq.item_summary(meta.node), "verdict": verdict,
-            "category": meta.category.get("name_zh") if meta.category else None,
-            "lead": body,
+            "category": meta.category.get("name_zh") if meta.category and here else None,
+            "list": meta.lst.get("name_zh") if meta.lst and here else None,
+            "listed_here": here, "lead": body,
         })
+    scope = scope_for(place.village.get("code"), place.village.get("name_zh"), "")
     own = store.neighbors(place.village.id, "BODY_OF", "in")
     committee = own[0][1] if own else None
-    return {"place": place.as_dict(), "as_of": day.isoformat(),
+    return {"place": place.as_dict(), "as_of": day.isoformat(), "scope": resolver.scope_text(scope, place),
             "committee": {"name": committee.get("name_zh")} if committee else None,
             "counts": {k: len(v) for k, v in groups.items()}, "items": groups}

@@ -191,9 +191,13 @@ class Explaining:
         finally:
             CURRENT.reset(token)
 
-    def caution_ids(self, item: Any, matched: dict[str, float], strong_from: float) -> list[str]:
-        """Behaviours that endanger the duty, those the question itself describes first."""
+    def caution_ids(self, item: Any, matched: dict[str, float], strong_from: float,
+                    allowed: Any = None) -> list[str]:
+        """Behaviours that endanger the duty, those the question itself describes first; with a
+        place, only those a rule binding it forbids (`allowed`)."""
         ids = list(self.endangered_by.get(item.node.id, [])) if item is not None else []
+        if allowed is not None:
+            ids = [n for n in ids if n in allowed]
         strong = [n for n, s in sorted(matched.items(), key=lambda kv: -kv[1]) if s >= strong_from]
         ordered = [n for n in strong if n in ids or item is None or not self.endangers.get(n)] + [n for n in ids if n not in strong]
         return [n for n in dict.fromkeys(ordered) if n in self.items]

@@ -10,7 +10,7 @@ from qingdan.errors import NotFound
 from qingdan.ontology.terms import KIND_ZH
 
 from .bases import bases_as_of
-from .provisions import describe_provision, one, provision_label  # noqa: F401  (used by the pages and tracing)
+from .provisions import describe_provision, jurisdiction, one, provision_label  # noqa: F401  (used by the pages and tracing)
 from .stores.base import GraphStore, Node
 
 # official_verbatim means "these words are seen verbatim in a named public document", not "this is

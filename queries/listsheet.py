@@ -18,6 +18,7 @@ from qingdan.ontology.terms import KIND_ZH
 
 from . import items as iq
 from .dates import parse_as_of
+from .scope import Scope, scope_for
 from .diff import list_versions, pick_version
 from .stores.base import GraphStore, Node
 
@@ -89,14 +90,15 @@ def _version_note(version_date: str) -> str:
     return f"（{int(y)}年{int(m)}月{int(d)}日版）"
 
 
-def bases_text(store: GraphStore, item: Node) -> str:
-    """《title》（version）第…条…、第…条…；《other》… — one title per statute version, documents by title and number."""
+def bases_text(store: GraphStore, item: Node, scope: Scope | None = None) -> str:
+    """《title》（version）第…条…、第…条…；《other》… — one title per statute version, documents by title and number.
+    With a scope, only the texts binding that place."""
     groups: dict[tuple[str, str], list[str]] = {}
     heads: dict[tuple[str, str], str] = {}
     for _, p in store.neighbors(item.id, "RESTS_ON"):
         if p.label in ("Document", "DocumentProvision"):
             doc = p if p.label == "Document" else iq.one(store, p.id, "PROVISION_OF_DOCUMENT")
-            if doc is None:
+            if doc is None or (scope is not None and not scope.binds(doc.get("jurisdiction") or "CN")):
                 continue
             no = doc.get("doc_no") or ""
             key = ("doc", doc.id)
@@ -106,7 +108,7 @@ def bases_text(store: GraphStore, item: Node) -> str:
                 groups[key].append((0, 0, 0, p.get("label_zh") or p.get("part")))  # type: ignore[arg-type]
             continue
         version = iq.one(store, p.id, "PROVISION_OF")
-        if version is None:
+        if version is None or (scope is not None and not scope.binds(version.get("jurisdiction") or "CN")):
             continue
         key = (version.id, "")
         heads.setdefault(key, f"《{version.get('title')}》{_version_note(version.get('version_date'))}")
@@ -221,15 +223,18 @@ def village_workbook(resolver: Any, code: str, as_of: str | date | None = None) 
     resolver is queries.resolve.Resolver: the verdict of a delegated power (town or county
     department) depends on whether the district adopted the delegation, which it knows.
     """
+    from .chains import duties_of
     from .villages import by_code
 
     store: GraphStore = resolver.store
     place = by_code(store, code)
     day = parse_as_of(as_of)
+    scope = scope_for(place.village.get("code"), place.village.get("name_zh"), "")
     by_kind: dict[str, list[Any]] = {}
-    for nid in resolver.in_force_items(day):
-        meta = resolver.items[nid]
+    here: dict[str, bool] = {}
+    for meta, listed in duties_of(resolver, place, day):  # only the rules binding the village
         by_kind.setdefault(meta.node.get("kind"), []).append(meta)
+        here[meta.node.id] = listed
     vname = place.village.get("name_zh")
     where = "".join(n.get("name_zh") for n in (place.city, place.district, place.town) if n is not None)
     sheets = []
@@ -244,7 +249,10 @@ def village_workbook(resolver: Any, code: str, as_of: str | date | None = None) 
             return (m.lst.id if m.lst else "", m.category.get("seq") if m.category else 0, m.node.get("seq") or 0, m.node.id)
 
         for seq, meta in enumerate(sorted(metas, key=order), start=1):
+            listed = here[meta.node.id]
             verdict, decision, _ = resolver.verdict(meta, place, day)
+            if not listed and kind == "delegated":
+                verdict, decision = "county_department", None  # no delegation of another place moves it here
             resp = resolver.responsible(meta, verdict, decision, place)
 
             def named(b: dict[str, Any] | None) -> str:
@@ -253,11 +261,13 @@ def village_workbook(resolver: Any, code: str, as_of: str | date | None = None) 
                 return (b.get("body") or {}).get("name") or b.get("name") or ""
 
             n = meta.node
-            remark = "；".join(x for x in (_remark(n), f"原清单：{meta.lst.get('name_zh')}（事项 {n.id.split('/', 1)[1]}）"
-                                             if meta.lst else "") if x)
+            origin = (f"原清单：{meta.lst.get('name_zh')}（事项 {n.id.split('/', 1)[1]}）" if listed else
+                      f"约束本村的清单未列此项，依法律规定；名称出自本库整理的《{meta.lst.get('name_zh')}》（不约束本村）") if meta.lst else ""
+            remark = "；".join(x for x in (_remark(n), origin) if x)
+            category = meta.category.get("name_zh") if meta.category and listed else KIND_ZH[kind]
             sheet.rows.append(Row(
-                seq=seq, category=meta.category.get("name_zh") if meta.category else KIND_ZH[kind], name=n.get("name_zh") or "",
-                description=n.get("description") or "", bases=bases_text(store, n), lead=named(resp["body_type"]),
+                seq=seq, category=category, name=n.get("name_zh") or "",
+                description=n.get("description") or "", bases=bases_text(store, n, scope), lead=named(resp["body_type"]),
                 assist="、".join(dict.fromkeys(filter(None, map(named, resp["assisting"])))),
                 supervise="、".join(dict.fromkeys(filter(None, map(named, resp["supervising"])))),
                 remark=remark, provenance=provenance_text(n), item=n.id.split("/", 1)[1],

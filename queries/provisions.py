@@ -23,13 +23,20 @@ def provision_label(p: Node) -> str:
     return s
 
 
+def jurisdiction(owner: Node | None) -> dict[str, str]:
+    """Where a statute version or document binds, as code and name (全国 when it says nothing)."""
+    code = (owner.get("jurisdiction") if owner is not None else None) or "CN"
+    name = (owner.get("jurisdiction_name") if owner is not None else None) or ("全国" if code == "CN" else code)
+    return {"jurisdiction": code, "jurisdiction_name": name}
+
+
 def describe_provision(store: GraphStore, p: Node) -> dict[str, Any]:
     """A citation as users read it, with the version it belongs to and, when held, its text."""
     if p.label == "Document":
         return {"kind": "document", "work": p.get("title"), "version": p.get("issued"), "article": None,
                 "paragraph": None, "item": None, "citation": p.id, "label": p.get("doc_no") or "",
                 "title": p.get("title"), "summary": p.get("summary"), "text": None, "in_force_from": p.get("issued"),
-                "issuer": p.get("issuer"), "doc_no": p.get("doc_no"), "jurisdiction": p.get("jurisdiction") or "CN",
+                "issuer": p.get("issuer"), "doc_no": p.get("doc_no"), **jurisdiction(p),
                 "url": p.get("url"), "completeness": p.get("completeness")}
     if p.label == "DocumentProvision":
         doc = one(store, p.id, "PROVISION_OF_DOCUMENT")
@@ -39,7 +46,7 @@ def describe_provision(store: GraphStore, p: Node) -> dict[str, Any]:
                 "label": " ".join(x for x in (d.get("doc_no"), p.get("label_zh")) if x),
                 "title": d.get("title"), "summary": p.get("summary"), "text": p.get("text"),
                 "text_status": p.get("text_status"), "in_force_from": d.get("issued"), "issuer": d.get("issuer"),
-                "doc_no": d.get("doc_no"), "jurisdiction": d.get("jurisdiction") or "CN",
+                "doc_no": d.get("doc_no"), **jurisdiction(doc),
                 "url": d.get("url") or p.get("source"), "completeness": d.get("completeness")}
     version = one(store, p.id, "PROVISION_OF")
     work = one(store, version.id, "VERSION_OF_WORK") if version else None
@@ -53,7 +60,7 @@ def describe_provision(store: GraphStore, p: Node) -> dict[str, Any]:
         "in_force_from": version.get("in_force_from") if version else None,
         "in_force_to": version.get("in_force_to") if version else None,
         "title": version.get("title") if version else None,
-        "jurisdiction": (version.get("jurisdiction") or "CN") if version else None,
+        **(jurisdiction(version) if version else {"jurisdiction": None, "jurisdiction_name": None}),
         "article": p.get("article"),
         "paragraph": p.get("paragraph"),
         "item": p.get("clause"),

@@ -10,6 +10,8 @@ from typing import Any
 
 from cn2an import an2cn
 
+from qingdan.statute_text import HEAD_RE
+
 from . import items as iq
 from .statutes import in_force, standing
 from .stores.base import GraphStore, Node
@@ -34,15 +36,19 @@ def organic(store: GraphStore, day: date, a2018: int, a2025: int) -> str:
     return f"村民委员会组织法（2018年修正）第{an2cn(a2018)}条"
 
 
+def where(b: dict[str, Any]) -> str:
+    """〔适用地域：全国〕, 〔适用地域：浙江省〕: every basis says where it binds."""
+    name = b.get("jurisdiction_name") or ("全国" if (b.get("jurisdiction") or "CN") == "CN" else b.get("jurisdiction"))
+    return f"〔适用地域：{name}〕"
+
+
 def basis_text(b: dict[str, Any], day: date) -> str:
     if b["kind"] == "document":
-        text = f"依据{b.get('issuer') or ''}《{b['title']}》" + (f"（{b['label']}）" if b["label"] else "")
-        if b.get("jurisdiction") and b["jurisdiction"] != "CN":
-            text += f"〔适用地域：{b['jurisdiction']}〕"
+        text = f"依据{b.get('issuer') or ''}《{b['title']}》" + (f"（{b['label']}）" if b["label"] else "") + where(b)
         if b.get("text_status") == "partial":
             text += "（公开文本不全，仅见部分原文）"
     else:
-        text = f"依据《{b['work']}》（{b['version']}版）{b['label']}"
+        text = f"依据《{b['work']}》（{b['version']}版）{b['label']}" + where(b)
         o = b.get("original")
         if o:
             text += f"（原引用：《{o['work']}》（{o['version']}版）{o['label']}，按新旧条文对照对应）"
@@ -55,6 +61,14 @@ def basis_text(b: dict[str, Any], day: date) -> str:
     if b.get("summary"):
         text += f"：{b['summary']}"
     return text
+
+
+def local_basis_text(b: dict[str, Any], limit: int = 120) -> str:
+    """A provision of the place's own regulations found by its words: said as such, with its text."""
+    text = HEAD_RE.sub("", (b.get("text") or "").replace("\n", " ")).strip()
+    work = b["work"].replace("《", "〈").replace("》", "〉")
+    return (f"{b['note']}：《{work}》（{b['version']}版）{b['label']}{where(b)}："
+            + (text[:limit] + "…" if len(text) > limit else text))
 
 
 def reasons(store: GraphStore, lst: Node | None, ver: Node | None, cat: Node | None, detail: dict[str, Any],
@@ -88,7 +102,7 @@ def reasons(store: GraphStore, lst: Node | None, ver: Node | None, cat: Node | N
                       "source": decision.get("source"), "provenance": iq.provenance(decision)})
         for _, basis in store.neighbors(decision.id, "DECISION_BASIS"):
             b = iq.describe_provision(store, basis)
-            steps.append({"kind": "provision", "text": f"放权的法律依据：《{b['work']}》{b['label']}" + (f"：{b['summary']}" if b.get("summary") else ""),
+            steps.append({"kind": "provision", "text": f"放权的法律依据：《{b['work']}》{b['label']}{where(b)}" + (f"：{b['summary']}" if b.get("summary") else ""),
                           "citation": b["citation"], "source": f"法规库《{b['work']}》"})
         if place is not None:
             dname = place.district.get("name_zh") if place.district else "该区县"
@@ -129,15 +143,18 @@ def cautions(store: GraphStore, negatives: list[Node], day: date, matched: set[s
         bases = iq.item_bases(store, n, day)
         out.append({"id": n.id.split("/", 1)[1], "name": n.get("name_zh"), "aspect": n.get("aspect"),
                     "matched": n.id in matched,
-                    "bases": [f"《{b['work']}》{b['label']}" if b["kind"] == "provision" else b["title"] for b in bases],
+                    "bases": [(f"《{b['work']}》{b['label']}" if b["kind"] == "provision" else b["title"]) + where(b) for b in bases],
                     "provenance": iq.provenance(n)})
     return out
 
 
-def unlisted(store: GraphStore, day: date) -> dict[str, Any]:
+def unlisted(store: GraphStore, day: date, guangdong: bool = True) -> dict[str, Any]:
+    """guangdong: the place is bound by the Guangdong directory, whose access note is cited; elsewhere
+    only the organic law is."""
+    source = "广东省村（居）民委员会工作职责事项指导目录（准入说明）；村民委员会组织法" if guangdong else "村民委员会组织法〔适用地域：全国〕"
     reasons_: list[dict[str, Any]] = [{"step": 1, "kind": "access_rule",
                                        "text": "该事项未列入村级工作职责事项清单。按准入制度，未列入清单的事项，有关部门不得擅自交由村（居）委会承担；确需委托的，应有法律法规依据并经批准，做到“费随事转、权随责走”。",
-                                       "source": "广东省村（居）民委员会工作职责事项指导目录（准入说明）；村民委员会组织法"}]
+                                       "source": source}]
     bases = []
     for work, art in ACCESS_RULE:
         if store.node(f"work/{work}") is None:
@@ -153,7 +170,7 @@ def unlisted(store: GraphStore, day: date) -> dict[str, Any]:
             bases.append({**b, "current": st.status == "in_force", "status": st.status, "notice": notice,
                           "checked_against": "in_force" if st.status == "in_force" else "nearest"})
             reasons_.append({"step": len(reasons_) + 1, "kind": "provision",
-                             "text": f"依据《{b['work']}》（{b['version']}版）{b['label']}" + (f"（{notice}）" if notice else ""),
+                             "text": f"依据《{b['work']}》（{b['version']}版）{b['label']}{where(b)}" + (f"（{notice}）" if notice else ""),
                              "citation": b["citation"], "source": f"法规库《{b['work']}》"})
     return {"verdict": "unlisted", "verdict_zh": VERDICT_ZH["unlisted"], "item": None,
             "responsible": {"body_type": None, "assisting": [], "supervising": [], "must_not": []},

@@ -25,6 +25,7 @@ from .dates import parse_as_of
 from .asked import AskedRoles
 from .explain import ExplainedView, Explaining, read_adoptions, scoped_view
 from .intent import Intent, about_misconduct, detect, misconduct_in
+from .local_laws import LocalLaws
 from .matching import ItemIndex, Match, normalize, simplified
 from .reasons import VERDICT_ZH
 from .scope import Scope, scope_for
@@ -101,8 +102,10 @@ class Resolver(Explaining, AskedRoles):
             ver = vers[n.id][0][1] if n.id in vers else None
             lst = lists_of.get(ver.id) if ver else None
             also = [v for _, v in alsos.get(n.id, [])]
-            juris = tuple(dict.fromkeys(j for j in [lst.get("jurisdiction") if lst else None,
-                                                     *[(lists_of[v.id].get("jurisdiction") if lists_of.get(v.id) else None) for v in also]] if j))
+            # a version binds its own place (its list's, unless its row says otherwise)
+            juris = tuple(dict.fromkeys(j for j in [(ver.get("jurisdiction") if ver else None) or (lst.get("jurisdiction") if lst else None),
+                                                     *[v.get("jurisdiction") or (lists_of[v.id].get("jurisdiction") if lists_of.get(v.id) else None)
+                                                       for v in also]] if j))
             self.items[n.id] = ItemMeta(n, cat, ver, lst, also, juris)
             self._list_of_version.update({v.id: lists_of.get(v.id) for v in [*also, *([ver] if ver else [])]})
             records.append({"id": n.id, "kind": n.get("kind"), "name": n.get("name_zh"),
@@ -117,8 +120,12 @@ class Resolver(Explaining, AskedRoles):
         self._law_jurisdictions(ids)
         # which places have lists or regulations of their own in the library
         work_versions = store.nodes("WorkVersion")
-        self.local_list_places = {l.get("jurisdiction") for l in store.nodes("DutyList")} - {None, "CN"}
+        self.local_lists = [l for l in store.nodes("DutyList") if l.get("jurisdiction") not in (None, "CN")]
+        self.local_list_places = {l.get("jurisdiction") for l in self.local_lists}
         self.local_law_places = {v.get("jurisdiction") for v in work_versions} - {None, "CN"}
+        self.place_names = {n.get("jurisdiction"): n.get("jurisdiction_name") for n in work_versions + self.local_lists
+                            if n.get("jurisdiction_name")}
+        self.local_laws = LocalLaws(store)  # the place's own regulations, read when an answer needs them
         self._facts(ids)
         self.endangers: dict[str, list[str]] = {}
         self.endangered_by: dict[str, list[str]] = {}
@@ -377,14 +384,14 @@ class Resolver(Explaining, AskedRoles):
         matches = [self.match_summary(m, place, day) for m in duties if top is None or m.id != top.id][:5]
         self.explain_answer(self.items[top.id] if top else None, negatives, place.village.id if place else None, UNLISTED_BELOW)
         if top is None:
-            answer.update(rs.unlisted(self.store, day))
-            answer["cautions"] = self.cautions(None, day, negatives)
+            answer.update(rs.unlisted(self.store, day, guangdong=scope.binds("44")))
+            answer["cautions"] = self.cautions(None, day, negatives, scope)
             answer["matches"] = matches
             answer["confidence"] = min(1.0, duties[0].score) if duties else 0.0
             return answer
         item = self.items[top.id]
         answer.update(self.item_answer(item, place, day, scope))
-        answer["cautions"] = self.cautions(item, day, negatives)
+        answer["cautions"] = self.cautions(item, day, negatives, scope)
         answer.update(self.asked(item, intent, place, day, answer))
         if not VILLAGE_WORDS.search(simplified(text)) and answer["verdict"] == "village_assists" and not answer.get("asked"):
             answer.update(self.government_matter(item, place, day, answer))
@@ -404,19 +411,28 @@ class Resolver(Explaining, AskedRoles):
     def scope_text(self, scope: Scope, place: Place | None) -> dict[str, Any]:
         """Which rules the answer rests on for this place, and what the library lacks there."""
         out = scope.as_dict()
-        lists_here = sorted(j for j in self.local_list_places if scope.binds(j))
+        lists_here = [l for l in self.local_lists if scope.binds(l.get("jurisdiction"))]
         laws_here = sorted(j for j in self.local_law_places if scope.binds(j))
-        where = scope.name
-        if place is not None:
-            where = "".join(n.get("name_zh") for n in (place.city, place.district, place.town, place.village) if n is not None)
-        out.update({"local_lists": lists_here, "local_laws": laws_here})
+        where = self.where(scope, place)
+        law_names = "、".join(self.place_names.get(j, j) for j in laws_here)
+        out.update({"local_lists": sorted({l.get("jurisdiction") for l in lists_here}), "local_laws": laws_here,
+                    "local_list_names": [l.get("name_zh") for l in lists_here],
+                    "local_law_places": [{"code": j, "name": self.place_names.get(j, j)} for j in laws_here]})
         lead = f"未指定村（社区）：以下按{where}回答。" if scope.assumed else f"以下只用约束{where}的规定。"
-        if lists_here:
-            out["text"] = lead + "依据本地清单、全国性法律和文件" + ("及本地地方性法规。" if laws_here else "。")
+        laws = f"及{law_names}的地方性法规" if laws_here else ""
+        if any(l.get("kind") in ("autonomy", "assistance") for l in lists_here):
+            out["text"] = lead + f"依据本地清单、全国性法律和文件{laws}。"
         else:
-            out["text"] = lead + f"本库未收录{where}的村级事务清单，以下依据全国性法律和文件" \
-                + ("及本省（市）地方性法规。" if laws_here else "；本库也未收录当地的地方性法规。")
+            others = "".join(f"、《{l.get('name_zh')}》" for l in lists_here)
+            out["text"] = lead + f"本库未收录{where}的村级事务清单，以下依据全国性法律和文件{others}" \
+                + (f"{laws}。" if laws_here else "；本库也未收录当地的地方性法规。")
         return out
+
+    def where(self, scope: Scope, place: Place | None) -> str:
+        if place is None:
+            return scope.name
+        return "".join(n.get("name_zh") for n in (place.city, place.district, place.town, place.village)
+                       if n is not None and n.get("name_zh") not in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"))
 
     def item_answer(self, item: ItemMeta, place: Place | None, day: date, scope: Scope | None = None) -> dict[str, Any]:
         """Everything in an answer that follows from the item, the village, the date and the place."""
@@ -455,18 +471,25 @@ class Resolver(Explaining, AskedRoles):
         return out
 
     def law_answer(self, item: ItemMeta, place: Place | None, day: date, scope: Scope) -> dict[str, Any]:
-        """A place whose lists the library does not hold: the duty as national law (and the place's
-        own province's texts) give it, never the framing of a list that does not bind there."""
+        """A place whose lists the library does not hold: the duty as national law gives it, with
+        the provisions of the place's own regulations that bear on it (found by their words, marked
+        so), never the framing of a list that does not bind there."""
         detail = self.detail(item, day)
         bases = [b for b in detail["bases"] if scope.binds(b.get("jurisdiction") or "CN")]
+        local = self.local_laws.related(item.node, bases, scope, day, place.village.get("urban_rural") if place else None)
         kind = item.node.get("kind")
         verdict = "county_department" if kind == "delegated" else self.verdict(item, place, day)[0]
         lst = item.lst.get("name_zh") if item.lst else "清单"
-        steps = [{"kind": "scope", "text": f"未收录{scope.name}的村级事务清单；以下只依据约束该地的全国性法律、文件"
-                                           f"（及本库已收录的该省地方性法规）回答。", "source": "本库清单与法规的适用地域"}]
+        where = self.where(scope, place)
+        law_names = "、".join(dict.fromkeys(b["jurisdiction_name"] for b in local))
+        steps = [{"kind": "scope", "text": f"本库未收录{where}的村级事务清单；以下只依据约束该地的全国性法律、文件"
+                                           + (f"及{law_names}的地方性法规回答。" if local else "回答。"),
+                  "source": "本库清单与法规的适用地域"}]
         steps += [{"kind": "provision", "text": rs.basis_text(b, day), "citation": b["citation"],
                    "source": f"法规库《{b['work']}》" if b["kind"] == "provision" else (b.get("url") or b.get("title"))}
                   for b in bases]
+        steps += [{"kind": "local_provision", "text": rs.local_basis_text(b), "citation": b["citation"],
+                   "source": f"法规库《{b['work']}》", "match": b["match"]} for b in local]
         if kind == "delegated":
             steps.append({"kind": "delegation", "text": "未收录该地把这项区（县）职权下放给镇（街道）的决定：按法律规定由区（县）主管部门行使。",
                           "source": "本库放权决定（仅汕头）"})
@@ -477,7 +500,7 @@ class Resolver(Explaining, AskedRoles):
         item_out.update({"list": None, "version": None, "category": None, "jurisdictions": list(item.jurisdictions),
                          "note": f"该职责的名称出自本库整理的《{lst}》，该清单不约束{scope.name}；这里只用其法律依据。"})
         return {"verdict": verdict, "verdict_zh": VERDICT_ZH[verdict], "item": item_out, "responsible": responsible,
-                "bases": bases, "reasons": [{"step": i + 1, **x} for i, x in enumerate(steps)],
+                "bases": bases + local, "reasons": [{"step": i + 1, **x} for i, x in enumerate(steps)],
                 "why_not": rs.why_not(self.store, item.node, detail, verdict, day),
                 "disclosure": [], "procedure": detail["procedure"]}
 
@@ -497,10 +520,17 @@ class Resolver(Explaining, AskedRoles):
         return {"id": short(m.id), "name": item.node.get("name_zh"), "kind": item.node.get("kind"),
                 "kind_zh": KIND_ZH[item.node.get("kind")], "score": min(1.0, m.score), "verdict": verdict}
 
-    def cautions(self, item: ItemMeta | None, day: date, matched: dict[str, float]) -> list[dict[str, Any]]:
-        """Behaviours that endanger the duty, those the question itself describes first."""
-        ids = self.caution_ids(item, matched, UNLISTED_BELOW)
+    def cautions(self, item: ItemMeta | None, day: date, matched: dict[str, float],
+                 scope: Scope | None = None) -> list[dict[str, Any]]:
+        """Behaviours that endanger the duty, those the question itself describes first. With a
+        place, only behaviours that a rule binding it forbids; one named by another place's
+        negative list but forbidden by a law binding here says so (listed_here false)."""
+        allowed = self.scoped_items(day, scope) if scope is not None else None
+        ids = self.caution_ids(item, matched, UNLISTED_BELOW, allowed)
         strong = {n for n, s in matched.items() if s >= UNLISTED_BELOW}
         with self.explaining(ids, None, any_village=True):
-            return rs.cautions(self.store, [self.items[n].node for n in ids], day, strong)
+            out = rs.cautions(self.store, [self.items[n].node for n in ids], day, strong)
+        for c in out:
+            c["listed_here"] = scope is None or self.binds_list(self.items[f"item/{c['id']}"], scope)
+        return out
 

@@ -27,6 +27,10 @@ class ImportRequest:
     skip_invalid: bool = False
     replace: bool = False  # a version already in force from the same day is replaced, not refused
     place: str | None = None  # the district or town the list is for (code or name); else read from the title
+    # the graph rebuilt after the import serves what the server serves (QINGDAN_NATIONAL / QINGDAN_PLACES):
+    # those villages and their provinces' regulations
+    national: bool = False
+    places: tuple[str, ...] = ()
 
 
 @dataclass

@@ -155,7 +155,8 @@ def _plan_and_load(req: ImportRequest, report: ImportReport, tables: list[Any], 
                 from ..pipeline import build
 
                 with staged(folder):
-                    built = build(catalog_dir=catalog_dir, laws_dir=laws_dir, divisions_dir=divisions_dir)
+                    built = build(catalog_dir=catalog_dir, laws_dir=laws_dir, divisions_dir=divisions_dir,
+                                  national=req.national, places=req.places)
             except DataError as exc:
                 report.problems.extend(build_problems(exc.problems, folder.name, line_of))
                 return report

@@ -93,6 +93,18 @@ def test_scan_uncovered(client):
     assert client.get("/laws/scan", params={"work": "没有这部法"}).status_code == 404
 
 
+def test_scan_by_jurisdiction(client, monkeypatch):
+    monkeypatch.delenv("QINGDAN_PLACES", raising=False)
+    monkeypatch.delenv("QINGDAN_NATIONAL", raising=False)
+    national = client.get("/laws/scan", params={"jurisdiction": "CN"}).json()
+    assert national["total"] > 0 and national["jurisdiction_name"] == "全国"
+    assert all(p["jurisdiction"] == "CN" and p["jurisdiction_name"] == "全国" for p in national["provisions"])
+    # a province whose regulations the library holds but this graph does not serve: said so, not an empty scan
+    r = client.get("/laws/scan", params={"jurisdiction": "浙江"})
+    assert r.status_code == 404 and "浙江省的地方性法规未加载" in r.json()["message"]
+    assert client.get("/laws/scan", params={"jurisdiction": "body"}).status_code == 404
+
+
 def test_repeals_from_the_bundled_graph(any_store):
     c = _client(any_store, None)
     r = c.get("/repeals", params={"work": "民法典"})
