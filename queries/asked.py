@@ -98,6 +98,8 @@ class AskedRoles:
                         break
         if not bodies:
             answered, bodies = rq.for_role(roles, intent.role)
+        if answered == "corrects":
+            bodies = rq.nearest_first(bodies)
         if not bodies and intent.role == "funds" and item.node.get("kind") == "assistance":
             lead = self._lead.get(item.node.id)
             if lead is not None:

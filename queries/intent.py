@@ -75,6 +75,11 @@ MISCONDUCT = re.compile(r"私自|擅自|私下|偷偷|自己(做主|决定|说�
                         r"自作主张|据为己有|殴打|权势|乱罚|乱收|手续费|好处|卡着|不交(钱)?就不|交钱才|先交.{0,6}(钱|元|块)")
 
 
+# deciding without the meeting that decides: the story asks who should have decided
+BYPASS = re.compile(r"未经.{0,12}(同意|讨论|表决|通过)|没有(经过|通过).{0,12}(会|同意|讨论|表决)|不经过?.{0,8}(会议|大会|讨论|表决|程序)|"
+                    r"私自做主|自作主张|一(个)?人说了算|擅自决定|暗箱操作")
+
+
 @dataclass(frozen=True)
 class Intent:
     id: str
@@ -87,6 +92,10 @@ class Intent:
 
     def as_dict(self) -> dict[str, str | None]:
         return {"id": self.id, "zh": self.zh, "role": self.role, "cue": self.cue}
+
+
+def bypassed_meeting(text: str) -> bool:
+    return BYPASS.search(text) is not None
 
 
 def misconduct_in(text: str) -> bool:
@@ -104,19 +113,47 @@ def about_misconduct(intent: Intent) -> Intent:
     return intent
 
 
+# what a sentence that does not ask can still express: a grievance, a need nobody meets
+STORY_INTENTS = {"complaint", "responsible"}
+# a sentence that asks: it ends with a question mark or holds a question word or particle
+_SENTENCE = re.compile(r"[^。！!？?；;\n…]+[。！!？?；;\n…]*")
+_ASKING = re.compile(r"[？?]|吗|呢|谁|什么|啥|怎么|怎样|如何|咋|哪|多久|多长|是否|能否|可否|有没有|能不能|可不可以|行不行|"
+                     r"为什么|为何|凭什么|要不要|该不该|算不算|合不合")
+# "十几年""过了几天" count and "没什么好公布的""谁也不管" tell, they do not ask
+_NOT_ASKING = re.compile(r"[十好这前了]几|几十|几百|几千|几万|没(有)?(什么|啥)|不怎么|(什么|谁|哪儿|哪里)(都|也)|怎么也")
+
+
+def asking_spans(text: str) -> list[tuple[int, int]]:
+    """Where the sentences that ask stand. In a story the question is a sentence of its own, and a
+    cue in a narrative sentence ("后来的几个月里", "每年发800元") tells the story, not the question."""
+    spans = []
+    for m in _SENTENCE.finditer(text):
+        sentence = _NOT_ASKING.sub("", m.group(0))
+        if _ASKING.search(sentence):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
 def detect(text: str) -> Intent:
     """The intent whose cues weigh most, a cue in the last part of the text (where the question
-    usually stands) counting half again and one early in a long story less; ties go to the more
+    usually stands) counting half again and one early in a long story less; in a long text, a
+    cue in a sentence that does not ask counts least (a story that never asks is a grievance). Ties go to the more
     specific intent."""
     n = max(len(text), 1)
+    asking = asking_spans(text) if n > 60 else None
     best: dict[str, tuple[float, str]] = {}
     for intent, weight, pattern in _COMPILED:
         for m in pattern.finditer(text):
             # in a long story, words early on ("每月发800元", "等了几天") tell the story, not the question
             place = 1.5 if m.end() >= 0.6 * n else 1.0 if n <= 60 else 0.6
+            if asking is not None and not any(a <= m.start() < b for a, b in asking):
+                # a sentence that does not ask can voice a grievance or a need, not ask how long or how
+                place = min(place, 0.5 if intent in STORY_INTENTS else 0.3)
             score = weight * place
             if score > best.get(intent, (0.0, ""))[0]:
                 best[intent] = (score, m.group(0))
+    # a mere hint in a sentence that does not ask ("每月发800元") is no intent
+    best = {i: v for i, v in best.items() if v[0] >= 1.0}
     if not best:
         return Intent("responsible", INTENT_ROLE["responsible"], None)
     intent = max(best, key=lambda i: (best[i][0], -_PRIORITY.index(i)))

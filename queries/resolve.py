@@ -22,9 +22,10 @@ from . import items as iq
 from . import reasons as rs
 from . import roles as rq
 from .dates import parse_as_of
-from .asked import AskedRoles
+from .asked import DECISION_ASPECT, AskedRoles
 from .explain import ExplainedView, Explaining, read_adoptions, scoped_view
-from .intent import Intent, about_misconduct, detect, misconduct_in
+
+from .intent import Intent, about_misconduct, bypassed_meeting, detect, misconduct_in
 from .local_laws import LocalLaws
 from .matching import ItemIndex, Match, normalize, simplified
 from .reasons import VERDICT_ZH
@@ -374,8 +375,17 @@ class Resolver(Explaining, AskedRoles):
         misconduct = misconduct_in(simplified(text))
         duties, negatives = self.topic(ranked, allowed, misconduct)
         top = self.prefer(duties, intent) if duties and self.on_topic(text, duties) else None
-        if misconduct and top is not None and negatives and max(negatives.values()) >= top.score * 0.8:
+        if misconduct and top is not None and ((negatives and max(negatives.values()) >= top.score * 0.8)
+                                               or (intent.id == "responsible" and intent.cue is None)):
+            # a behaviour the negative list names, or a story of wrongdoing that asks nothing else
+            story = intent.id == "responsible" and intent.cue is None
             intent = about_misconduct(intent)
+            worst = max(negatives, key=lambda n: negatives[n]) if negatives else None
+            bypass = (worst and negatives[worst] >= top.score * 0.8 and self.items[worst].node.get("aspect") == DECISION_ASPECT) \
+                or bypassed_meeting(simplified(text))
+            if story and bypass and any(r.role == "decides" and r.level == "village" for r in self.roles.get(top.id, [])):
+                # a story of cadres deciding alone what a meeting decides asks who decides, by what procedure
+                intent = Intent("decides", "decides", None)
         answer: dict[str, Any] = {
             "question": text, "as_of": day.isoformat(),
             "village": place.as_dict() if place else None,

@@ -86,6 +86,16 @@ def for_role(roles: list[Role], asked: str, exact: bool = False) -> tuple[str | 
     return None, []
 
 
+# where a villager turns first: the town government (it orders the village to correct), then the
+# village's own bodies, then a county office; a court, which can only revoke, last
+CORRECTS_ORDER = {"town": 0, "village": 1, "county": 2}
+
+
+def nearest_first(roles: list[Role]) -> list[Role]:
+    """Bodies that hear a complaint, nearest first (stable within a level)."""
+    return sorted(roles, key=lambda r: (3 if r.body.id == "body_type/court" else CORRECTS_ORDER.get(r.level or "", 2)))
+
+
 def verdict_for_level(kind: str, level: str | None) -> str:
     """What a body of this level doing this item means for the village (delegation decided apart)."""
     if kind in ("prohibited",) and level == "village":

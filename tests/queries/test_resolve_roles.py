@@ -43,6 +43,15 @@ ROLE_CASES: list[RoleCase] = [
              ("county_statistics", "county_government", "town_government", "county_department")),
     # 民发〔2015〕136号 / 整治形式主义为基层减负若干规定：评比达标表彰不得随意下派给村
     RoleCase("ranking", "镇里让村里搞创建评比排名，村里能拒绝吗", "may_refuse", ("not_for_village",)),
+    # 组织法（2018）第二十七条第三款：村民会议的决定侵犯村民财产权利的，由乡镇政府责令改正——村民先找镇政府，
+    # 法院（民法典第二百六十五条，只能撤销）排在后面
+    RoleCase("lease-complaint", "村里把集体鱼塘低价租给了村干部的亲戚，村民想讨个说法，该向哪里反映？", "complaint",
+             ("town",), ("town_government",), "村民委员会组织法"),
+    # 组织法 第二十四条、农村土地承包法 第十九条：集体土地承包方案由村民会议决定——讲干部绕开会议的经过而不另问
+    # 别的，问的是该由谁决定
+    RoleCase("bypass-story", "上个月村长和书记没有通过村民大会，私自做主把村里的集体山地承包给外地老板种果树，一签就是"
+             "三十年。村民们都很气愤，大家议论纷纷，觉得这样做损害了全村人的利益。", "decides", ("village_autonomy",),
+             ("villagers_assembly", "villagers_representative_meeting"), ("村民委员会组织法", "农村土地承包法")),
     # 第三十条：村务公开，财务收支每月或至少每季度公布一次
     RoleCase("timing", "村里的账要多久公布一次", "timing", ("village_autonomy",)),
 ]
