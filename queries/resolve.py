@@ -403,7 +403,8 @@ class Resolver(Explaining, AskedRoles):
         answer.update(self.item_answer(item, place, day, scope))
         answer["cautions"] = self.cautions(item, day, negatives, scope)
         answer.update(self.asked(item, intent, place, day, answer))
-        if not VILLAGE_WORDS.search(simplified(text)) and answer["verdict"] == "village_assists" and not answer.get("asked"):
+        if (not VILLAGE_WORDS.search(simplified(text)) or intent.id in ("responsible", "procedure")) \
+                and answer["verdict"] == "village_assists" and not answer.get("asked"):
             answer.update(self.government_matter(item, place, day, answer))
         answer.update({"matches": matches, "confidence": min(1.0, top.score)})
         return answer
