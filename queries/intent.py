@@ -145,8 +145,10 @@ def detect(text: str) -> Intent:
     n = max(len(text), 1)
     asking = asking_spans(text) if n > 60 else None
     best: dict[str, tuple[float, str]] = {}
+    # "这几年""没什么" are no cue either: masked, same length, so positions stay
+    masked = _NOT_ASKING.sub(lambda m: "·" * len(m.group(0)), text)
     for intent, weight, pattern in _COMPILED:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(masked):
             # in a long story, words early on ("每月发800元", "等了几天") tell the story, not the question
             place = 1.5 if m.end() >= 0.6 * n else 1.0 if n <= 60 else 0.6
             if asking is not None and not any(a <= m.start() < b for a, b in asking):
@@ -158,6 +160,9 @@ def detect(text: str) -> Intent:
     # a mere hint in a sentence that does not ask ("每月发800元") is no intent
     best = {i: v for i, v in best.items() if v[0] >= 1.0}
     if not best:
+        if asking == []:
+            # a long letter that asks nothing is a petition: it asks whoever can put things right
+            return Intent("complaint", INTENT_ROLE["complaint"], None)
         return Intent("responsible", INTENT_ROLE["responsible"], None)
     intent = max(best, key=lambda i: (best[i][0], -_PRIORITY.index(i)))
     return Intent(intent, INTENT_ROLE[intent], best[intent][1])

@@ -376,9 +376,9 @@ class Resolver(Explaining, AskedRoles):
         duties, negatives = self.topic(ranked, allowed, misconduct)
         top = self.prefer(duties, intent) if duties and self.on_topic(text, duties) else None
         if misconduct and top is not None and ((negatives and max(negatives.values()) >= top.score * 0.8)
-                                               or (intent.id == "responsible" and intent.cue is None)):
+                                               or (intent.id in ("responsible", "complaint") and intent.cue is None)):
             # a behaviour the negative list names, or a story of wrongdoing that asks nothing else
-            story = intent.id == "responsible" and intent.cue is None
+            story = intent.id in ("responsible", "complaint") and intent.cue is None
             intent = about_misconduct(intent)
             worst = max(negatives, key=lambda n: negatives[n]) if negatives else None
             bypass = (worst and negatives[worst] >= top.score * 0.8 and self.items[worst].node.get("aspect") == DECISION_ASPECT) \

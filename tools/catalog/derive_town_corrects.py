@@ -2,8 +2,8 @@
 
 Why: a villager who thinks the village committee or its meetings handled a duty wrongly turns
 first to the town government, which 村民委员会组织法 (2018) gives the power to order a correction:
-§27.3 for decisions of the villagers' (representative) meeting, §36.2 for a committee that fails
-a legal duty. The catalog's own corrects rows mostly name the court (which can only revoke), so a
+§27.3 for decisions of the villagers' (representative) meeting, §31 for what the committee must
+publish (§30) and did not, §36.2 for a committee that fails a legal duty. The catalog's own corrects rows mostly name the court (which can only revoke), so a
 complaint question got a court or nothing. This writes data/catalog/roles_corrects.csv; rerun it
 after changing the items or roles it reads.
 
@@ -49,7 +49,10 @@ def main() -> int:
                 continue  # the duty is the town's restraint: its corrector is the county
             deciders = {r["body_type"] for r in mine if r["role"] == "decides"}
             handlers = {r["body_type"] for r in mine if r["role"] == "handles"} | {item.get("lead_body") or ""}
-            if deciders & MEETINGS:
+            publishes = any(r["body_type"] == "village_committee" and r["basis"].startswith(f"{LAW}#30") for r in mine)
+            if publishes and not (deciders & MEETINGS):
+                basis, note = f"{LAW}#31", "村委会不及时公布应当公布的事项或公布不真实的，村民可向镇政府反映，由其调查核实、责令依法公布"
+            elif deciders & MEETINGS:
                 basis, note = f"{LAW}#27.3", "村民会议或村民代表会议的决定违反法律法规、侵犯村民人身权利、民主权利或合法财产权利的，由镇政府责令改正"
             elif handlers & VILLAGE_RUN:
                 basis, note = f"{LAW}#36.2", "村委会不依照法律、法规履行法定义务的，由镇政府责令改正"
