@@ -28,3 +28,16 @@ def test_the_asking_sentence_decides_the_intent(question: str, intent: str) -> N
 def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     # a title-like query ("…流程图") has no question mark and still asks for the procedure
     assert detect("农村宅基地审批程序流程图").id == "procedure"
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("选民名单要提前几天公布？", "timing"),  # 提前几天 asks; 前几年 tells
+    ("村委会想聘一个报账员，工资从集体收入里出，需不需要开会通过？", "decides"),
+    ("村民小组的集体山林要承包出去，是村民小组自己开会定还是村委会定？", "decides"),
+    ("村委会要换届了，选举委员会是怎么产生的？", "procedure"),
+    ("村里搞环境整治，上面不给钱，费用该谁承担？", "funds"),
+    ("村里收低保手续费合法吗？", "may_do"),  # 手续费 is a fee, not a procedure
+    ("发现邻居家孩子被打，村委会要不要报告？", "village_part"),
+])
+def test_common_ways_of_asking(question: str, intent: str) -> None:
+    assert detect(question).id == intent
