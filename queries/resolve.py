@@ -9,6 +9,7 @@ the place (queries/scope.py) are candidates.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from .villages import Place, VillageFinder, by_code, concrete_body
 
 VERDICTS = ("village_autonomy", "village_assists", "town", "county_department", "not_for_village", "unlisted")
 UNLISTED_BELOW = 0.15
+LONG_STORY = 60  # characters; beyond this the bar for "on topic" falls with the square root of the length
 OFF_DOMAIN_MIN = 0.5
 OTHER_SUBJECT_MIN = 0.9
 # bodies whose own affairs a question may be about: without a village word, such a question is theirs
@@ -417,7 +419,8 @@ class Resolver(Explaining, AskedRoles):
         if not VILLAGE_WORDS.search(plain):
             # a question about another body's own affairs (侨联换届, 编委会开会, 中标人公示) is no village duty
             return top >= (OTHER_SUBJECT_MIN if OTHER_SUBJECTS.search(plain) else OFF_DOMAIN_MIN)
-        return top >= UNLISTED_BELOW
+        # a story's words spread over many items: the share any one item covers shrinks with its length
+        return top >= UNLISTED_BELOW * min(1.0, math.sqrt(LONG_STORY / max(len(plain), 1)))
 
     def scope_text(self, scope: Scope, place: Place | None) -> dict[str, Any]:
         """Which rules the answer rests on for this place, and what the library lacks there."""

@@ -103,3 +103,15 @@ def test_misconduct_the_list_forbids_is_answered_no_with_the_duty_kept(resolver:
     a = resolver.resolve("村干部给村民开个证明还要收钱，这是不是违规", as_of=DAY)
     assert a["item"]["kind"] != "negative"
     assert any(c["matched"] for c in a["cautions"])
+
+
+LONG_STORY = ("我们村去年把村里的二十多亩鱼塘重新发包，村干部说是公开竞标，可是村民都没见过公告，最后承包的人是村主任的"
+              "小舅子，价格比原来还低了一半。村民们都很气愤，大家想知道这种发包到底要经过什么程序，村委会这样做合法吗？")
+
+
+def test_a_long_story_is_not_unlisted_for_its_length(resolver: Resolver) -> None:
+    # 组织法（2018）第二十四条第一款第（八）项：以租赁等方式处分集体财产由村民会议讨论决定——村里自己的事；
+    # 一段长叙述里每个事项分到的词都少，不能因此判成“未列入”，也不能让叙述里的负面行为成为结论
+    a = resolver.resolve(LONG_STORY, as_of=DAY)
+    assert a["verdict"] == "village_autonomy", (a["verdict"], (a.get("item") or {}).get("id"))
+    assert a["item"]["kind"] != "negative"
