@@ -520,7 +520,8 @@ def render(r: dict[str, Any]) -> str:
                      f"{a['resolve_ms']['samples']} 次 / {s['resolve_ms']['samples']} 次",
                      f"错误 {a['errors']} / {s['errors']}；p99 比值：首次 {nat['first_ms_p99_ratio']}、重复 {nat['resolve_ms_p99_ratio']}"
                      "（目标 ≤ 2）",
-                     f"全国：预热 {_warm(a)}，首次 {_ms(a['first_ms'])}，重复 {_ms(a['resolve_ms'])}，内存 {a['rss_mb']} MB（峰值 {a['peak_rss_mb']} MB），"
+                     f"全国：预热 {_warm(a)}，首次 {_ms(a['first_ms'])}，重复 {_ms(a['resolve_ms'])}，内存 启动后 {a.get('start_rss_mb', '—')} MB、"
+                     f"问答后 {a['rss_mb']} MB（峰值 {a['peak_rss_mb']} MB），"
                      f"启动 {a['cold_start_s']} 秒（首次无缓存 {cold['cold_start_s']} 秒）；汕头：预热 {_warm(s)}，首次 {_ms(s['first_ms'])}，重复 {_ms(s['resolve_ms'])}，"
                      f"内存 {s['rss_mb']} MB，启动 {s['cold_start_s']} 秒（首次 {scold['cold_start_s']} 秒）"))
         g = nat.get("neo4j")

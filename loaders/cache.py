@@ -13,7 +13,7 @@ from pathlib import Path
 from qingdan import paths
 from qingdan.queries.stores.base import PropertyGraph
 
-CODE_DIRS = ("loaders", "ontology", "qingdan")
+CODE_DIRS = ("loaders", "ontology", "qingdan", "queries/stores")  # stores: the pickled graph's own classes
 
 
 def _cache_dir() -> Path:

@@ -13,7 +13,9 @@ from pathlib import Path
 from rdflib import Graph
 
 from qingdan import paths
-from qingdan.queries.stores.base import GraphStore, LoadReport, Node, PropertyGraph, Rel
+from qingdan.errors import DataError, Problem
+from qingdan.queries.stores.base import GraphStore, LoadReport, PropertyGraph
+from qingdan.queries.stores.divisions import DivisionRow, DivisionTable
 
 from .catalog import Catalog
 from .divisions import SHANTOU_CITY, Division, load_divisions
@@ -21,7 +23,7 @@ from .imports import load_with_imports
 from .laws import LawCorpus, load_corpus
 from .project import project
 from .provincial_laws import load_provinces, merge, served
-from .rdf import DIVISION_CLASS, NBS_SOURCE, body_name, body_type_for, build_rdf_with_edges
+from .rdf import NBS_SOURCE, body_name, body_type_for, build_rdf_with_edges
 from .validate import validate_graph
 
 
@@ -50,38 +52,32 @@ def build(catalog_dir: Path | None = None, laws_dir: Path | None = None, divisio
     pg = project(rdf, edge_props)
     if national:
         add_national(pg, load_divisions(divisions_dir or paths.divisions_dir(), None))
-    else:
-        for prefix in places:
-            add_national(pg, load_divisions(divisions_dir or paths.divisions_dir(), prefix))
+    elif places:
+        folder = divisions_dir or paths.divisions_dir()
+        add_national(pg, [d for prefix in places for d in load_divisions(folder, prefix)])
     return Built(pg, rdf, catalog, corpus)
 
 
 def add_national(pg: PropertyGraph, divisions: list[Division]) -> None:
-    """The rest of the country straight into the property graph.
+    """The rest of the country (or the places asked for) beside the graph, as a compact table.
 
     600k NBS rows are reference data checked row by row by the division loader; sending them
-    through rdflib and SHACL would cost minutes and gigabytes for no rule they could break.
-    The node and relationship shapes are the same as those the RDF path gives Shantou.
+    through rdflib and SHACL would cost minutes and gigabytes for no rule they could break, and
+    holding them as networkx nodes costs the embedded store gigabytes more. The DivisionTable
+    (queries/stores/divisions.py) yields nodes and relationships of the same shapes as those the
+    RDF path gives Shantou; a division the graph already holds stays the graph's.
     """
     names = {d.code: d.name for d in divisions}
+    rows: dict[str, DivisionRow] = {}  # places may overlap (44 and 4405): each division once
     for d in divisions:
-        nid = f"division/{d.code}"
-        if nid in pg.nodes:
+        if f"division/{d.code}" in pg.nodes or d.code in rows:
             continue
-        prov = {"provenance_status": "official_verbatim", "source": NBS_SOURCE}
-        props: dict[str, object] = {"code": d.code, "name_zh": d.name, "level": d.level, **prov}
-        if d.kind:
-            props["urban_rural"] = d.kind
-        pg.add_node(Node(nid, DIVISION_CLASS[d.level], props))
-        if d.parent:
-            pg.add_rel(Rel("WITHIN", nid, f"division/{d.parent}", prov))
-        bt = body_type_for(d)
-        if bt:
-            bid = f"body/{d.code}"
-            bprov = {"provenance_status": "statute_derived", "source": f"{NBS_SOURCE}；主体类型按区划代码推定"}
-            pg.add_node(Node(bid, "Body", {"name_zh": body_name(d, names), **bprov}))
-            pg.add_rel(Rel("BODY_TYPE", bid, f"bodytype/{bt}", bprov))
-            pg.add_rel(Rel("BODY_OF", bid, nid, bprov))
+        bt = body_type_for(d) or ""
+        rows[d.code] = DivisionRow(d.code, d.name, d.level, d.kind, bt, body_name(d, names) if bt else "", d.parent)
+    try:
+        pg.divisions = DivisionTable(rows.values(), NBS_SOURCE, f"{NBS_SOURCE}；主体类型按区划代码推定") if rows else None
+    except ValueError as e:
+        raise DataError(Problem("divisions", None, "code", None, str(e)), "区划数据有误，未加载任何内容") from e
 
 
 def load_into(store: GraphStore, **kwargs: object) -> tuple[Built, LoadReport]:

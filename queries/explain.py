@@ -60,6 +60,9 @@ class ExplainedView:
         return sorted((n for n in self.sub.nodes.values()
                        if n.label == label and all(n.props.get(k) == v for k, v in equals.items())), key=lambda n: n.id)
 
+    def names(self, label: str) -> list[tuple[str, str]]:
+        return [(n.id, n.get("name_zh")) for n in self.nodes(label)]
+
     def neighbors(self, node_id: str, rel_type: str | None = None, direction: Direction = "out") -> list[tuple[Rel, Node]]:
         pairs = (self._out if direction == "out" else self._in).get(node_id, [])
         return pairs if rel_type is None else [p for p in pairs if p[0].type == rel_type]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,19 +61,28 @@ def by_code(store: GraphStore, code: str) -> Place:
 
 
 class VillageFinder:
-    """Names of every loaded village and town, to spot them inside free text."""
+    """Names of every loaded village, to spot them inside free text.
+
+    Holds ids and names only (store.names), never a node per village: with every village of the
+    country loaded that is 620k names, and nodes for all of them cost the embedded store gigabytes.
+    A village's nodes are read when a question or a search finds it.
+    """
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
-        self.villages: dict[str, list[Node]] = {}
-        for v in store.nodes("Village"):
-            for name in {short_name(v.get("name_zh")), v.get("name_zh")}:
+        # village ids in id order and their full names; `villages` maps every name of at least
+        # three characters (full, and the short one people use) to those villages, in id order
+        pairs = store.names("Village")
+        self._ids: list[str] = [i for i, _ in pairs]
+        self._full: list[str] = [n for _, n in pairs]
+        del pairs
+        self.villages: dict[str, list[int]] = {}
+        for k, full in enumerate(self._full):
+            short = short_name(full)
+            for name in (short, full) if short != full else (full,):
                 if len(name) >= 3:
-                    self.villages.setdefault(name, []).append(v)
-        self.towns: dict[str, list[Node]] = {}
-        for t in store.nodes("Town"):
-            self.towns.setdefault(t.get("name_zh"), []).append(t)
-        self._names = sorted(self.villages, key=len, reverse=True)
+                    self.villages.setdefault(name, []).append(k)
+        self._longest = max(map(len, self.villages), default=0)
         self._places: dict[str, Place] = {}
 
     def place(self, node: Node) -> Place:
@@ -80,44 +90,58 @@ class VillageFinder:
             self._places[node.id] = place_of(self.store, node)
         return self._places[node.id]
 
+    def _place_at(self, k: int) -> Place:
+        vid = self._ids[k]
+        if vid not in self._places:
+            node = self.store.node(vid)
+            assert node is not None, vid  # the store named it a moment ago (names)
+            self._places[vid] = place_of(self.store, node)
+        return self._places[vid]
+
+    def _name_in(self, text: str) -> str | None:
+        """The village name inside the text: the longest, and of names as long the one whose first
+        village comes first in id order (what scanning every name longest first used to find, in
+        the time of the text's own substrings rather than the country's names)."""
+        for size in range(min(self._longest, len(text)), 2, -1):
+            found = {text[i:i + size] for i in range(len(text) - size + 1)} & self.villages.keys()
+            if found:
+                return min(found, key=lambda n: self.villages[n][0])
+        return None
+
     def in_text(self, text: str) -> Place | None:
         m = CODE_RE.search(text)
         if m:
             node = self.store.node(f"division/{m.group(1)}")
             if node is not None and node.label == "Village":
                 return self.place(node)
-        for name in self._names:
-            if name in text:
-                candidates = self.villages[name]
-                towns_named = {t.id for tname, ts in self.towns.items() if tname in text for t in ts}
-                for c in candidates:
-                    p = self.place(c)
-                    if p.town is not None and p.town.id in towns_named:
-                        return p
-                return self.place(candidates[0])
-        return None
+        name = self._name_in(text)
+        if name is None:
+            return None
+        candidates = self.villages[name]
+        for k in candidates:  # the one whose town the text names too
+            p = self._place_at(k)
+            if p.town is not None and p.town.label == "Town" and p.town.get("name_zh") in text:
+                return p
+        return self._place_at(candidates[0])
 
     def search(self, q: str, limit: int = 20) -> list[dict[str, Any]]:
         q = q.strip()
         if not q:
             return []
-        out: list[dict[str, Any]] = []
-        if q.isdigit():
-            for v in self.store.nodes("Village"):
-                if v.get("code", "").startswith(q):
-                    out.append(place_of(self.store, v).as_dict())
-                    if len(out) >= limit:
-                        break
+        if q.isdigit():  # codes starting with q, in code order
+            out: list[dict[str, Any]] = []
+            k = bisect_left(self._ids, f"division/{q}")
+            while k < len(self._ids) and self._ids[k].startswith(f"division/{q}"):
+                out.append(self._place_at(k).as_dict())
+                if len(out) >= limit:
+                    break
+                k += 1
             return out
-        seen: set[str] = set()
-        for name, nodes in self.villages.items():
-            if q in name:
-                for v in nodes:
-                    if v.id not in seen:
-                        seen.add(v.id)
-                        out.append(place_of(self.store, v).as_dict())
-        out.sort(key=lambda p: (not p["village"]["short_name"].startswith(q), p["village"]["code"]))
-        return out[:limit]
+        found = {k for name, ks in self.villages.items() if q in name for k in ks}
+        # the order the places would sort in (short name starting with q first, then code), found
+        # before reading any place: a one-character query matches hundreds of thousands of villages
+        ranked = sorted(found, key=lambda k: (not short_name(self._full[k]).startswith(q), self._ids[k]))
+        return [self._place_at(k).as_dict() for k in ranked[:limit]]
 
 
 def concrete_body(store: GraphStore, body_type: Node, place: Place) -> dict[str, Any] | None:

@@ -35,12 +35,32 @@ class PropertyGraph:
 
     nodes: dict[str, Node] = field(default_factory=dict)
     rels: list[Rel] = field(default_factory=list)
+    # the country's divisions beyond `nodes` (stores/divisions.DivisionTable): nodes and
+    # relationships like the others, held compactly; none of their ids is in `nodes`
+    divisions: Any = None
 
     def add_node(self, node: Node) -> None:
         self.nodes[node.id] = node
 
     def add_rel(self, rel: Rel) -> None:
         self.rels.append(rel)
+
+    def size(self) -> tuple[int, int]:
+        """(nodes, relationships), the divisions table's included."""
+        t = self.divisions
+        return (len(self.nodes) + (sum(t.count_nodes().values()) if t is not None else 0),
+                len(self.rels) + (sum(t.count_rels().values()) if t is not None else 0))
+
+    def expanded(self) -> "PropertyGraph":
+        """The same graph with the divisions table written out as ordinary nodes and relationships:
+        for a store that holds every node alike (Neo4j)."""
+        if self.divisions is None:
+            return self
+        out = PropertyGraph(dict(self.nodes), list(self.rels))
+        for node, rels in self.divisions.rows():
+            out.nodes[node.id] = node
+            out.rels.extend(rels)
+        return out
 
 
 @dataclass
@@ -103,6 +123,10 @@ class GraphStore(Protocol):
 
     def nodes(self, label: str, **equals: Any) -> list[Node]:
         """Nodes of a label whose properties equal the given values, ordered by id."""
+
+    def names(self, label: str) -> list[tuple[str, str]]:
+        """(id, name_zh) of every node of a label, ordered by id: the village finder indexes the
+        names of 620k villages without making (or holding) a node for each."""
 
     def neighbors(
         self, node_id: str, rel_type: str | None = None, direction: Direction = "out"

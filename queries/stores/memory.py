@@ -1,12 +1,19 @@
-"""The embedded store: a networkx MultiDiGraph held in memory, the zero-setup default."""
+"""The embedded store: a networkx MultiDiGraph held in memory, the zero-setup default.
+
+The country's divisions beyond the loaded lists' places (QINGDAN_NATIONAL: 620k villages) stay in
+the property graph's compact DivisionTable (divisions.py) instead of becoming networkx nodes; every
+method answers for them as if they were nodes, so no query can tell the difference.
+"""
 from __future__ import annotations
 
+import heapq
 import time
 from collections import Counter
 from typing import Any, Iterable
 
 import networkx as nx
 
+from .divisions import DivisionTable
 from .base import (EXPLAIN_NEXT_OUT, PROVISION_LABELS, SUCCESSION_STEPS, Direction, LoadReport, Node, PropertyGraph,
                    Rel, Subgraph, sort_pairs)
 
@@ -17,6 +24,7 @@ class MemoryStore:
     def __init__(self) -> None:
         self._g: nx.MultiDiGraph = nx.MultiDiGraph()
         self._by_label: dict[str, list[str]] = {}
+        self._table: DivisionTable | None = None
         self._generation = 0
 
     def replace_all(self, graph: PropertyGraph) -> LoadReport:
@@ -30,40 +38,71 @@ class MemoryStore:
             g.add_edge(rel.src, rel.dst, key=rel.type, rel=rel)
         for ids in by_label.values():
             ids.sort()
+        table: DivisionTable | None = getattr(graph, "divisions", None)  # graphs pickled before the table had none
+        if table is not None:
+            both = [nid for nid in graph.nodes if nid in table]
+            if both:
+                raise ValueError(f"区划表与图谱重复持有节点：{', '.join(both[:5])}")
         # swap only when everything is built: a failed build leaves the old graph in place
-        self._g, self._by_label = g, by_label
+        self._g, self._by_label, self._table = g, by_label, table
         self._generation += 1
+        nodes, rels = self.count_nodes(), self.count_rels()
         return LoadReport(
             store=self.name,
-            nodes=self.count_nodes(),
-            relationships=self.count_rels(),
-            created=g.number_of_nodes() + g.number_of_edges(),
+            nodes=nodes,
+            relationships=rels,
+            created=sum(nodes.values()) + sum(rels.values()),
             seconds=time.perf_counter() - t0,
         )
 
     def node(self, node_id: str) -> Node | None:
         data = self._g.nodes.get(node_id)
-        return data["node"] if data else None
+        if data:
+            return data["node"]
+        return self._table.node(node_id) if self._table is not None else None
 
     def nodes(self, label: str, **equals: Any) -> list[Node]:
-        out = []
-        for nid in self._by_label.get(label, []):
-            n: Node = self._g.nodes[nid]["node"]
-            if all(n.props.get(k) == v for k, v in equals.items()):
-                out.append(n)
+        def wanted(n: Node) -> bool:
+            return all(n.props.get(k) == v for k, v in equals.items())
+
+        out = [n for nid in self._by_label.get(label, []) if wanted(n := self._g.nodes[nid]["node"])]
+        if self._table is not None:
+            more = [n for n in self._table.nodes(label) if wanted(n)]
+            if more:
+                out = list(heapq.merge(out, more, key=lambda n: n.id))
         return out
+
+    def names(self, label: str) -> list[tuple[str, str]]:
+        out = [(nid, self._g.nodes[nid]["node"].get("name_zh")) for nid in self._by_label.get(label, [])]
+        if self._table is not None:
+            more = list(self._table.names(label))
+            if more:
+                out = list(heapq.merge(out, more)) if out else more
+        return out
+
+    def _at(self, nid: str) -> Node:
+        """The node at an end of a graph edge: the graph's, or (a loaded list binding a division
+        elsewhere) the table's."""
+        data = self._g.nodes[nid]
+        return data["node"] if "node" in data else self._table.node(nid)  # type: ignore[union-attr,return-value]
 
     def neighbors(
         self, node_id: str, rel_type: str | None = None, direction: Direction = "out"
     ) -> list[tuple[Rel, Node]]:
-        if node_id not in self._g:
-            return []
-        if direction == "out":
-            edges = self._g.out_edges(node_id, keys=True, data="rel")
-            pairs = [(r, self._g.nodes[v]["node"]) for _, v, k, r in edges if rel_type in (None, k)]
-        else:
-            edges = self._g.in_edges(node_id, keys=True, data="rel")
-            pairs = [(r, self._g.nodes[u]["node"]) for u, _, k, r in edges if rel_type in (None, k)]
+        pairs: list[tuple[Rel, Node]] = []
+        if node_id in self._g:
+            if direction == "out":
+                edges = self._g.out_edges(node_id, keys=True, data="rel")
+                pairs = [(r, self._at(v)) for _, v, k, r in edges if rel_type in (None, k)]
+            else:
+                edges = self._g.in_edges(node_id, keys=True, data="rel")
+                pairs = [(r, self._at(u)) for u, _, k, r in edges if rel_type in (None, k)]
+        if self._table is not None:
+            if direction == "out":
+                pairs += [(r, n) for r, other in self._table.out(node_id)
+                          if rel_type in (None, r.type) and (n := self.node(other)) is not None]
+            else:
+                pairs += self._table.into(node_id, rel_type)
         return sort_pairs(pairs)
 
     def neighbors_many(self, node_ids: Iterable[str], rel_type: str) -> dict[str, list[tuple[Rel, Node]]]:
@@ -75,17 +114,26 @@ class MemoryStore:
         return explain_subgraph(self, item_ids, village_id, node_ids, work_ids)
 
     def count_nodes(self) -> dict[str, int]:
-        return {label: len(ids) for label, ids in sorted(self._by_label.items())}
+        counts = Counter({label: len(ids) for label, ids in self._by_label.items()})
+        counts.update(self._table.count_nodes() if self._table is not None else {})
+        return dict(sorted(counts.items()))
 
     def count_rels(self) -> dict[str, int]:
-        return dict(sorted(Counter(k for _, _, k in self._g.edges(keys=True)).items()))
+        counts = Counter(k for _, _, k in self._g.edges(keys=True))
+        counts.update(self._table.count_rels() if self._table is not None else {})
+        return dict(sorted(counts.items()))
 
     def provenance_gaps(self) -> dict[str, int]:
         def missing(props: dict[str, Any]) -> bool:
             return not (props.get("provenance_status") and props.get("source"))
 
-        nodes = sum(missing(d["node"].props) for _, d in self._g.nodes(data=True))
+        nodes = sum(missing(d["node"].props) for _, d in self._g.nodes(data=True) if "node" in d)
         rels = sum(missing(r.props) for _, _, r in self._g.edges(data="rel"))
+        if (t := self._table) is not None:  # one provenance for all its divisions, one for all their bodies
+            counted_n, counted_r = t.count_nodes(), t.count_rels()
+            bodies = counted_n.get("Body", 0)
+            nodes += (len(t) if missing(t.prov) else 0) + (bodies if missing(t.body_prov) else 0)
+            rels += (counted_r.get("WITHIN", 0) if missing(t.prov) else 0) + (2 * bodies if missing(t.body_prov) else 0)
         return {"nodes": nodes, "relationships": rels}
 
     def version(self) -> str:

@@ -358,7 +358,8 @@ class Neo4jStore:
         an interrupted load leaves a mix until it is run again.
         """
         t0 = time.perf_counter()
-        by_label, by_type = _prepare(graph)
+        # the divisions table (PropertyGraph.divisions) as ordinary nodes: Neo4j holds every node alike
+        by_label, by_type = _prepare(graph.expanded() if getattr(graph, "divisions", None) is not None else graph)
         size = sum(map(len, by_label.values())) + sum(map(len, by_type.values()))
         if atomic is None:  # what the transaction would hold: everything written and everything deleted
             held = size + sum(self.count_nodes().values()) + sum(self.count_rels().values())
@@ -448,6 +449,11 @@ class Neo4jStore:
                 raise BadRequest(f"属性名不合法：{key!r}")
         out = [_node(i, lb, props) for i, lb, props in self._read_values("nodes", label=label, equals=equals)]
         out.sort(key=lambda n: n.id)  # Python's string order, exactly as MemoryStore
+        return out
+
+    def names(self, label: str) -> list[tuple[str, str]]:
+        out = [(i, name) for i, name in self._read_values("names", label=label)]
+        out.sort()  # Python's string order, exactly as MemoryStore
         return out
 
     def neighbors(
