@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 from qingdan.ontology.terms import ROLE_ZH
 
+from . import bases as bs
 from . import items as iq
 from . import reasons as rs
 from . import roles as rq
@@ -151,17 +152,25 @@ class AskedRoles:
         out = rq.role_dict(r)
         b = self.body(r.body, place)
         out["body"] = b.get("body") if b else None
-        out["basis_label"] = self.basis_label(r.basis_id) if r.basis_id else None
+        out["basis_label"] = self.basis_label(r.basis_id, day) if r.basis_id else None
         return out
 
-    def basis_label(self, node_id: str) -> str | None:
+    def basis_label(self, node_id: str, day: date) -> str | None:
+        """The role's basis as read on the day: a role rests on the text in force when its list took
+        force, and on a later day it is shown in the text then in force, the cited one kept as 原引用
+        (as an item's own bases are)."""
         node = self.store.node(node_id)
         if node is None:
             return None
-        b = iq.describe_provision(self.store, node)
+        shown = bs.bases_as_of(self.store, [node], day) if node.label == "Provision" else []
+        b = shown[0] if shown else iq.describe_provision(self.store, node)
         if b["kind"] == "document":
-            return f"《{b['title']}》{b['label']}{rs.where(b)}"
-        return f"《{b['work']}》（{b['version']}版）{b['label']}{rs.where(b)}"
+            return f"《{b.get('title') or b.get('work')}》{b['label']}{rs.where(b)}"
+        label = f"《{b['work']}》（{b['version']}版）{b['label']}{rs.where(b)}"
+        original = b.get("original")
+        if original and original.get("version") != b.get("version"):
+            label += f"（原引用{original['version']}版{original['label']}）"
+        return label
 
     def timing(self, answer: dict[str, Any]) -> list[dict[str, Any]]:
         """How often, how many days, by when: from the item's disclosure requirements and procedure steps."""

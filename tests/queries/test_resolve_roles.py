@@ -115,3 +115,12 @@ def test_a_long_story_is_not_unlisted_for_its_length(resolver: Resolver) -> None
     a = resolver.resolve(LONG_STORY, as_of=DAY)
     assert a["verdict"] == "village_autonomy", (a["verdict"], (a.get("item") or {}).get("id"))
     assert a["item"]["kind"] != "negative"
+
+
+def test_a_role_basis_is_read_in_the_text_in_force(resolver: Resolver) -> None:
+    # 组织法（2025年修正，2026-01-01施行）第三十一条第三款 carries 2018 text §27.3 (乡镇政府责令改正)
+    q = "村里把集体鱼塘低价租给了村干部的亲戚，村民想讨个说法，该向哪里反映？"
+    before = resolver.resolve(q, as_of="2025-06-01")["asked"]["bodies"][0]["basis_label"]
+    after = resolver.resolve(q, as_of="2026-03-01")["asked"]["bodies"][0]["basis_label"]
+    assert "2018-12-29版" in before and "第二十七条第三款" in before and "原引用" not in before
+    assert "2025-10-28版" in after and "第三十一条第三款" in after and "原引用2018-12-29版第二十七条第三款" in after
