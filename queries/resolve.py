@@ -25,7 +25,6 @@ from . import roles as rq
 from .dates import parse_as_of
 from .asked import DECISION_ASPECT, AskedRoles
 from .explain import ExplainedView, Explaining, read_adoptions, scoped_view
-
 from .intent import Intent, about_misconduct, bypassed_meeting, detect, misconduct_in
 from .local_laws import LocalLaws
 from .matching import ItemIndex, Match, normalize, simplified
@@ -372,19 +371,20 @@ class Resolver(Explaining, AskedRoles):
         scope = scope_for(place.village.get("code") if place else None,
                           place.village.get("name_zh") if place else None, text)
         allowed = self.scoped_items(day, scope)
-        intent = detect(simplified(text))
+        plain = simplified(text)
+        intent = detect(plain)
         ranked = self.rank(text, day, limit=16, allowed=allowed)
-        misconduct = misconduct_in(simplified(text))
+        misconduct = misconduct_in(plain)
         duties, negatives = self.topic(ranked, allowed, misconduct)
         top = self.prefer(duties, intent) if duties and self.on_topic(text, duties) else None
-        if misconduct and top is not None and ((negatives and max(negatives.values()) >= top.score * 0.8)
-                                               or (intent.id in ("responsible", "complaint") and intent.cue is None)):
-            # a behaviour the negative list names, or a story of wrongdoing that asks nothing else
-            story = intent.id in ("responsible", "complaint") and intent.cue is None
+        # a story of wrongdoing that asks nothing else
+        story = intent.id in ("responsible", "complaint") and intent.cue is None
+        # the behaviour the negative list names, when it matches about as well as the duty
+        worst = max(negatives, key=lambda n: negatives[n]) if negatives and top is not None else None
+        named = worst if worst is not None and top is not None and negatives[worst] >= top.score * 0.8 else None
+        if misconduct and top is not None and (named or story):
             intent = about_misconduct(intent)
-            worst = max(negatives, key=lambda n: negatives[n]) if negatives else None
-            bypass = (worst and negatives[worst] >= top.score * 0.8 and self.items[worst].node.get("aspect") == DECISION_ASPECT) \
-                or bypassed_meeting(simplified(text))
+            bypass = (named is not None and self.items[named].node.get("aspect") == DECISION_ASPECT) or bypassed_meeting(plain)
             if story and bypass and any(r.role == "decides" and r.level == "village" for r in self.roles.get(top.id, [])):
                 # a story of cadres deciding alone what a meeting decides asks who decides, by what procedure
                 intent = Intent("decides", "decides", None)
@@ -405,7 +405,7 @@ class Resolver(Explaining, AskedRoles):
         answer.update(self.item_answer(item, place, day, scope))
         answer["cautions"] = self.cautions(item, day, negatives, scope)
         answer.update(self.asked(item, intent, place, day, answer))
-        if (not VILLAGE_WORDS.search(simplified(text)) or intent.id in ("responsible", "procedure")) \
+        if (not VILLAGE_WORDS.search(plain) or intent.id in ("responsible", "procedure")) \
                 and answer["verdict"] == "village_assists" and not answer.get("asked"):
             answer.update(self.government_matter(item, place, day, answer))
         answer.update({"matches": matches, "confidence": min(1.0, top.score)})
