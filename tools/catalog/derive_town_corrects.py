@@ -19,6 +19,7 @@ OUT = CATALOG / "roles_corrects.csv"
 # items whose lists took force on or after the 2018 text of the organic law (2018-12-29)
 ITEM_FILES = ["items_autonomy.csv", "items_autonomy_2019.csv", "items_micro_power.csv", "items_public_service.csv",
               "items_added_autonomy.csv", "items_added_micro_power.csv"]
+SERVICES = {"items_public_service.csv"}  # services offered, not duties imposed: the derived role is modeled
 MEETINGS = {"villagers_assembly", "villagers_representative_meeting"}
 VILLAGE_RUN = {"village_committee", *MEETINGS}
 LAW = "村民委员会组织法@2018-12-29"
@@ -58,8 +59,12 @@ def main() -> int:
                 basis, note = f"{LAW}#36.2", "村委会不依照法律、法规履行法定义务的，由镇政府责令改正"
             else:
                 continue
+            status = "statute_derived"
+            if name in SERVICES:
+                # a service the village offers is not always a duty a law imposes: §36.2 is read onto it
+                status, note = "modeled", note + "（公共服务事项未必是法定义务，按此条推定）"
             out.append({"item_id": item["item_id"], "role": "corrects", "body_type": "town_government", "basis": basis,
-                        "note": note, "provenance_status": "statute_derived", "source": basis})
+                        "note": note, "provenance_status": status, "source": basis})
     with OUT.open("w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=["item_id", "role", "body_type", "basis", "note", "provenance_status", "source"])
         w.writeheader()
