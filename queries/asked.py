@@ -18,7 +18,7 @@ from . import bases as bs
 from . import items as iq
 from . import reasons as rs
 from . import roles as rq
-from .intent import Intent
+from .intent import Intent, personal_misconduct
 from .matching import normalize
 from .reasons import VERDICT_ZH, organic
 from .scope import binds
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 # behaviours of this aspect misuse a decision procedure: asking "may they?" asks who decides
 DECISION_ASPECT = "重大决策不合规"
+# behaviours of a cadre as a person (graft, violence, gambling): the discipline commission's first
+PERSONAL_ASPECTS = ("履行职责不廉洁", "自身形象不端正")
 
 
 class AskedRoles:
@@ -90,16 +92,26 @@ class AskedRoles:
         # the question describes; then the duty's nearest stand-in role
         answered, bodies = rq.for_role(roles, intent.role, exact=True)
         note = None
-        if not bodies and intent.role in rq.MISCONDUCT_ROLES:
-            for c in answer.get("cautions") or []:
-                if c.get("matched"):
-                    answered, bodies = rq.for_role(self.roles_here(f"item/{c['id']}", place), intent.role)
-                    if bodies:
-                        note = f"按负面清单行为“{c['name']}”的处理主体回答"
-                        break
+        matched = [c for c in answer.get("cautions") or [] if c.get("matched")]
+        conduct = self.own_conduct(intent, answer["question"], matched, place)
+        if conduct is not None:
+            # a cadre's own wrongdoing (a bribe, embezzlement, a blow) is the discipline commission's
+            # before it is the town's: whoever deals with the person leads, the duty's own bodies follow
+            c, dealing = conduct
+            own = rq.nearest_first(bodies) if answered == "corrects" else bodies
+            bodies = [*dealing, *(r for r in own if r.body.id not in {d.body.id for d in dealing})]
+            answered = intent.role
+            note = f"干部本人的行为“{c['name']}”由其处理主体查处" + ("；这件事本身的纠正主体随后列出" if own else "")
+        elif not bodies and intent.role in rq.MISCONDUCT_ROLES:
+            # the duty records no such body: whoever deals with the behaviour the question describes
+            for c in matched:
+                answered, bodies = rq.for_role(self.roles_here(f"item/{c['id']}", place), intent.role)
+                if bodies:
+                    note = f"按负面清单行为“{c['name']}”的处理主体回答"
+                    break
         if not bodies:
             answered, bodies = rq.for_role(roles, intent.role)
-        if answered == "corrects":
+        if answered == "corrects" and conduct is None:
             bodies = rq.nearest_first(bodies)
         if not bodies and intent.role == "funds" and item.node.get("kind") == "assistance":
             lead = self._lead.get(item.node.id)
@@ -112,7 +124,9 @@ class AskedRoles:
                                "bodies": [], "verdict": None,
                                "text": f"本库没有记录该事项中“{ROLE_ZH[intent.role]}”的主体，以下按事项的责任主体回答。"}
             return result
-        verdict = self.role_verdict(item, bodies[0], place, day)
+        # the discipline commission deals with the person, whatever the duty's own delegation
+        verdict = rq.verdict_for_level("negative", bodies[0].level) if conduct is not None \
+            else self.role_verdict(item, bodies[0], place, day)
         shown = [self.role_out(r, place, day) for r in bodies]
         if verdict == "town" and bodies[0].level == "county" and item.node.get("kind") == "delegated":
             shown[0]["body"] = (answer["responsible"]["body_type"] or {}).get("body")
@@ -131,6 +145,25 @@ class AskedRoles:
         responsible["body_type"] = self.body(bodies[0].body, place) if not (verdict == "town" and bodies[0].level == "county") else responsible.get("body_type")
         result["responsible"] = responsible
         return result
+
+    def own_conduct(self, intent: Intent, question: str, matched: list[dict[str, Any]],
+                    place: Place | None) -> tuple[dict[str, Any], list[rq.Role]] | None:
+        """The behaviour of a cadre as a person that a complaint tells of, and who deals with it: for
+        "where do I report" the body that handles the behaviour (the discipline and supervision
+        commission: 监察法 §15 puts those who manage a village's affairs under it), for "who punishes"
+        its enforcers. Only when the question names such an act (PERSONAL words) and asks where to
+        turn, or tells a story without asking a role of its own."""
+        if intent.role not in rq.MISCONDUCT_ROLES or (intent.role != "corrects" and intent.cue is not None):
+            return None
+        if not personal_misconduct(question):
+            return None
+        for c in matched:
+            if c.get("aspect") in PERSONAL_ASPECTS:
+                _, dealing = rq.for_role(self.roles_here(f"item/{c['id']}", place),
+                                         "handles" if intent.role == "corrects" else intent.role)
+                if dealing:
+                    return c, dealing
+        return None
 
     def forbidden(self, item: ItemMeta, answer: dict[str, Any], day: date) -> dict[str, Any]:
         """"May the cadres do this?" about an act the negative list forbids: no. The duty stays the

@@ -195,20 +195,22 @@ class Explaining:
             CURRENT.reset(token)
 
     def caution_ids(self, item: Any, matched: dict[str, float], strong_from: float,
-                    allowed: Any = None) -> list[str]:
+                    allowed: Any = None, personal: bool = False) -> list[str]:
         """Behaviours that endanger the duty, those the question itself describes first; with a
-        place, only those a rule binding it forbids (`allowed`)."""
+        place, only those a rule binding it forbids (`allowed`). A cadre's own wrongdoing
+        (`personal`: a bribe, a blow) is a caution whichever duty it touches."""
         ids = list(self.endangered_by.get(item.node.id, [])) if item is not None else []
         if allowed is not None:
             ids = [n for n in ids if n in allowed]
         strong = [n for n, s in sorted(matched.items(), key=lambda kv: -kv[1]) if s >= strong_from]
-        ordered = [n for n in strong if n in ids or item is None or not self.endangers.get(n)] + [n for n in ids if n not in strong]
+        ordered = [n for n in strong if personal or n in ids or item is None or not self.endangers.get(n)] + [n for n in ids if n not in strong]
         return [n for n in dict.fromkeys(ordered) if n in self.items]
 
-    def explain_answer(self, item: Any, matched: dict[str, float], village_id: str | None, strong_from: float) -> None:
+    def explain_answer(self, item: Any, matched: dict[str, float], village_id: str | None, strong_from: float,
+                       personal: bool = False) -> None:
         """The subgraph of the whole answer (the item, its cautions, the village), read once and
         kept for the rest of the call (scoped_view)."""
         if not self._explain:
             return
-        ids = ([item.node.id] if item is not None else []) + self.caution_ids(item, matched, strong_from)
+        ids = ([item.node.id] if item is not None else []) + self.caution_ids(item, matched, strong_from, personal=personal)
         CURRENT.set(self.view(ids, village_id, unlisted=item is None))

@@ -49,7 +49,7 @@ _CUES: list[tuple[str, int, str]] = [
     ("approves", 3, r"(谁|哪个部门|哪里|哪儿|在哪)(来)?(批|审批|批准|核准|审核|核发|发证|发放许可|签发|办理许可|发许可)|(去|到)(镇|乡|县|区).{0,6}(领|办)证|批不批|批下来|报(谁|哪里|哪儿)批"),
     ("approves", 2, r"审批|批准|许可|规划证|核发|报批|登记证|纳入"),
     ("drafts", 3, r"(谁|哪个部门)(来)?(制定|编制|起草|拟定|组织|牵头|定方案|出方案)|(镇|县|区|乡)(里)?组织还是"),
-    ("decides", 3, r"(谁|由谁|该由谁)(来)?(决定|说了算|拍板|做主|定|通过)|(能|可以|有权)(不能)?自己(做主|决定|说了算|拍板)|要不要(经过|开|召开)?(村民)?(会议|大会|代表会)|(需要|要|得|须|必须)(经过)?(全体)?(村民|群众|成员)(会议|大会)?(同意|通过|表决)|未经.{0,8}同意|算不算数|算数吗|有(没有)?权(力)?决定|谁官更大|"
+    ("decides", 3, r"(谁|由谁|该由谁)(来)?(决定|说了算|拍板|做主|定|通过)|(能|可以|有权)(不能)?自己(做主|决定|说了算|拍板)|要不要(经过|开|召开)?(村民)?(会议|大会|代表会)|(需要|要|得|须|必须)(经过)?(全体)?(村民|群众|成员)(会议|大会)?(同意|通过|表决)|是.{1,8}说了算(吗|嘛|么|不)|未经.{0,8}同意|算不算数|算数吗|有(没有)?权(力)?决定|谁官更大|"
                    r"(开会|上会|开大会)(通过|讨论|决定|表决)|定还是|(怎么|如何)定"),
     ("decides", 2, r"(村民会议|村民代表会议|村民大会|成员大会)(同意|讨论|表决|通过)|表决|三分之二|过半数|一人说了算|自作主张|(怎么|如何|怎样)(分配|分)|两委(商量|开会|定)|不同意"),
     ("may_refuse", 3, r"(能|可以|有权|敢)不?(拒绝|推掉|推辞|不接|不干|不做|不办|不配合|不设|不签|不搞|不报|不去|不交|不参加|摘)|能不能不|可以不|能推吗|往村里推|推给村|说不(去|干|报)|必须(要)?(完成|做|干|配合)吗|凭什么(让|叫|要)|硬(塞|压|派)|被追责|会不会挨批"),
@@ -79,6 +79,13 @@ MISCONDUCT = re.compile(r"私自|擅自|私下|偷偷|自己(做主|决定|说�
                         r"自作主张|据为己有|殴打|权势|乱罚|乱收|手续费|好处|卡着|不交(钱)?就不|交钱才|先交.{0,6}(钱|元|块)")
 
 
+# what a cadre does wrong as a person (takes bribes, embezzles, strikes someone), not what the village
+# decides wrongly: the discipline and supervision commission deals with the person (监察法 §15 puts
+# those who manage a village committee's affairs under it), before the town corrects the village's act
+PERSONAL = re.compile(r"收礼|收了.{0,6}礼|受贿|索贿|收红包|红包|回扣|好处费|吃拿卡要|贪污|贪腐|腐败|中饱私囊|侵吞|侵占|挪用|私分|"
+                      r"据为己有|冒领|套取|截留|克扣|殴打|打人|动手打|赌博|吸毒|利用职务之便|以权谋私")
+
+
 # deciding without the meeting that decides: the story asks who should have decided
 BYPASS = re.compile(r"未经.{0,12}(同意|讨论|表决|通过)|没有(经过|通过).{0,12}(会|同意|讨论|表决)|不经过?.{0,8}(会议|大会|讨论|表决|程序)|"
                     r"私自做主|自作主张|一(个)?人说了算|擅自决定|暗箱操作")
@@ -100,6 +107,10 @@ class Intent:
 
 def bypassed_meeting(text: str) -> bool:
     return BYPASS.search(text) is not None
+
+
+def personal_misconduct(text: str) -> bool:
+    return PERSONAL.search(text) is not None
 
 
 def misconduct_in(text: str) -> bool:

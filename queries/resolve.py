@@ -23,9 +23,9 @@ from . import items as iq
 from . import reasons as rs
 from . import roles as rq
 from .dates import parse_as_of
-from .asked import DECISION_ASPECT, AskedRoles
+from .asked import DECISION_ASPECT, PERSONAL_ASPECTS, AskedRoles
 from .explain import ExplainedView, Explaining, read_adoptions, scoped_view
-from .intent import Intent, about_misconduct, bypassed_meeting, detect, misconduct_in
+from .intent import Intent, about_misconduct, bypassed_meeting, detect, misconduct_in, personal_misconduct
 from .local_laws import LocalLaws
 from .matching import ItemIndex, Match, normalize, simplified
 from .reasons import VERDICT_ZH
@@ -114,6 +114,8 @@ class Resolver(Explaining, AskedRoles):
                             "keywords": n.get("keywords") or [], "description": n.get("description"),
                             "category": cat.get("name_zh") if cat else None})
         self.index = ItemIndex(records)
+        # behaviours of a cadre as a person (graft, violence …), named by a story that tells of them
+        self.personal_ids = {i for i, m in self.items.items() if m.node.get("aspect") in PERSONAL_ASPECTS}
         self.finder = VillageFinder(store)
         self.roles = rq.read_all(store, ids, {i: m.node.get("kind") for i, m in self.items.items()})
         self._lead: dict[str, Node | None] = dict.fromkeys(ids)
@@ -375,7 +377,12 @@ class Resolver(Explaining, AskedRoles):
         intent = detect(plain)
         ranked = self.rank(text, day, limit=16, allowed=allowed)
         misconduct = misconduct_in(plain)
-        duties, negatives = self.topic(ranked, allowed, misconduct)
+        personal = personal_misconduct(plain)
+        # a cadre's own wrongdoing (PERSONAL words) names a behaviour even when the story's other words outrank it
+        conduct = self.index.search(text, limit=1, allowed=allowed & self.personal_ids) if personal else []
+        duties, negatives = self.topic(ranked + [m for m in conduct if m.id not in {r.id for r in ranked}], allowed, misconduct)
+        for m in conduct:
+            negatives[m.id] = max(negatives.get(m.id, 0.0), UNLISTED_BELOW)
         top = self.prefer(duties, intent) if duties and self.on_topic(text, duties) else None
         # a story of wrongdoing that asks nothing else
         story = intent.id in ("responsible", "complaint") and intent.cue is None
@@ -394,16 +401,16 @@ class Resolver(Explaining, AskedRoles):
             "notice": NOTICE, "intent": intent.as_dict(), "scope": self.scope_text(scope, place),
         }
         matches = [self.match_summary(m, place, day) for m in duties if top is None or m.id != top.id][:5]
-        self.explain_answer(self.items[top.id] if top else None, negatives, place.village.id if place else None, UNLISTED_BELOW)
+        self.explain_answer(self.items[top.id] if top else None, negatives, place.village.id if place else None, UNLISTED_BELOW, personal)
         if top is None:
             answer.update(rs.unlisted(self.store, day, guangdong=scope.binds("44")))
-            answer["cautions"] = self.cautions(None, day, negatives, scope)
+            answer["cautions"] = self.cautions(None, day, negatives, scope, personal)
             answer["matches"] = matches
             answer["confidence"] = min(1.0, duties[0].score) if duties else 0.0
             return answer
         item = self.items[top.id]
         answer.update(self.item_answer(item, place, day, scope))
-        answer["cautions"] = self.cautions(item, day, negatives, scope)
+        answer["cautions"] = self.cautions(item, day, negatives, scope, personal)
         answer.update(self.asked(item, intent, place, day, answer))
         if (not VILLAGE_WORDS.search(plain) or intent.id in ("responsible", "procedure")) \
                 and answer["verdict"] == "village_assists" and not answer.get("asked"):
@@ -535,12 +542,12 @@ class Resolver(Explaining, AskedRoles):
                 "kind_zh": KIND_ZH[item.node.get("kind")], "score": min(1.0, m.score), "verdict": verdict}
 
     def cautions(self, item: ItemMeta | None, day: date, matched: dict[str, float],
-                 scope: Scope | None = None) -> list[dict[str, Any]]:
+                 scope: Scope | None = None, personal: bool = False) -> list[dict[str, Any]]:
         """Behaviours that endanger the duty, those the question itself describes first. With a
         place, only behaviours that a rule binding it forbids; one named by another place's
         negative list but forbidden by a law binding here says so (listed_here false)."""
         allowed = self.scoped_items(day, scope) if scope is not None else None
-        ids = self.caution_ids(item, matched, UNLISTED_BELOW, allowed)
+        ids = self.caution_ids(item, matched, UNLISTED_BELOW, allowed, personal)
         strong = {n for n, s in matched.items() if s >= UNLISTED_BELOW}
         with self.explaining(ids, None, any_village=True):
             out = rs.cautions(self.store, [self.items[n].node for n in ids], day, strong)

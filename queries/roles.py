@@ -93,7 +93,7 @@ CORRECTS_ORDER = {"town": 0, "village": 1, "county": 2}
 
 def nearest_first(roles: list[Role]) -> list[Role]:
     """Bodies that hear a complaint, nearest first (stable within a level)."""
-    return sorted(roles, key=lambda r: (3 if r.body.id == "body_type/court" else CORRECTS_ORDER.get(r.level or "", 2)))
+    return sorted(roles, key=lambda r: (3 if r.body.id == "bodytype/court" else CORRECTS_ORDER.get(r.level or "", 2)))
 
 
 def verdict_for_level(kind: str, level: str | None) -> str:

@@ -55,6 +55,10 @@ ROLE_CASES: list[RoleCase] = [
     RoleCase("bypass-story", "上个月村长和书记没有通过村民大会，私自做主把村里的集体山地承包给外地老板种果树，一签就是"
              "三十年。村民们都很气愤，大家议论纷纷，觉得这样做损害了全村人的利益。", "decides", ("village_autonomy",),
              ("villagers_assembly", "villagers_representative_meeting"), ("村民委员会组织法", "农村土地承包法")),
+    # 监察法 第十五条第一款第（五）项：基层群众性自治组织中从事管理的人员是监察对象——干部本人收礼、打人，
+    # 问去哪里举报，先是区县纪委监委，镇政府（组织法第三十六条）排在后面
+    RoleCase("bribe-complaint", "村支书收了我家的红包还不给办事，这种事该去哪里举报？", "complaint",
+             ("county_department",), ("county_discipline",), "监察法"),
     # 第三十条：村务公开，财务收支每月或至少每季度公布一次
     RoleCase("timing", "村里的账要多久公布一次", "timing", ("village_autonomy",)),
 ]
@@ -124,3 +128,14 @@ def test_a_role_basis_is_read_in_the_text_in_force(resolver: Resolver) -> None:
     after = resolver.resolve(q, as_of="2026-03-01")["asked"]["bodies"][0]["basis_label"]
     assert "2018-12-29版" in before and "第二十七条第三款" in before and "原引用" not in before
     assert "2025-10-28版" in after and "第三十一条第三款" in after and "原引用2018-12-29版第二十七条第三款" in after
+
+
+def test_a_cadres_own_wrongdoing_goes_first_to_discipline_then_the_town(resolver: Resolver) -> None:
+    # 监察法 第十五条：打人、受贿的是干部本人，由纪委监委处置；村里的事由镇政府责令改正，两者都要告诉提问的人
+    a = resolver.resolve("村支书目无党纪国法，动手打人，去哪里告他？", as_of=DAY)
+    bodies = [b["body_type"] for b in a["asked"]["bodies"]]
+    assert bodies[0] == "county_discipline" and "town_government" in bodies, bodies
+    assert any(c["id"] == "NEG-050" for c in a["cautions"]), [c["id"] for c in a["cautions"]]
+    # a question that names no misconduct of the person keeps the town in front
+    b = resolver.resolve("对村务监督委员会不满意找谁", as_of=DAY)
+    assert b["asked"]["bodies"][0]["body_type"] == "town_government"
