@@ -160,8 +160,12 @@ def detect(text: str) -> Intent:
     plain = masked(text)
     asking = asking_spans(plain) if n > 60 else None
     best: dict[str, tuple[float, str]] = {}
+    # "不经过任何程序就…" tells that a meeting was bypassed; it does not ask for the procedure
+    bypassed = [(m.start(), m.end()) for m in BYPASS.finditer(plain)]
     for intent, weight, pattern in _COMPILED:
         for m in pattern.finditer(plain):
+            if intent == "procedure" and any(a <= m.start() < b for a, b in bypassed):
+                continue
             # in a long story, words early on ("每月发800元", "等了几天") tell the story, not the question
             place = 1.5 if m.end() >= 0.6 * n else 1.0 if n <= 60 else 0.6
             if asking is not None and not any(a <= m.start() < b for a, b in asking):

@@ -38,6 +38,13 @@ def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     ("村里搞环境整治，上面不给钱，费用该谁承担？", "funds"),
     ("村里收低保手续费合法吗？", "may_do"),  # 手续费 is a fee, not a procedure
     ("发现邻居家孩子被打，村委会要不要报告？", "village_part"),
+    ("是村干部说了算吗？", "decides"),
 ])
 def test_common_ways_of_asking(question: str, intent: str) -> None:
     assert detect(question).id == intent
+
+
+def test_a_bypassed_procedure_is_told_not_asked() -> None:
+    # "不经过任何程序就…" tells that the meeting was skipped; the question is whether that may be done
+    assert detect("村委会能不经过任何程序就把集体的地租出去吗？").id != "procedure"
+    assert detect("村委会把集体的地租出去要走什么程序？").id == "procedure"
