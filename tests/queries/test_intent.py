@@ -39,6 +39,7 @@ def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     ("村里收低保手续费合法吗？", "may_do"),  # 手续费 is a fee, not a procedure
     ("发现邻居家孩子被打，村委会要不要报告？", "village_part"),
     ("是村干部说了算吗？", "decides"),
+    ("村里不给出嫁女分征地补偿款，合理吗？", "may_do"),
 ])
 def test_common_ways_of_asking(question: str, intent: str) -> None:
     assert detect(question).id == intent
