@@ -59,7 +59,10 @@ class AskedRoles:
         """The verdict for the body playing the asked role."""
         kind = item.node.get("kind")
         lead = self._lead.get(item.node.id)
-        if kind in ("prohibited", "negative") or (kind == "delegated" and lead is not None and role.body.id == lead.id):
+        # who deals with a practice the village must not engage in does not make it the village's; who pays
+        # for or approves the work the practice concerns answers for that work
+        if kind == "negative" or (kind == "prohibited" and role.role in rq.MISCONDUCT_ROLES) \
+                or (kind == "delegated" and lead is not None and role.body.id == lead.id):
             return self.verdict(item, place, day)[0]
         if kind == "delegated" and role.level == "county":
             decision = self.decision_of(item)

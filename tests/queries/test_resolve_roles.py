@@ -59,6 +59,9 @@ ROLE_CASES: list[RoleCase] = [
     # 问去哪里举报，先是区县纪委监委，镇政府（组织法第三十六条）排在后面
     RoleCase("bribe-complaint", "村支书收了我家的红包还不给办事，这种事该去哪里举报？", "complaint",
              ("county_department",), ("county_discipline",), "监察法"),
+    # 民发〔2015〕136号：协助事项所需经费和工作条件由提出要求的部门提供——问经费谁出，答的是部门，不是“村里不应承担”
+    RoleCase("assist-funds", "上面要求村里协助却不提供工作经费，这个经费谁承担？", "funds", ("county_department",),
+             ("county_department",)),
     # 第三十条：村务公开，财务收支每月或至少每季度公布一次
     RoleCase("timing", "村里的账要多久公布一次", "timing", ("village_autonomy",)),
 ]
