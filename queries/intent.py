@@ -158,7 +158,8 @@ def detect(text: str) -> Intent:
     specific intent."""
     n = max(len(text), 1)
     plain = masked(text)
-    asking = asking_spans(plain) if n > 60 else None
+    questions = asking_spans(plain)
+    asking = questions if n > 60 else None
     best: dict[str, tuple[float, str]] = {}
     # "不经过任何程序就…" tells that a meeting was bypassed; it does not ask for the procedure
     bypassed = [(m.start(), m.end()) for m in BYPASS.finditer(plain)]
@@ -168,6 +169,8 @@ def detect(text: str) -> Intent:
                 continue
             # in a long story, words early on ("每月发800元", "等了几天") tell the story, not the question
             place = 1.5 if m.end() >= 0.6 * n else 1.0 if n <= 60 else 0.6
+            if len(questions) >= 2 and questions[0][0] <= m.start() < questions[0][1] and questions[0][1] >= 0.4 * n:
+                place = 1.5  # of several questions at the end, the first is the main one
             if asking is not None and not any(a <= m.start() < b for a, b in asking):
                 # a sentence that does not ask can voice a grievance or a need, not ask how long or how
                 place = min(place, 0.5 if intent in STORY_INTENTS else 0.3)

@@ -49,3 +49,10 @@ def test_a_bypassed_procedure_is_told_not_asked() -> None:
     # "不经过任何程序就…" tells that the meeting was skipped; the question is whether that may be done
     assert detect("村委会能不经过任何程序就把集体的地租出去吗？").id != "procedure"
     assert detect("村委会把集体的地租出去要走什么程序？").id == "procedure"
+
+
+def test_of_several_questions_the_first_counts_as_much_as_the_last() -> None:
+    # "还能找谁？…能不能罢免？": the question asked first is the main one, the later one is a follow-up
+    q = ("村里的征地款一直不公布，我们先问了村民小组长，他也说不清楚。下一步还能找谁？"
+         "要是多数村民都不信任这届村委会的干部了，能不能直接开会罢免他们？")
+    assert detect(q).id == "complaint"
