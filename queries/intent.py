@@ -88,7 +88,7 @@ PERSONAL = re.compile(r"收礼|收了.{0,6}礼|受贿|索贿|收红包|红包|�
 
 
 # deciding without the meeting that decides: the story asks who should have decided
-BYPASS = re.compile(r"未经.{0,12}(同意|讨论|表决|通过)|没有(经过|通过).{0,12}(会|同意|讨论|表决)|不经过?.{0,8}(会议|大会|讨论|表决|程序)|"
+BYPASS = re.compile(r"未经.{0,12}(同意|讨论|表决|通过)|没有(经过|通过).{0,12}(会|同意|讨论|表决)|没(有)?(召开|开)[^，。,]{0,8}(会议|大会|代表会|会)|不经过?.{0,8}(会议|大会|讨论|表决|程序)|"
                     r"私自做主|自作主张|一(个)?人说了算|擅自决定|暗箱操作")
 
 
@@ -97,6 +97,7 @@ class Intent:
     id: str
     role: str | None
     cue: str | None  # the words that decided it
+    told: bool = False  # the cue stands in a sentence that tells the story, none asks for it
 
     @property
     def zh(self) -> str:
@@ -123,9 +124,9 @@ def about_misconduct(intent: Intent) -> Intent:
     怎么处理") asks who deals with it; one that asks "may they do this?" about the misconduct asks
     whether the act is allowed (it is not); one that asks who decides keeps that intent."""
     if intent.id in ("responsible", "procedure"):
-        return Intent("complaint", INTENT_ROLE["complaint"], intent.cue)
+        return Intent("complaint", INTENT_ROLE["complaint"], intent.cue, intent.told)
     if intent.id == "may_do":
-        return Intent("forbidden", None, intent.cue)
+        return Intent("forbidden", None, intent.cue, intent.told)
     return intent
 
 
@@ -136,7 +137,7 @@ _SENTENCE = re.compile(r"[^。！!？?；;\n…]+[。！!？?；;\n…]*")
 _ASKING = re.compile(r"[？?]|吗|呢|谁|什么|啥|怎么|怎样|如何|咋|哪|多久|多长|是否|能否|可否|有没有|能不能|可不可以|行不行|"
                      r"为什么|为何|凭什么|要不要|该不该|算不算|合不合")
 # "十几年""过了几天" count and "没什么好公布的""谁也不管" tell, they do not ask
-_NOT_ASKING = re.compile(r"[十好这了]几|(?<!提)前几|几十|几百|几千|几万|没(有)?(什么|啥)|不怎么|(什么|谁|哪儿|哪里)(都|也)|怎么也")
+_NOT_ASKING = re.compile(r"[十好这了]几|(?<![提日])前几|几十|几百|几千|几万|没(有)?(什么|啥)|不怎么|(什么|谁|哪儿|哪里)(都|也)|怎么也")
 
 
 def masked(text: str) -> str:
@@ -161,7 +162,7 @@ def detect(text: str) -> Intent:
     plain = masked(text)
     questions = asking_spans(plain)
     asking = questions if n > 60 else None
-    best: dict[str, tuple[float, str]] = {}
+    best: dict[str, tuple[float, str, bool]] = {}
     # "不经过任何程序就…" tells that a meeting was bypassed; it does not ask for the procedure
     bypassed = [(m.start(), m.end()) for m in BYPASS.finditer(plain)]
     for intent, weight, pattern in _COMPILED:
@@ -176,8 +177,9 @@ def detect(text: str) -> Intent:
                 # a sentence that does not ask can voice a grievance or a need, not ask how long or how
                 place = min(place, 0.5 if intent in STORY_INTENTS else 0.3)
             score = weight * place
-            if score > best.get(intent, (0.0, ""))[0]:
-                best[intent] = (score, m.group(0))
+            told = asking is not None and place <= 0.5
+            if score > best.get(intent, (0.0, "", False))[0]:
+                best[intent] = (score, m.group(0), told)
     # a mere hint in a sentence that does not ask ("每月发800元") is no intent
     best = {i: v for i, v in best.items() if v[0] >= 1.0}
     if not best:
@@ -186,4 +188,4 @@ def detect(text: str) -> Intent:
             return Intent("complaint", INTENT_ROLE["complaint"], None)
         return Intent("responsible", INTENT_ROLE["responsible"], None)
     intent = max(best, key=lambda i: (best[i][0], -_PRIORITY.index(i)))
-    return Intent(intent, INTENT_ROLE[intent], best[intent][1])
+    return Intent(intent, INTENT_ROLE[intent], best[intent][1], told=best[intent][2])

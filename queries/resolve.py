@@ -376,7 +376,7 @@ class Resolver(Explaining, AskedRoles):
         plain = simplified(text)
         intent = detect(plain)
         ranked = self.rank(text, day, limit=16, allowed=allowed)
-        misconduct = misconduct_in(plain)
+        misconduct = misconduct_in(plain) or bypassed_meeting(plain)
         personal = personal_misconduct(plain)
         # a cadre's own wrongdoing (PERSONAL words) names a behaviour even when the story's other words outrank it
         conduct = self.index.search(text, limit=1, allowed=allowed & self.personal_ids) if personal else []
@@ -385,7 +385,7 @@ class Resolver(Explaining, AskedRoles):
             negatives[m.id] = max(negatives.get(m.id, 0.0), UNLISTED_BELOW)
         top = self.prefer(duties, intent) if duties and self.on_topic(text, duties) else None
         # a story of wrongdoing that asks nothing else
-        story = intent.id in ("responsible", "complaint") and intent.cue is None
+        story = intent.id in ("responsible", "complaint") and (intent.cue is None or intent.told)
         # the behaviour the negative list names, when it matches about as well as the duty
         worst = max(negatives, key=lambda n: negatives[n]) if negatives and top is not None else None
         named = worst if worst is not None and top is not None and negatives[worst] >= top.score * 0.8 else None

@@ -32,6 +32,7 @@ def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
 
 @pytest.mark.parametrize("question, intent", [
     ("选民名单要提前几天公布？", "timing"),  # 提前几天 asks; 前几年 tells
+    ("候选人名单要在选举日前几天公布？", "timing"),
     ("村委会想聘一个报账员，工资从集体收入里出，需不需要开会通过？", "decides"),
     ("村民小组的集体山林要承包出去，是村民小组自己开会定还是村委会定？", "decides"),
     ("村委会要换届了，选举委员会是怎么产生的？", "procedure"),

@@ -62,6 +62,10 @@ ROLE_CASES: list[RoleCase] = [
     # 民发〔2015〕136号：协助事项所需经费和工作条件由提出要求的部门提供——问经费谁出，答的是部门，不是“村里不应承担”
     RoleCase("assist-funds", "上面要求村里协助却不提供工作经费，这个经费谁承担？", "funds", ("county_department",),
              ("county_department",)),
+    # 同上：叙述里“向镇里反映过”讲的是经过，不是在问向谁反映——没开村民会议就发包，问的仍是该由谁决定
+    RoleCase("bypass-told", "去年村主任和村支书没有召开村民会议，私自把村里的集体山林承包给外村老板三十年，承包费也没公开。"
+             "村民们多次向镇里反映，到现在也没有结果。", "decides", ("village_autonomy",),
+             ("villagers_assembly", "villagers_representative_meeting"), ("村民委员会组织法", "农村土地承包法")),
     # 第三十条：村务公开，财务收支每月或至少每季度公布一次
     RoleCase("timing", "村里的账要多久公布一次", "timing", ("village_autonomy",)),
 ]
