@@ -221,10 +221,12 @@ class AskedRoles:
                             "channel": None, "source": f"流程第{s.get('seq')}步"})
         return out
 
-    def government_matter(self, item: "ItemMeta", place: Place | None, day: date, answer: dict[str, Any]) -> dict[str, Any]:
+    def government_matter(self, item: "ItemMeta", place: Place | None, day: date, answer: dict[str, Any],
+                          lead_with: bool = False) -> dict[str, Any]:
         """A question that never mentions the village ("临时救助怎么申请") asks about the government's
         programme, not the village's share in it: the verdict is that of the body deciding it (who
-        approves, else the lead department), and the answer says the village only assists."""
+        approves, else the lead department), and the answer says the village only assists. lead_with: the
+        answer also leads with that body (a "when is it paid" question is the government's to answer)."""
         # the body that decides the matter (approves, then decides) above the village, else the lead
         roles = self.roles_here(item.node.id, place)
         owner = next((r.body for role in ("approves", "decides") for r in roles
@@ -233,7 +235,9 @@ class AskedRoles:
         if lead is None or lead.get("level") not in ("town", "county"):
             return {}
         verdict = "town" if lead.get("level") == "town" else "county_department"
-        return {"verdict": verdict, "verdict_zh": VERDICT_ZH[verdict],
+        led = {"responsible": {**answer["responsible"], "lead": answer["responsible"].get("body_type"),
+                               "body_type": self.body(lead, place)}} if lead_with else {}
+        return {**led, "verdict": verdict, "verdict_zh": VERDICT_ZH[verdict],
                 "why_not": [{"side": "village", "text": f"这是{lead.get('name_zh')}负责的事项，村（居）委会只协助（如代为提交申请、"
                                                         f"入户核实、公示）；委托协助的经费由委托部门承担（{organic(self.store, day, 37, 43)}）。"},
                             *[w for w in answer.get("why_not") or [] if w["side"] != "village"]]}

@@ -412,9 +412,12 @@ class Resolver(Explaining, AskedRoles):
         answer.update(self.item_answer(item, place, day, scope))
         answer["cautions"] = self.cautions(item, day, negatives, scope, personal)
         answer.update(self.asked(item, intent, place, day, answer))
-        if (not VILLAGE_WORDS.search(plain) or intent.id in ("responsible", "procedure")) \
+        # "什么时候发 / 多久到账" about a programme the village only assists with asks the government's
+        # period, and leads with its body, unless the village's own part holds one (posts for N days)
+        gov_timing = intent.id == "timing" and not answer.get("timing")
+        if (not VILLAGE_WORDS.search(plain) or intent.id in ("responsible", "procedure") or gov_timing) \
                 and answer["verdict"] == "village_assists" and not answer.get("asked"):
-            answer.update(self.government_matter(item, place, day, answer))
+            answer.update(self.government_matter(item, place, day, answer, lead_with=gov_timing))
         answer.update({"matches": matches, "confidence": min(1.0, top.score)})
         return answer
 
