@@ -39,9 +39,9 @@ _TEXT_STOPS = sorted((p for p in STOP_PHRASES if len(p) >= 3 or p in {"请问", 
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 COVERAGE_WEIGHT = 0.6
 MIN_PHRASE_MASS = 8.0
-CONTEXT_GRAMS = frozenset({"镇政", "政府", "府让", "村委", "委会", "居委", "街道", "村民", "居民", "干部", "书记", "主任", "社区", "乡镇"})
+CONTEXT_GRAMS = frozenset({"镇政", "政府", "府让", "村委", "委会", "居委", "街道", "村民", "居民", "干部", "书记", "主任", "社区", "乡镇", "支书", "村长"})
 # who is asked about, not what: in "镇里让村委会去执法" only 执法 says which item it is
-CONTEXT_WORDS = ("政府", "村委会", "居委会", "街道", "村民", "居民", "干部", "书记", "主任", "社区", "乡镇", "镇里", "县里", "区里")
+CONTEXT_WORDS = ("政府", "村委会", "居委会", "街道", "村民", "居民", "干部", "书记", "主任", "支书", "村长", "社区", "乡镇", "镇里", "县里", "区里")
 FIELD_WEIGHTS = {"name": 3.0, "keywords": 3.0, "category": 1.0, "description": 1.0}
 
 
