@@ -497,8 +497,9 @@ def render(r: dict[str, Any]) -> str:
                      f"{sum(1 for x in before_switch if x['outcome'] == 'previous')}/{len(before_switch)}；"
                      f"切换后被杀，新图谱完整：{sum(1 for x in after_switch if x['outcome'] == 'new')}/{len(after_switch)}",
                      f"丢失（新旧混合）：{mixed} 次；之前 {n['before']['nodes']} 节点 / {n['before']['relationships']} 关系，"
-                     f"完整加载后 {n['full']['nodes']} / {n['full']['relationships']}；被杀的加载留下、读者看不到的实体"
-                     f" {n['unseen_before_sweep']} 个，清理（下一次加载或 sweep）后 {n['unseen_after_sweep']} 个"))
+                     f"完整加载后 {n['full']['nodes']} / {n['full']['relationships']}；被杀的加载留下、读者看不到的实体（孤立的一代、"
+                     f"未删完的旧一代）每次 {'、'.join(str(x['unseen_entities']) for x in ks)} 个，"
+                     f"下一次加载或 sweep 之后 {n['unseen_after_sweep']} 个"))
     c3 = r.get("corrupt")
     if isinstance(c3, list):
         ok = [x for x in c3 if x["exit"] not in (0, None) and x["names_file"] and x["names_row"] and not x["listened"]]
