@@ -26,7 +26,8 @@ Generations
     invisible and deleted by the next load (or ``sweep``). Killed after 4, the new graph is whole
     and the old one, invisible, is deleted by the next load. Loading the same graph twice gives the
     same graph. One load at a time: a second load started during the first would delete the
-    first's new generation as an orphan.
+    first's new generation as an orphan. The wait in 5 sees every reader's transactions only when
+    the loading user may list them (SHOW TRANSACTIONS: an admin, or the readers' own user).
 
     A load's transactions carry metadata ``{app: qingdan, job: load, load: <token>, step: nodes |
     rels | switch | sweep}`` (SHOW TRANSACTIONS).
