@@ -75,8 +75,6 @@ def load(store: Optional[str] = StoreOpt,
         return
     console.print(f"已加载到 [bold]{report.store}[/]：节点 {sum(report.nodes.values())} 个，"
                   f"关系 {sum(report.relationships.values())} 条，用时 {result['seconds']} 秒。")
-    if not report.atomic:
-        console.print("[yellow]图谱较大，分批提交：加载过程中读者可能看到新旧混合；若加载被中断，请重新运行本命令。[/]")
 
 
 @app.command()

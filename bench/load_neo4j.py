@@ -1,9 +1,12 @@
 """Neo4j loading and answering, measured in one run against a real Neo4j (make neo4j-up):
 
-1. entities per second of the batched loader (Neo4jStore.replace_all: UNWIND batches, MERGE on
-   id) against a naive loader (one MERGE per row, one transaction each) on the same rows;
+1. entities per second of the batched loader (Neo4jStore.replace_all: a new generation written with
+   CREATE-only UNWIND batches, then the switch; queries/stores/neo4j_load.py) against a naive loader
+   (one MERGE per row on the same key, (_load, id), backed by the same unique constraint, one
+   transaction each) on the same rows;
 2. time to load all national divisions (the repo's NBS tables, ~1.3M division and body nodes)
-   — only with --national, it takes minutes on this machine;
+   — only with --national: loaded in place of the bundled graph, then again in place of itself
+   (the old generation to delete is then national too), then the bundled graph back;
 3. resolve latency on Neo4j against the embedded store (warm and cold).
 
     .venv/bin/python bench/load_neo4j.py [--sample 10000] [--national] [--json]
@@ -19,13 +22,12 @@ import argparse
 import json
 import sys
 import statistics
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from qingdan.loaders.cache import cached_graph
-from qingdan.loaders.divisions import load_divisions
-from qingdan.loaders.pipeline import add_national
-from qingdan import paths
 from qingdan.queries.resolve import Resolver
 from qingdan.queries.stores.base import PropertyGraph
 from qingdan.queries.stores.memory import MemoryStore
@@ -34,7 +36,10 @@ from qingdan.queries.stores.neo4j_store import Neo4jStore
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
 from bench.questions import QUESTIONS  # noqa: E402
 
-NAIVE = "MERGE (n:Entity {id: $id}) SET n += $props, n.label = $label"
+# the naive loader MERGEs on the key the schema makes unique, (_load, id): an index seek per row, as
+# MERGE on id was before generations (without the _load it would scan every entity per row)
+PROVINCE = "division/44"  # Guangdong: in the bundled graph and the national one, with other neighbours
+NAIVE = "MERGE (n:Entity {_load: $load, id: $id}) SET n += $props, n.label = $label"
 
 
 def sample_graph(full: PropertyGraph, n: int) -> PropertyGraph:
@@ -45,11 +50,46 @@ def sample_graph(full: PropertyGraph, n: int) -> PropertyGraph:
 
 
 def naive_load(store: Neo4jStore, g: PropertyGraph) -> float:
+    store.ensure_schema()
     t = time.perf_counter()
     for node in g.nodes.values():
         props = {k: v for k, v in node.props.items() if v is not None}
-        store._write(NAIVE, id=node.id, props=props, label=node.label)  # noqa: SLF001
+        store._write(NAIVE, id=node.id, props=props, label=node.label, load="naive")  # noqa: SLF001
     return time.perf_counter() - t
+
+
+def watch_readers(store: Neo4jStore, old: PropertyGraph, new: PropertyGraph, ready: threading.Event,
+                  stop: threading.Event, out: dict[str, Any]) -> None:
+    """Read while a load runs, until `stop`. Each read query — entities per label, the provinces,
+    one province's neighbours, the version — is one transaction, and its answer must be the old
+    graph's or the new one's, never a mix of the two (`mixed` counts answers that are neither).
+    Successive queries may straddle the switch: each is judged on its own."""
+    def expect(g: PropertyGraph) -> dict[str, Any]:
+        m = MemoryStore()
+        m.replace_all(g)
+        return {"counts": m.count_nodes(), "provinces": sorted(n.id for n in m.nodes("Province")),
+                "neighbours": [(r.type, n.id) for r, n in m.neighbors(PROVINCE, direction="in")]}
+
+    reads = {"counts": store.count_nodes, "provinces": lambda: sorted(n.id for n in store.nodes("Province")),
+             "neighbours": lambda: [(r.type, n.id) for r, n in store.neighbors(PROVINCE, direction="in")]}
+    want = {"old": expect(old), "new": expect(new)}
+    versions = {"old": store.version(), "new": None}
+    ready.set()
+    counts = {"old": 0, "new": 0, "mixed": 0, "errors": 0, "versions": 0}
+    while not stop.is_set():
+        for key, read in reads.items():
+            try:
+                seen = read()
+            except Exception:  # counted, not raised
+                counts["errors"] += 1
+                continue
+            counts["old" if seen == want["old"][key] else "new" if seen == want["new"][key] else "mixed"] += 1
+        counts["versions"] += 1
+        v = store.version()
+        if v != versions["old"]:
+            versions["new"] = versions["new"] or v
+            counts["mixed"] += v != versions["new"]  # a third version: never expected
+    out.update(counts)
 
 
 def latencies(store, questions: list[tuple[str, str | None]], rounds: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
@@ -70,10 +110,36 @@ def latencies(store, questions: list[tuple[str, str | None]], rounds: int) -> di
             "warm_p50": round(statistics.median(warm), 3), "warm_p99": round(warm[int(0.99 * (len(warm) - 1))], 3)}
 
 
+def sample_and_bundled(neo: Neo4jStore, full: PropertyGraph, sample: int, out: dict[str, Any]) -> None:
+    """The ratio on the first `sample` entities, the bundled graph's load, resolve latency."""
+    g = sample_graph(full, sample)
+    neo.replace_all(PropertyGraph())  # empty the database
+    naive_s = naive_load(neo, g)
+    neo.replace_all(PropertyGraph())
+    t = time.perf_counter()
+    sample_report = neo.replace_all(g)
+    batched_s = time.perf_counter() - t
+    out["loader"] = {"entities": len(g.nodes), "naive_per_s": round(len(g.nodes) / naive_s, 1),
+                     "batched_per_s": round(len(g.nodes) / batched_s, 1), "ratio": round(naive_s / batched_s, 1),
+                     "steps_s": sample_report.steps}
+    out["ratio"] = out["loader"]["ratio"]
+
+    t = time.perf_counter()
+    report = neo.replace_all(full)
+    out["bundled_load_s"] = round(time.perf_counter() - t, 1)
+    out["bundled_steps_s"] = report.steps
+    out["bundled"] = {"nodes": sum(report.nodes.values()), "relationships": sum(report.relationships.values())}
+
+    mem = MemoryStore()
+    mem.replace_all(full)
+    out["resolve_ms"] = {"memory": latencies(mem, QUESTIONS, 10), "neo4j": latencies(neo, QUESTIONS, 10)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sample", type=int, default=10_000)
     ap.add_argument("--national", action="store_true")
+    ap.add_argument("--only-national", action="store_true", help="skip the sample ratio and resolve latency")
     ap.add_argument("--json", action="store_true", help="the figures as one line of JSON")
     args = ap.parse_args()
     full = cached_graph()
@@ -81,34 +147,34 @@ def main() -> None:
     neo.ping()
     out: dict[str, object] = {}
 
-    g = sample_graph(full, args.sample)
-    neo.replace_all(PropertyGraph())  # empty the database
-    naive_s = naive_load(neo, g)
-    neo.replace_all(PropertyGraph())
-    t = time.perf_counter()
-    neo.replace_all(g)
-    batched_s = time.perf_counter() - t
-    out["loader"] = {"entities": len(g.nodes), "naive_per_s": round(len(g.nodes) / naive_s, 1),
-                     "batched_per_s": round(len(g.nodes) / batched_s, 1), "ratio": round(naive_s / batched_s, 1)}
-    out["ratio"] = out["loader"]["ratio"]  # type: ignore[index]
-
-    t = time.perf_counter()
-    report = neo.replace_all(full)
-    out["bundled_load_s"] = round(time.perf_counter() - t, 1)
-    out["bundled"] = {"nodes": sum(report.nodes.values()), "relationships": sum(report.relationships.values())}
-
-    mem = MemoryStore()
-    mem.replace_all(full)
-    out["resolve_ms"] = {"memory": latencies(mem, QUESTIONS, 10), "neo4j": latencies(neo, QUESTIONS, 10)}
+    if args.only_national:  # the national load and its readers alone (bundled graph first, as below)
+        args.national = True
+        neo.replace_all(full)
+    else:
+        sample_and_bundled(neo, full, args.sample, out)
 
     if args.national:
-        national = PropertyGraph(nodes=dict(full.nodes), rels=list(full.rels))
-        add_national(national, load_divisions(paths.divisions_dir(), None))
+        national = cached_graph(national=True)
+        readers: dict[str, Any] = {}
+        ready, stop = threading.Event(), threading.Event()
+        watcher = threading.Thread(target=watch_readers, args=(Neo4jStore(), full, national, ready, stop, readers))
+        watcher.start()
+        ready.wait()  # the watcher's expected answers (from a MemoryStore of each graph) before the load
         t = time.perf_counter()
-        rep = neo.replace_all(national)
+        rep = neo.replace_all(national)  # in place of the bundled graph
         out["national_load"] = {"seconds": round(time.perf_counter() - t, 1), "nodes": sum(rep.nodes.values()),
-                                "relationships": sum(rep.relationships.values())}
+                                "relationships": sum(rep.relationships.values()), "steps_s": rep.steps}
+        time.sleep(3)
+        stop.set()
+        watcher.join()
+        out["national_load"]["readers"] = readers
+        if not args.only_national:
+            t = time.perf_counter()
+            rep = neo.replace_all(national)  # in place of itself: the old generation to delete is national too
+            out["national_reload"] = {"seconds": round(time.perf_counter() - t, 1), "steps_s": rep.steps}
+        t = time.perf_counter()
         neo.replace_all(full)
+        out["bundled_after_national_s"] = round(time.perf_counter() - t, 1)
     neo.close()
     print(json.dumps(out, ensure_ascii=False, indent=None if args.json else 2))
 

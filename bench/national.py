@@ -15,7 +15,7 @@ Each store is measured in its own child process, so memory is that store's alone
 The goal is national p99 ≤ 2 × Shantou p99.
 
 --neo4j asks the same questions of Neo4j holding the bundled graph, then the national one (loading it
-takes ~5 minutes: 1.35M nodes / 2.0M relationships, committed batch by batch), in the same run; the
+takes minutes: 1.35M nodes / 2.0M relationships written as a new generation, then one switch), in the same run; the
 bundled graph is loaded back at the end, as the tests expect. Warm-up = each question once without a
 village, timed apart; first pass = each village × question the first time (the Resolver keeps answers
 per graph version); repeats = the same questions again.
@@ -211,7 +211,7 @@ def run(rounds: int = 3, with_neo4j: bool = False) -> dict[str, Any]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rounds", type=int, default=3, help="passes over codes × questions after the first")
-    ap.add_argument("--neo4j", action="store_true", help="also load the national graph into Neo4j (~5 minutes)")
+    ap.add_argument("--neo4j", action="store_true", help="also load the national graph into Neo4j (minutes)")
     args = ap.parse_args()
     print(json.dumps(run(args.rounds, args.neo4j), ensure_ascii=False, indent=2))
 

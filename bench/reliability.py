@@ -43,7 +43,7 @@ sys.path.insert(0, str(REPO))
 from bench import load as loadbench  # noqa: E402
 from qingdan.loaders.imports import leftovers  # noqa: E402
 from tests.faults import Relay  # noqa: E402
-from tests.faults import load_tokens, load_transaction, wait_for  # noqa: E402
+from tests.faults import load_step, load_tokens, load_transaction, wait_for  # noqa: E402
 
 PY = sys.executable
 QINGDAN = str(Path(PY).parent / "qingdan")
@@ -281,15 +281,18 @@ def killed_imports(points: int) -> dict[str, Any]:
                 "build_ok": check.returncode == 0, "first_import_items": kept}
 
 
-KILL_POINTS = (0.05, 0.3, 0.55, 0.8)  # fractions of a clean load's transaction time
+KILL_POINTS = (0.05, 0.3, 0.55, 0.8)  # fractions of a clean load's time (first to last of its transactions)
 
 
 def killed_neo4j_load(points: tuple[float, ...] = KILL_POINTS) -> dict[str, Any]:
     """`qingdan load --store neo4j` of a changed catalog (one import added) SIGKILLed at points spread
-    over its write transaction, and once while it commits. Each time, once the server is done with the
-    transaction and the graph has stopped changing: is it the previous graph exactly (killed before
-    the commit: rolled back), or the new graph whole (killed while committing: the server finishes)?
-    Anything else, a mix, is a loss."""
+    over a clean load's transactions, and once after its switch, while it deletes the old generation.
+    The load writes a new generation beside the old one and switches readers to it in one tiny
+    transaction (queries/stores/neo4j_load.py). Each time, once the server has no transaction of the
+    load left: what readers see (counts per label and type, provenance gaps, version) must be the
+    previous graph exactly (killed before the switch) or the new graph whole (killed after it);
+    anything else, a mix, is a loss. What the kill left unseen (an orphan generation, or the old one
+    part-deleted) is counted, and deleted by the next load or Neo4jStore.sweep()."""
     from qingdan.queries.stores.neo4j_store import Neo4jStore
 
     kills: list[dict[str, Any]] = []
@@ -303,67 +306,63 @@ def killed_neo4j_load(points: tuple[float, ...] = KILL_POINTS) -> dict[str, Any]
         if done.returncode != 0:
             return {"error": done.stderr[-800:]}
         load = [QINGDAN, "load", "--store", "neo4j"]
-        # a clean load, watched: how long its transaction is open, and the graph it leaves
+        # a clean load, watched: from its first transaction to its last (write, switch, sweep), and the graph it leaves
         before = graph_state(store)
         proc = subprocess.Popen(load, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         opened = wait_for(lambda: load_transaction(store) is not None, proc)
-        wait_for(lambda: load_transaction(store) is None)
-        tx_s = time.perf_counter() - opened if opened else None
         proc.wait(timeout=600)
-        full = settled_state(store)
-        if tx_s is None or proc.returncode != 0 or full["tokens"].keys() == before["tokens"].keys():
+        load_s = time.perf_counter() - opened if opened else None
+        full = graph_state(store)
+        if load_s is None or proc.returncode != 0 or full["version"] == before["version"]:
             return {"error": f"完整加载未能观察到（退出码 {proc.returncode}）：{proc.stderr.read()[-600:] if proc.stderr else ''}"}
         restore_bundled_graph()
-        before = settled_state(store)
-        for point in (*points, None):  # None: as soon as the transaction is committing
-            proc = subprocess.Popen(load, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        before = graph_state(store)
+        for point in (*points, "sweep"):
+            extra = {"QINGDAN_NEO4J_SWEEP_BATCH": "1000"} if point == "sweep" else {}  # many small deletes: one is caught
+            proc = subprocess.Popen(load, env={**env, **extra}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             opened = wait_for(lambda: load_transaction(store) is not None, proc)
-            if opened and point is not None:
-                time.sleep(max(0.0, opened + point * tx_s - time.perf_counter()))
+            if opened and point != "sweep":
+                time.sleep(max(0.0, opened + float(point) * load_s - time.perf_counter()))
             elif opened:
-                wait_for(lambda: load_transaction(store) == "Closing", proc, step=0.005)
-            status = load_transaction(store)  # what the server says just before the kill
+                wait_for(lambda: (load_step(store) or ("",))[0] == "sweep", proc, step=0.01)
+            step = load_step(store)  # what the server says just before the kill
             finished_first = proc.poll() is not None
             proc.send_signal(signal.SIGKILL)
             proc.wait()
             killed_s = time.perf_counter() - opened if opened else None
             wait_for(lambda: load_transaction(store) is None)  # rolled back, or its commit finished
-            after = settled_state(store)
+            after = graph_state(store)
             outcome = ("previous" if same_graph(after, before) else
-                       "new" if same_graph(after, full, tokens=False) and len(after["tokens"]) == 1
-                       and not after["tokens"].keys() & before["tokens"].keys() else "mix")
-            kills.append({"at": "commit" if point is None else point, "killed_after_s": killed_s and round(killed_s, 2),
-                          "status_at_kill": status, "finished_first": finished_first, "outcome": outcome,
+                       "new" if same_graph(after, full, version=False) and after["version"] not in (before["version"], "neo4j-empty")
+                       else "mix")
+            kills.append({"at": point, "killed_after_s": killed_s and round(killed_s, 2),
+                          "step_at_kill": step[0] if step else None, "finished_first": finished_first, "outcome": outcome,
                           "nodes": after["nodes"], "relationships": after["relationships"],
-                          "tokens": dict(after["tokens"]), "version": after["version"]})
+                          "unseen_entities": after["stored"] - after["nodes"], "generations": after["generations"],
+                          "version": after["version"]})
             if outcome != "previous":
                 restore_bundled_graph()
-                before = settled_state(store)
-    return {"transaction_s": round(tx_s, 2), "before": {k: before[k] for k in ("nodes", "relationships")},
-            "full": {k: full[k] for k in ("nodes", "relationships")}, "kills": kills}
+                before = graph_state(store)
+        left = graph_state(store)
+        swept = store.sweep()  # what a startup sweep (or the next load) deletes
+        cleaned = graph_state(store)
+    return {"load_s": round(load_s, 2), "before": {k: before[k] for k in ("nodes", "relationships")},
+            "full": {k: full[k] for k in ("nodes", "relationships")}, "kills": kills,
+            "unseen_before_sweep": left["stored"] - left["nodes"], "swept": swept,
+            "unseen_after_sweep": cleaned["stored"] - cleaned["nodes"], "same_after_sweep": same_graph(left, cleaned)}
 
 
 def graph_state(store: Any) -> dict[str, Any]:
-    """Counts, the load tokens the entities carry (how many of each) and the version."""
+    """What readers see (counts per label and type, provenance gaps, version) and what is stored:
+    every entity of every generation, and how many generations."""
+    tokens = load_tokens(store)
     return {"nodes": sum(store.count_nodes().values()), "relationships": sum(store.count_rels().values()),
-            "tokens": load_tokens(store), "version": store.version()}
+            "per_label": store.count_nodes(), "per_type": store.count_rels(), "gaps": store.provenance_gaps(),
+            "version": store.version(), "stored": sum(tokens.values()), "generations": len(tokens)}
 
 
-def settled_state(store: Any, timeout: float = 60) -> dict[str, Any]:
-    """The graph once two readings 0.3 s apart agree: a commit being applied is seen partly by reads
-    (Neo4j is read-committed), so one reading right after a kill can catch it half-way."""
-    deadline, last = time.time() + timeout, graph_state(store)
-    while time.time() < deadline:
-        time.sleep(0.3)
-        now = graph_state(store)
-        if now == last:
-            return now
-        last = now
-    return last
-
-
-def same_graph(a: dict[str, Any], b: dict[str, Any], tokens: bool = True) -> bool:
-    keys = ("nodes", "relationships", "tokens", "version") if tokens else ("nodes", "relationships")
+def same_graph(a: dict[str, Any], b: dict[str, Any], version: bool = True) -> bool:
+    keys = ("per_label", "per_type", "gaps") + (("version",) if version else ())
     return all(a[k] == b[k] for k in keys)
 
 
@@ -484,24 +483,23 @@ def render(r: dict[str, Any]) -> str:
     n = r.get("neo4j_kill")
     if n and "error" not in n:
         ks = n["kills"]
-        points = [x for x in ks if x["at"] != "commit"]
-        running = [x for x in ks if x["status_at_kill"] == "Running"]
-        committing = [x for x in ks if x["status_at_kill"] == "Closing"]
-        done = [x for x in ks if x["status_at_kill"] not in ("Running", "Closing")]
+        points = [x for x in ks if x["at"] != "sweep"]
+        before_switch = [x for x in ks if x["step_at_kill"] in ("nodes", "rels", "switch")]
+        after_switch = [x for x in ks if x["step_at_kill"] not in ("nodes", "rels", "switch")]
         mixed = sum(1 for x in ks if x["outcome"] == "mix")
         rows.append(("3b 加载中途被杀（Neo4j）",
-                     "`qingdan load --store neo4j`（含一次导入）在写入事务进行到 "
+                     "`qingdan load --store neo4j`（含一次导入）在一次完整加载（" + f"{n['load_s']} 秒，写入新一代、切换标记、删除旧一代）的 "
                      + "、".join(f"{round(x['at'] * 100)}%" for x in points)
-                     + f" 时被 SIGKILL，另 {len(ks) - len(points)} 次在它提交时被杀；"
-                     f"一次完整加载的事务 {n['transaction_s']} 秒；每次等服务器处理完该事务、图谱不再变化后再比对",
-                     f"{len(ks)} 次：被杀时事务进行中 {len(running)} 次、正在提交（Closing）{len(committing)} 次、"
-                     f"已提交 {len(done)} 次",
-                     f"事务进行中被杀，图谱与之前完全相同（节点、关系、每个实体的加载标记、版本）："
-                     f"{sum(1 for x in running if x['outcome'] == 'previous')}/{len(running)}；"
-                     f"提交中或提交后被杀，新图谱完整："
-                     f"{sum(1 for x in committing + done if x['outcome'] == 'new')}/{len(committing) + len(done)}",
+                     + f" 处被 SIGKILL，另 {len(ks) - len(points)} 次在切换之后删除旧一代时被杀；每次等服务器上该加载的事务都结束后比对读者所见",
+                     f"{len(ks)} 次：切换前被杀（写入新一代时）{len(before_switch)} 次、切换后被杀 {len(after_switch)} 次"
+                     f"（被杀时的步骤：{'、'.join(str(x['step_at_kill']) for x in ks)}）",
+                     f"切换前被杀，读者所见与之前完全相同（每个标签与关系类型的数量、来源缺口、版本）："
+                     f"{sum(1 for x in before_switch if x['outcome'] == 'previous')}/{len(before_switch)}；"
+                     f"切换后被杀，新图谱完整：{sum(1 for x in after_switch if x['outcome'] == 'new')}/{len(after_switch)}",
                      f"丢失（新旧混合）：{mixed} 次；之前 {n['before']['nodes']} 节点 / {n['before']['relationships']} 关系，"
-                     f"完整加载后 {n['full']['nodes']} / {n['full']['relationships']}"))
+                     f"完整加载后 {n['full']['nodes']} / {n['full']['relationships']}；被杀的加载留下、读者看不到的实体（孤立的一代、"
+                     f"未删完的旧一代）每次 {'、'.join(str(x['unseen_entities']) for x in ks)} 个，"
+                     f"下一次加载或 sweep 之后 {n['unseen_after_sweep']} 个"))
     c3 = r.get("corrupt")
     if isinstance(c3, list):
         ok = [x for x in c3 if x["exit"] not in (0, None) and x["names_file"] and x["names_row"] and not x["listened"]]
@@ -533,7 +531,7 @@ def render(r: dict[str, Any]) -> str:
                          f"错误 {gn['errors']} / {gs['errors']}；p99 比值：首次 {g['first_ms_p99_ratio']}、重复 "
                          f"{g['resolve_ms_p99_ratio']}（目标 ≤ 2）",
                          f"全国：加载 {gn['load_s']} 秒（{gn['nodes']:,} 节点 / {gn['relationships']:,} 关系，"
-                         f"{'一个事务' if gn['atomic'] else '分批提交'}），建索引器 {gn['resolver_s']} 秒，预热 {_warm(gn)}，"
+                         f"{'新一代写完后一次切换' if gn['atomic'] else '分批提交'}），建索引器 {gn['resolver_s']} 秒，预热 {_warm(gn)}，"
                          f"首次 {_ms(gn['first_ms'])}，重复 {_ms(gn['resolve_ms'])}；汕头：建索引器 {gs['resolver_s']} 秒，"
                          f"预热 {_warm(gs)}，首次 {_ms(gs['first_ms'])}，重复 {_ms(gs['resolve_ms'])}"))
 
@@ -556,11 +554,11 @@ def render(r: dict[str, Any]) -> str:
                  "不计入 p99）；“首次”= 此后每个村×问题第一次问（该村的答案缓存为空）；“重复”= 同样的问题再问"
                  "（Resolver 按图谱版本缓存答案）。此前预热混在“首次”里，第一个村的 5 个回答就是最慢的 5 个，"
                  "p99 量到的是进程和数据库有多“冷”，而不是装了多少村。")
-    notes.append("- Neo4j 加载：新旧图谱合计不超过 50 万个实体（内置图谱约 4.2 万）时整图一个事务：提交前被杀则服务器回滚，"
-                 "提交时被杀则服务器完成提交；装入或换下全国图谱（340 万）时分批提交，中途被杀会新旧混合，重新运行加载即恢复"
-                 "（neo4j_store.py 文档已写明）。Neo4j 是“读已提交”：提交正在写入存储的那一刻（内置图谱约 0.4 秒）读到的可能是一部分，"
-                 "所以图谱版本取自加载提交之后另写的一个标记，按版本缓存的答案不会留住这一刻读到的内容；"
-                 "比对也因此等两次读数一致后再做。")
+    notes.append("- Neo4j 加载（queries/stores/neo4j_load.py）：新图谱作为新的一代（每个实体与关系带本次加载的标记 `_load`）"
+                 "只用 CREATE 分批写在旧的一代旁边，读者照旧只看标记节点 `(:QingdanLoad {key:'current'})` 指向的一代；"
+                 "写完后用一个很小的事务把标记换成新的一代，再分批删除旧的一代。任何规模（全国图谱亦然）读者看到的要么是旧图谱，"
+                 "要么是新图谱；切换前被杀，读者所见不变，留下的孤立一代由下一次加载（或 `Neo4jStore.sweep()`）删除；"
+                 "切换后被杀，新图谱完整。")
     skipped = r.get("skipped") or []
     if skipped:
         notes.append("- 本次未运行：" + "；".join(skipped) + "。")

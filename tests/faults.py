@@ -86,12 +86,20 @@ class Relay:
 def load_transaction(store: Any) -> str | None:
     """The status of a qingdan load's transaction on the Neo4j server — "Running" (also between its
     statements), "Closing" while it commits — or None when there is none. Found by the metadata
-    the loader attaches (neo4j_store.load_metadata); a fixed query, no user text."""
+    the loader attaches (neo4j_load.load_metadata); a fixed query, no user text."""
+    step = load_step(store)
+    return step[1] if step else None
+
+
+def load_step(store: Any) -> tuple[str, str] | None:
+    """(step, status) of a qingdan load's open transaction — step "nodes" or "rels" while it writes
+    the new generation, "switch", "sweep" while it deletes the old one — or None."""
     with store._driver.session(database=store.database) as s:  # noqa: SLF001
         rows = s.run("SHOW TRANSACTIONS YIELD metaData, status RETURN metaData, status").data()
     for r in rows:
-        if (r["metaData"] or {}).get("job") == "load" and (r["metaData"] or {}).get("app") == "qingdan":
-            return str(r["status"])
+        meta = r["metaData"] or {}
+        if meta.get("job") == "load" and meta.get("app") == "qingdan":
+            return str(meta.get("step")), str(r["status"])
     return None
 
 

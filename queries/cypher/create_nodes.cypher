@@ -1,7 +1,8 @@
-// Load one batch of nodes that are not in the database yet, all with the label $label.
+// Write one batch of nodes of the new generation, all with the label $label.
 // $rows: [{id: string, props: map}]   $label: e.g. 'Item'   $load: this load's token
-// CREATE, not MERGE: the loader has read which ids exist (existing_nodes.cypher), and the
-// unique constraint on :Entity(id) would refuse a duplicate anyway.
+// CREATE only: a load writes a whole new generation beside the old one (queries/stores/neo4j_load.py),
+// so nothing is looked up; the unique constraint on (_load, id) refuses a repeated id anyway.
+// Returns [id, element id] of each node made: relationships find their ends by element id.
 UNWIND $rows AS row
 CREATE (n:Entity)
 SET n = row.props,
@@ -9,3 +10,4 @@ SET n = row.props,
     n.label = $label,
     n._load = $load
 SET n:$($label)
+RETURN collect([row.id, elementId(n)]) AS made

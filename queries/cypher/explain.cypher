@@ -4,9 +4,13 @@
 // $village: a village id or null   $works: work ids   $plabels: the provision labels
 // $drop: the relationship properties an answer never reads (their provenance, the load token)
 // Collects relationships; the nodes returned are their ends plus the anchors, works and village.
-CALL () {
+// Current generation: entities looked up by id carry the marker's token; what is reached from
+// them is current too (relationships only ever join two entities of one generation).
+OPTIONAL MATCH (g:QingdanLoad {key: 'current'})
+WITH g.load AS gen
+CALL (gen) {
   UNWIND $ids AS nid
-  MATCH (n:Entity {id: nid})
+  MATCH (n:Entity {_load: gen, id: nid})
   RETURN collect(n) AS firsts
 }
 // rule 1: every outgoing relationship of the anchors; ROLE_* name the provision of their basis
@@ -15,10 +19,10 @@ CALL (firsts) {
   MATCH (n)-[r]->(o:Entity)
   RETURN collect(r) AS r1, collect(DISTINCT o) AS ends
 }
-CALL (r1) {
+CALL (r1, gen) {
   UNWIND r1 AS r
   WITH r WHERE type(r) STARTS WITH 'ROLE_' AND r.basis_id IS NOT NULL
-  MATCH (b:Entity {id: r.basis_id})
+  MATCH (b:Entity {_load: gen, id: r.basis_id})
   RETURN collect(DISTINCT b) AS role_bases
 }
 // rule 2: list of a list version, requirement of a disclosure item, steps of a procedure
@@ -51,8 +55,8 @@ CALL (a0) {
   MATCH path = (a)<-[:SUCCEEDED_BY*1..12]-(:Entity)
   RETURN collect(path) AS bwd
 }
-WITH firsts, role_bases, r1 + r2 + r3 AS rels, a0, fwd + bwd AS paths
-WITH firsts, role_bases, rels + reduce(acc = [], q IN paths | acc + relationships(q)) AS rels,
+WITH gen, firsts, role_bases, r1 + r2 + r3 AS rels, a0, fwd + bwd AS paths
+WITH gen, firsts, role_bases, rels + reduce(acc = [], q IN paths | acc + relationships(q)) AS rels,
      a0 + reduce(acc = [], q IN paths | acc + nodes(q)) AS reached
 CALL (reached) {
   UNWIND reached AS s
@@ -68,8 +72,8 @@ CALL (r5) {
   RETURN collect(r) AS r6, collect(DISTINCT w) AS works_used
 }
 // rule 4: every version of those works, the laws repealing them and every version of those
-CALL (works_used) {
-  OPTIONAL MATCH (named:Entity) WHERE named.id IN $works
+CALL (works_used, gen) {
+  OPTIONAL MATCH (named:Entity) WHERE named._load = gen AND named.id IN $works
   WITH works_used, collect(named) AS named
   UNWIND works_used + named AS w
   WITH DISTINCT w
@@ -82,8 +86,8 @@ CALL (works_used) {
          + collect(DISTINCT rp) + collect(DISTINCT h) + collect(DISTINCT hv) AS r7
 }
 // rule 5: the village, its ancestors and the bodies of each
-CALL () {
-  OPTIONAL MATCH up = (v:Entity {id: $village})-[:WITHIN*0..4]->(a:Entity)
+CALL (gen) {
+  OPTIONAL MATCH up = (v:Entity {_load: gen, id: $village})-[:WITHIN*0..4]->(a:Entity)
   OPTIONAL MATCH (a)<-[b:BODY_OF]-(:Entity)
   RETURN collect(DISTINCT a) AS places, reduce(acc = [], q IN collect(DISTINCT up) | acc + relationships(q))
          + collect(b) AS r8

@@ -110,6 +110,7 @@ class LoadReport:
     updated: int = 0
     seconds: float = 0.0
     atomic: bool = True  # readers never saw a half-loaded graph, and an interrupted load changed nothing
+    steps: dict[str, float] = field(default_factory=dict)  # seconds per step, where a store tells (Neo4j)
 
 
 @runtime_checkable
@@ -117,7 +118,7 @@ class GraphStore(Protocol):
     name: str
 
     def replace_all(self, graph: PropertyGraph) -> LoadReport:
-        """Make the store hold exactly this graph; all or nothing (Neo4j: up to ATOMIC_MAX entities)."""
+        """Make the store hold exactly this graph; all or nothing: readers see the old graph or the new one."""
 
     def node(self, node_id: str) -> Node | None: ...
 

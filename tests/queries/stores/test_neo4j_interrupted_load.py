@@ -1,10 +1,11 @@
 """A load killed midway (SIGKILL, the way a crash or an operator's kill -9 ends it).
 
-The bundled graph is loaded in one transaction: killed inside it, the server rolls it back and the
-previous graph is there exactly as it was; killed while it commits, the server finishes the commit
-and the new graph is there whole, under a version other than the previous one. A graph above ATOMIC_MAX commits batch by batch
-(forced here with QINGDAN_NEO4J_ATOMIC_MAX=0): killed midway it leaves a mix, and running the load
-again leaves exactly the graph a clean load gives, no duplicates, no leftovers."""
+A load writes the new graph as a new generation beside the old one, switches the marker that
+every reader follows in one tiny transaction, then deletes the old generation
+(queries/stores/neo4j_load.py). Killed while it writes, the graph readers see is exactly the
+previous one (counts, version, answers); the orphan generation it leaves is deleted by the next
+load, which leaves exactly the graph a clean load gives, no duplicates, no leftovers. Killed after
+the switch, while it deletes the old generation, readers see the new graph whole."""
 from __future__ import annotations
 
 import os
@@ -15,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ...faults import load_tokens, load_transaction, wait_for
+from ...faults import load_step, load_tokens, load_transaction, wait_for
 
 
 def query(store: Any, cypher: str, **params: Any) -> list[dict[str, Any]]:
@@ -24,8 +25,10 @@ def query(store: Any, cypher: str, **params: Any) -> list[dict[str, Any]]:
         return s.run(cypher, params).data()
 
 
-def snapshot(store: Any) -> tuple[dict[str, int], dict[str, int], str]:
-    return store.count_nodes(), store.count_rels(), store.version()
+def snapshot(store: Any) -> tuple[Any, ...]:
+    village = store.nodes("Village")[0].id
+    return (store.count_nodes(), store.count_rels(), store.version(), store.provenance_gaps(),
+            store.neighbors(village, direction="out"), store.explain([], village))
 
 
 def command(store: Any, **extra: str) -> tuple[list[str], dict[str, str]]:
@@ -33,70 +36,67 @@ def command(store: Any, **extra: str) -> tuple[list[str], dict[str, str]]:
     return [str(Path(sys.executable).parent / "qingdan"), "load", "--store", "neo4j"], env
 
 
-def test_a_load_killed_inside_its_transaction_leaves_the_previous_graph(neo4j_store, bundled_graph):
-    before = snapshot(neo4j_store)
-    assert sum(before[0].values()) == len(bundled_graph.nodes)
-    cmd, env = command(neo4j_store)
+def kill_at(store: Any, steps: tuple[str, ...], delay: float = 0.0, **extra: str) -> str | None:
+    """Run `qingdan load`, SIGKILL it once its open transaction is at one of `steps` (+ delay);
+    the step it was killed at, or None when it finished first. Waits until no load transaction
+    is left on the server (rolled back, or its commit finished)."""
+    cmd, env = command(store, **extra)
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    killed = wait_for(lambda: load_transaction(neo4j_store) is not None, proc, timeout=120, step=0.05)
-    if killed:
-        time.sleep(0.3)  # well inside the transaction: some batches written, not committed
+    seen: list[str] = []
+
+    def at_step() -> bool:
+        step = load_step(store)
+        if step and step[0] in steps:
+            seen.append(step[0])
+            return True
+        return False
+
+    caught = wait_for(at_step, proc, timeout=180, step=0.02)
+    if caught:
+        time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=60)
-    assert killed, "the load finished before it could be interrupted"
-    wait_for(lambda: load_transaction(neo4j_store) is None, timeout=30, step=0.1)  # the server rolls back
-    assert snapshot(neo4j_store) == before
-    assert load_tokens(neo4j_store) == {before[2].removeprefix("neo4j-"): len(bundled_graph.nodes)}
+    wait_for(lambda: load_transaction(store) is None, timeout=30, step=0.1)
+    return seen[-1] if caught else None
 
 
-def test_a_load_killed_while_it_commits_leaves_the_new_graph_whole(neo4j_store, bundled_graph):
+def test_a_load_killed_while_it_writes_leaves_the_previous_graph_and_a_rerun_cleans_up(neo4j_store, bundled_graph):
     before = snapshot(neo4j_store)
-    cmd, env = command(neo4j_store)
-    proc = None
-    for _ in range(3):  # the commit lasts about half a second: caught by polling, nearly always first time
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        closing = wait_for(lambda: load_transaction(neo4j_store) == "Closing", proc, timeout=120, step=0.005)
-        if closing and proc.poll() is None:
-            proc.send_signal(signal.SIGKILL)
-            proc.wait(timeout=60)
-            break
-        proc.wait(timeout=60)
-        neo4j_store.replace_all(bundled_graph)
-        before = snapshot(neo4j_store)
-    else:
-        raise AssertionError("never caught the load while it committed")
-    wait_for(lambda: load_transaction(neo4j_store) is None, timeout=30, step=0.1)  # the server finishes the commit
+    old = before[2].removeprefix("neo4j-")
+    assert sum(before[0].values()) == len(bundled_graph.nodes)
+    for steps, delay in ((("nodes",), 0.3), (("rels",), 0.3)):  # two orphans: one of nodes only, one with relationships
+        step = kill_at(neo4j_store, steps, delay)
+        assert step in steps, "the load finished before it could be interrupted"
+        assert snapshot(neo4j_store) == before  # counts, version and answers: the previous graph exactly
     tokens = load_tokens(neo4j_store)
-    assert list(tokens.values()) == [len(bundled_graph.nodes)]  # every entity from the new load
-    assert "neo4j-" + next(iter(tokens)) != before[2]
-    assert neo4j_store.version() != before[2]  # what was cached under the old version is not reused
-    assert snapshot(neo4j_store)[:2] == before[:2]  # the same catalog: the same graph, loaded anew
+    assert tokens[old] == len(bundled_graph.nodes) and len(tokens) == 3  # the two orphans, unseen
 
-
-def test_killed_batched_load_rerun_leaves_no_duplicates(neo4j_store, bundled_graph):
-    cmd, env = command(neo4j_store, QINGDAN_NEO4J_ATOMIC_MAX="0")
-    # start from an empty database so the killed load is caught mid-write
-    query(neo4j_store, "MATCH (n:Entity) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.time() + 120
-    killed_at = None
-    while time.time() < deadline and proc.poll() is None:
-        n = sum(neo4j_store.count_nodes().values())
-        if 0 < n < len(bundled_graph.nodes):
-            proc.send_signal(signal.SIGKILL)
-            killed_at = n
-            break
-        time.sleep(0.2)
-    proc.wait(timeout=60)
-    assert killed_at is not None, "the load finished before it could be interrupted"
-    partial = sum(neo4j_store.count_nodes().values())
-    assert partial < len(bundled_graph.nodes)
-
+    cmd, env = command(neo4j_store)
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-    assert "分批提交" in done.stdout
-    nodes = neo4j_store.count_nodes()
-    assert sum(nodes.values()) == len(bundled_graph.nodes)
-    assert sum(neo4j_store.count_rels().values()) == len({(r.src, r.type, r.dst) for r in bundled_graph.rels})
+    assert "新旧混合" not in done.stdout
+    after = snapshot(neo4j_store)
+    assert after[:2] == before[:2] and after[2] != before[2]  # the same catalog loaded anew
+    assert list(load_tokens(neo4j_store).values()) == [len(bundled_graph.nodes)]  # orphans and old gone
     distinct = query(neo4j_store, "MATCH (n:Entity) RETURN count(DISTINCT n.id) AS ids, count(n) AS n")
-    assert distinct[0]["ids"] == distinct[0]["n"]
+    assert distinct[0]["ids"] == distinct[0]["n"] == len(bundled_graph.nodes)
+    rels = query(neo4j_store, "MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
+    assert rels == sum(after[1].values())
+
+
+def test_a_load_killed_after_its_switch_leaves_the_new_graph_whole(neo4j_store, bundled_graph):
+    before = snapshot(neo4j_store)
+    old = before[2].removeprefix("neo4j-")
+    # small sweep batches: the old generation is deleted in many transactions, one of them is caught
+    step = kill_at(neo4j_store, ("sweep",), 0.2, QINGDAN_NEO4J_SWEEP_BATCH="1000")
+    assert step == "sweep", "the load finished before it could be interrupted"
+    after = snapshot(neo4j_store)
+    assert after[2] not in (before[2], "neo4j-empty")  # switched: caches of the old version are not reused
+    assert after[:2] == before[:2]  # the new graph whole (the same catalog)
+    new = after[2].removeprefix("neo4j-")
+    tokens = load_tokens(neo4j_store)
+    assert tokens[new] == len(bundled_graph.nodes)
+    assert 0 < tokens[old] < len(bundled_graph.nodes)  # the old generation part-deleted, unseen
+    assert neo4j_store.sweep() == tokens[old]  # what a startup sweep or the next load deletes
+    assert list(load_tokens(neo4j_store).values()) == [len(bundled_graph.nodes)]
+    assert snapshot(neo4j_store) == after

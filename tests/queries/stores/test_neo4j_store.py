@@ -202,19 +202,24 @@ def test_loading_twice_gives_the_same_graph(neo: Neo4jStore) -> None:
     second = neo.replace_all(graph)
     assert second.nodes == first.nodes == MemoryStore().replace_all(graph).nodes
     assert second.relationships == first.relationships
-    assert second.store == "neo4j" and second.created == 0
-    n_rels = sum(second.relationships.values())
-    assert second.updated == len(graph.nodes) + n_rels
+    assert second.store == "neo4j" and second.atomic
+    # a load writes a whole new generation: everything is created, nothing updated in place
+    assert second.created == len(graph.nodes) + sum(second.relationships.values()) and second.updated == 0
     assert sum(second.nodes.values()) == len(graph.nodes)
-    assert second.seconds > 0
+    assert second.seconds > 0 and set(second.steps) == {"write_s", "switch_s", "sweep_s"}
+    assert len(load_tokens(neo)) == 1  # the first load's generation is gone
+    mem = MemoryStore()
+    mem.replace_all(graph)
+    assert_same(mem, neo, graph)
 
 
 def test_first_load_into_an_empty_database_counts_created(neo: Neo4jStore) -> None:
     neo.replace_all(PropertyGraph())
-    assert neo.count_nodes() == {} and neo.count_rels() == {}
+    assert neo.count_nodes() == {} and neo.count_rels() == {} and neo.version() == "neo4j-empty"
     report = neo.replace_all(sample_graph())
     assert report.created == sum(report.nodes.values()) + sum(report.relationships.values())
     assert report.updated == 0  # a repeated (src, type, dst) is merged before it is sent
+    assert report.nodes == neo.count_nodes() and report.relationships == neo.count_rels()
 
 
 def test_second_load_removes_what_is_gone_and_follows_changes(neo: Neo4jStore) -> None:
@@ -239,60 +244,98 @@ def test_second_load_removes_what_is_gone_and_follows_changes(neo: Neo4jStore) -
     assert sorted(labels) == ["Entity", "Regulation"]
 
 
-def test_an_interrupted_load_rerun_leaves_no_duplicates(neo: Neo4jStore, monkeypatch) -> None:
-    neo.replace_all(sample_graph())
-    graph = sample_graph()
-    graph.add_node(Node("new/2", "Law", {"name_zh": "中断时写入一半"}))
-    calls = {"n": 0}
-    real = Neo4jStore._write
-
-    def flaky(self, query, **params):
-        calls["n"] += 1
-        if calls["n"] == 6:
-            raise RuntimeError("interrupted")
-        return real(self, query, **params)
-
-    monkeypatch.setattr(neo, "batch_size", 2)
-    monkeypatch.setattr(Neo4jStore, "_write", flaky)
-    with pytest.raises(RuntimeError):
-        neo.replace_all(graph, atomic=False)  # batch by batch, as the national graph is loaded
-    monkeypatch.setattr(Neo4jStore, "_write", real)
-    neo.replace_all(graph)
-    mem = MemoryStore()
-    mem.replace_all(graph)
-    assert_same(mem, neo, graph)
+def _raw(neo: Neo4jStore, cypher_text: str, **params: Any) -> list[dict[str, Any]]:
+    """A fixed test query straight through the driver, seeing every generation."""
     with neo._driver.session(database=neo.database) as s:
-        dup = s.run("MATCH (a:Entity)-[r]->(b:Entity) WITH a, type(r) AS t, b, count(*) AS c "
-                    "WHERE c > 1 RETURN count(*) AS n").single()["n"]
-    assert dup == 0
+        return s.run(cypher_text, params).data()
 
 
-def test_a_load_failing_inside_its_transaction_changes_nothing(neo: Neo4jStore, monkeypatch) -> None:
-    from qingdan.queries.stores import neo4j_store as module
+def _answers(neo: Neo4jStore) -> tuple[Any, ...]:
+    return (neo.count_nodes(), neo.count_rels(), neo.version(), neo.provenance_gaps(),
+            [nd(n) for n in neo.nodes("Law")], neo.names("Village"), neo.node("item/micro/1"),
+            neo.neighbors("item/autonomy/9"), neo.explain(["item/micro/1"], "division/440507000000"))
+
+
+def test_a_load_failing_before_its_switch_changes_nothing_readers_see(neo: Neo4jStore, monkeypatch) -> None:
+    from qingdan.queries.stores import neo4j_load as module
 
     neo.replace_all(sample_graph())
-    before = (neo.count_nodes(), neo.count_rels(), neo.version())
+    before = _answers(neo)
     graph = sample_graph()
     graph.add_node(Node("new/2", "Law", {"name_zh": "中断时写入一半"}))
+    del graph.nodes["item/micro/1"]
+    graph.rels = [r for r in graph.rels if "item/micro/1" not in (r.src, r.dst)]
     calls = {"n": 0}
     real = module._tx_write
 
     def flaky(tx, query, params):
-        if "UNWIND $rows" in query:  # the load's batches, not the schema statements before them
-            calls["n"] += 1
-            if calls["n"] == 4:
-                raise RuntimeError("interrupted")  # three batches written inside the transaction
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("interrupted")  # every node and two batches of relationships written
         return real(tx, query, params)
 
     monkeypatch.setattr(neo, "batch_size", 2)
+    monkeypatch.setenv("QINGDAN_NEO4J_LOAD_WORKERS", "1")
     monkeypatch.setattr(module, "_tx_write", flaky)
     with pytest.raises(RuntimeError):
         neo.replace_all(graph)
-    assert calls["n"] == 4
-    assert (neo.count_nodes(), neo.count_rels(), neo.version()) == before
+    assert calls["n"] == 3
+    assert _answers(neo) == before  # the new generation was written, and nobody sees it
+    assert neo.node("new/2") is None
+    tokens = load_tokens(neo)
+    assert len(tokens) == 2 and tokens[before[2].removeprefix("neo4j-")] == len(sample_graph().nodes)
     monkeypatch.setattr(module, "_tx_write", real)
-    report = neo.replace_all(graph)
-    assert report.atomic and neo.node("new/2") is not None
+    report = neo.replace_all(graph)  # the next load deletes the orphan too
+    assert report.atomic and neo.node("new/2") is not None and neo.node("item/micro/1") is None
+    assert list(load_tokens(neo).values()) == [len(graph.nodes)]
+    mem = MemoryStore()
+    mem.replace_all(graph)
+    assert_same(mem, neo, graph)
+    dup = _raw(neo, "MATCH (a:Entity)-[r]->(b:Entity) WITH a, type(r) AS t, b, count(*) AS c "
+                    "WHERE c > 1 RETURN count(*) AS n")[0]["n"]
+    assert dup == 0
+
+
+def test_an_orphan_generation_is_swept_and_never_read(neo: Neo4jStore) -> None:
+    """What a killed load leaves (a generation the marker never named) and what a killed sweep
+    leaves (the old generation after the switch): invisible, and gone after sweep() or a load."""
+    neo.replace_all(sample_graph())
+    before = _answers(neo)
+    _raw(neo, "CREATE (:Entity:Law {id: 'law/土地管理法', label: 'Law', name_zh: '孤儿', _load: 'orphan'})"
+              "-[:PART_OF {_load: 'orphan'}]->(:Entity:Law {id: 'orphan/2', label: 'Law', _load: 'orphan'})")
+    _raw(neo, "CREATE (:Entity:Law {id: 'untokened', label: 'Law'})")  # from before loads were tokened
+    assert _answers(neo) == before
+    assert neo.sweep() == 3
+    assert _answers(neo) == before and set(load_tokens(neo)) == {before[2].removeprefix("neo4j-")}
+    assert neo.sweep() == 0
+
+
+def test_the_switch_is_the_only_change_readers_see(neo: Neo4jStore, monkeypatch) -> None:
+    """Readers asking while a load writes see the old graph, then the new one: never a mix."""
+    from qingdan.queries.stores import neo4j_load as module
+
+    old = sample_graph()
+    neo.replace_all(old)
+    old_answers = _answers(neo)
+    new = sample_graph()
+    new.add_node(Node("new/3", "Law", {"name_zh": "新的"}))
+    new.add_rel(Rel("PART_OF", "new/3", "law/土地管理法", PROV))
+    seen: list[Any] = []
+    real = module._tx_write
+
+    def looking(tx, query, params):
+        out = real(tx, query, params)
+        seen.append(_answers(neo))  # between two write transactions of the load
+        return out
+
+    monkeypatch.setattr(neo, "batch_size", 2)
+    monkeypatch.setattr(module, "_tx_write", looking)
+    neo.replace_all(new)
+    assert seen and all(a == old_answers for a in seen)
+    mem = MemoryStore()
+    mem.replace_all(new)
+    assert_same(mem, neo, new)
+    assert neo.version() != old_answers[2]
 
 
 def _tokens(neo: Neo4jStore) -> tuple[set[str], list[str]]:
@@ -301,56 +344,34 @@ def _tokens(neo: Neo4jStore) -> tuple[set[str], list[str]]:
     return set(load_tokens(neo)), marks
 
 
-def test_a_finished_load_is_marked_after_its_commit(neo: Neo4jStore) -> None:
+def test_the_version_is_the_current_generation(neo: Neo4jStore) -> None:
     neo.replace_all(sample_graph())
     first = neo.version()
     data, marks = _tokens(neo)
     assert len(data) == 1 and marks == list(data) and first == f"neo4j-{marks[0]}"
     neo.replace_all(sample_graph())
     assert neo.version() not in (first, "neo4j-empty")
-    assert len(_tokens(neo)[1]) == 1  # one marker, replaced, however many loads
-
-
-def test_a_load_killed_between_commit_and_mark_still_changes_the_version(neo: Neo4jStore) -> None:
-    """The data is the new graph but the mark is the old one: caches keyed by the version must
-    not go on serving what they read from the old graph."""
-    neo.replace_all(sample_graph())
-    marked = neo.version()
-    with neo._driver.session(database=neo.database) as s:  # what the killed load committed
-        s.run("MATCH (n:Entity) SET n._load = $t", t="committed-but-unmarked").consume()
-    assert neo.version() not in (marked, "neo4j-empty")
-    neo.replace_all(sample_graph())  # the next load marks again: one plain version
-    assert neo.version() == f"neo4j-{_tokens(neo)[1][0]}"
+    assert len(_tokens(neo)[1]) == 1  # one marker, switched, however many loads
 
 
 def test_load_transactions_carry_metadata_an_operator_can_see(neo: Neo4jStore, monkeypatch) -> None:
-    from qingdan.queries.stores import neo4j_store as module
+    from qingdan.queries.stores import neo4j_load as module
 
     seen: list[Any] = []
-    real = module._tx_write
+    real = module._tx_nodes
 
     def looking(tx, query, params):
-        if "UNWIND $rows" in query and not seen:
+        if not seen:
             with neo._driver.session(database=neo.database) as s:
                 seen.extend(r["m"] for r in s.run("SHOW TRANSACTIONS YIELD metaData AS m RETURN m"))
         return real(tx, query, params)
 
-    monkeypatch.setattr(module, "_tx_write", looking)
+    monkeypatch.setattr(module, "_tx_nodes", looking)
     neo.replace_all(sample_graph())
     loads = [m for m in seen if m.get("job") == "load"]
-    assert len(loads) == 1 and loads[0]["app"] == "qingdan"
+    assert loads and all(m["app"] == "qingdan" and m["step"] == "nodes" for m in loads)
+    assert len({m["load"] for m in loads}) == 1  # one token, however many batches are in flight
     assert neo.version() == f"neo4j-{loads[0]['load']}"
-
-
-def test_a_load_is_one_transaction_only_while_old_and_new_fit_the_limit(neo: Neo4jStore, monkeypatch) -> None:
-    graph = sample_graph()
-    size = len(graph.nodes) + len(graph.rels)
-    neo.replace_all(PropertyGraph())
-    monkeypatch.setenv("QINGDAN_NEO4J_ATOMIC_MAX", str(size + 1))
-    assert neo.replace_all(graph).atomic  # into an empty database
-    report = neo.replace_all(graph)  # the same again: the transaction would hold both
-    assert not report.atomic
-    assert sum(report.nodes.values()) == len(graph.nodes)
 
 
 def test_bad_graphs_are_refused_before_anything_is_written(neo: Neo4jStore) -> None:
@@ -393,8 +414,9 @@ def test_schema_has_constraint_and_cjk_fulltext_index(loaded) -> None:
     with neo._driver.session(database=neo.database) as s:
         names = {r["name"]: r for r in s.run("SHOW INDEXES YIELD name, type, labelsOrTypes, properties, options")}
         constraints = {r["name"] for r in s.run("SHOW CONSTRAINTS YIELD name")}
-        assert {"entity_id", "qingdan_load_key"} <= constraints
-        assert names["entity_label"]["properties"] == ["label"]
+        assert {"entity_key", "qingdan_load_key"} <= constraints and "entity_id" not in constraints
+        assert names["entity_key"]["properties"] == ["_load", "id"]
+        assert names["entity_load_label"]["properties"] == ["_load", "label"]
         ft = names["entity_fulltext"]
         assert ft["type"] == "FULLTEXT" and ft["labelsOrTypes"] == ["Entity"]
         assert ft["options"]["indexConfig"]["fulltext.analyzer"] == "cjk"
@@ -405,10 +427,13 @@ def test_schema_has_constraint_and_cjk_fulltext_index(loaded) -> None:
 
 
 def test_cypher_files_are_plain_statements() -> None:
-    assert len(statements("schema")) == 5  # constraint, label index, old full-text index dropped, full-text index, load mark
-    for name in ("node", "nodes", "neighbors_out", "neighbors_in", "count_nodes", "count_rels",
-                 "neighbors_many", "merge_nodes", "merge_rels", "create_nodes", "create_rels", "existing_nodes", "existing_rels", "delete_nodes",
-                 "delete_rels", "provenance_gaps", "ping", "await_indexes", "version", "mark_load"):
+    # id constraint and label index from before generations dropped, (_load, id) constraint,
+    # (_load, label) index, old full-text index dropped, full-text index, load marker
+    assert len(statements("schema")) == 7
+    for name in ("node", "nodes", "names", "neighbors_out", "neighbors_in", "count_nodes", "count_rels",
+                 "neighbors_many", "explain", "create_nodes", "create_rels", "switch_load", "current_load",
+                 "load_tokens", "sweep_load", "sweep_untokened", "readers_at_switch", "provenance_gaps", "ping",
+                 "await_indexes", "version"):
         text = cypher(name)
         assert text and not text.rstrip().endswith(";")
         assert "{}" not in text and "%s" not in text
