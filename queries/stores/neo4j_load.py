@@ -55,6 +55,9 @@ LABEL_RE = re.compile(r"^[A-Z][A-Za-z]*$")
 REL_TYPE_RE = re.compile(r"^[A-Z_]+$")
 
 LOAD_KEY = "_load"
+# the country's divisions and their committees and governments: found by the village index, not the
+# full-text one (schema.cypher), which indexes every other node under the extra label Text
+UNSEARCHED = frozenset({"Province", "City", "District", "Town", "Village", "Body"})
 NODE_RESERVED = frozenset({"id", "label", LOAD_KEY})
 REL_RESERVED = frozenset({LOAD_KEY})
 SCALARS = (str, int, float, bool)
@@ -203,7 +206,8 @@ def load_graph(store: "Neo4jStore", graph: PropertyGraph) -> LoadReport:
     def nodes_batch(label: str, batch: list[dict[str, Any]]) -> None:
         if failed.is_set():
             return
-        pairs, n = store._write(node_q, _work=write_nodes, rows=batch, label=label, load=load)  # noqa: SLF001
+        labels = [label] if label in UNSEARCHED else [label, "Text"]
+        pairs, n = store._write(node_q, _work=write_nodes, rows=batch, label=label, labels=labels, load=load)  # noqa: SLF001
         with lock:
             element.update(pairs)
             created["nodes"] += n

@@ -8,7 +8,8 @@ Graph model
     (provenance ...) and ``_load`` too; ``_load`` never shows in the answers. Schema
     (``schema.cypher``): uniqueness on (_load, id) (``entity_key``: an id is unique within a
     generation), an index on (_load, label) (``entity_load_label``), a full-text index
-    ``entity_fulltext`` with the ``cjk`` analyzer over name_zh/description/text (eventually
+    ``text_fulltext`` with the ``cjk`` analyzer over name_zh/description/text of the nodes labelled
+    ``Text`` (all but divisions and their bodies; eventually
     consistent), and the marker ``(:QingdanLoad {key: 'current'})`` holding the current token.
 
 Cypher

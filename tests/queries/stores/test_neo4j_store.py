@@ -241,7 +241,7 @@ def test_second_load_removes_what_is_gone_and_follows_changes(neo: Neo4jStore) -
     # the changed node lost its old label
     with neo._driver.session(database=neo.database) as s:
         labels = s.run("MATCH (n:Entity {id: $id}) RETURN labels(n) AS l", id="law/土地管理法").single()["l"]
-    assert sorted(labels) == ["Entity", "Regulation"]
+    assert sorted(labels) == ["Entity", "Regulation", "Text"]
 
 
 def _raw(neo: Neo4jStore, cypher_text: str, **params: Any) -> list[dict[str, Any]]:
@@ -417,19 +417,23 @@ def test_schema_has_constraint_and_cjk_fulltext_index(loaded) -> None:
         assert {"entity_key", "qingdan_load_key"} <= constraints and "entity_id" not in constraints
         assert names["entity_key"]["properties"] == ["_load", "id"]
         assert names["entity_load_label"]["properties"] == ["_load", "label"]
-        ft = names["entity_fulltext"]
-        assert ft["type"] == "FULLTEXT" and ft["labelsOrTypes"] == ["Entity"]
+        assert "entity_fulltext" not in names
+        ft = names["text_fulltext"]
+        assert ft["type"] == "FULLTEXT" and ft["labelsOrTypes"] == ["Text"]
         assert ft["options"]["indexConfig"]["fulltext.analyzer"] == "cjk"
         s.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()").consume()  # updated after the load's commit
         hits = [r["id"] for r in s.run(
-            "CALL db.index.fulltext.queryNodes('entity_fulltext', $q) YIELD node RETURN node.id AS id", q="宅基地")]
+            "CALL db.index.fulltext.queryNodes('text_fulltext', $q) YIELD node RETURN node.id AS id", q="宅基地")]
         assert set(hits) == {"item/micro/1", "article/土地管理法/62"}
+        # divisions are found by the village index, not by full text
+        assert not list(s.run("CALL db.index.fulltext.queryNodes('text_fulltext', $q) YIELD node RETURN node.id AS id",
+                              q="汕头"))
 
 
 def test_cypher_files_are_plain_statements() -> None:
     # id constraint and label index from before generations dropped, (_load, id) constraint,
-    # (_load, label) index, old full-text index dropped, full-text index, load marker
-    assert len(statements("schema")) == 7
+    # (_load, label) index, the two earlier full-text indexes dropped, full-text index over :Text, load marker
+    assert len(statements("schema")) == 8
     for name in ("node", "nodes", "names", "neighbors_out", "neighbors_in", "count_nodes", "count_rels",
                  "neighbors_many", "explain", "create_nodes", "create_rels", "switch_load", "current_load",
                  "load_tokens", "sweep_load", "sweep_untokened", "readers_at_switch", "provenance_gaps", "ping",
