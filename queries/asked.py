@@ -18,7 +18,7 @@ from . import bases as bs
 from . import items as iq
 from . import reasons as rs
 from . import roles as rq
-from .intent import Intent, personal_misconduct
+from .intent import Intent
 from .matching import normalize
 from .reasons import VERDICT_ZH, organic
 from .scope import binds
@@ -72,7 +72,7 @@ class AskedRoles:
         return rq.verdict_for_level(kind, role.level)
 
     def asked(self, item: ItemMeta, intent: Intent, place: Place | None, day: date,
-              answer: dict[str, Any]) -> dict[str, Any]:
+              answer: dict[str, Any], personal: bool = False) -> dict[str, Any]:
         """Every role of the item, and the body playing the asked role with the verdict for it."""
         roles = self.roles_here(item.node.id, place)
         out_roles = [self.role_out(r, place, day) for r in roles]
@@ -96,7 +96,7 @@ class AskedRoles:
         answered, bodies = rq.for_role(roles, intent.role, exact=True)
         note = None
         matched = [c for c in answer.get("cautions") or [] if c.get("matched")]
-        conduct = self.own_conduct(intent, answer["question"], matched, place)
+        conduct = self.own_conduct(intent, personal, matched, place)
         if conduct is not None:
             # a cadre's own wrongdoing (a bribe, embezzlement, a blow) is the discipline commission's
             # before it is the town's: whoever deals with the person leads, the duty's own bodies follow
@@ -149,16 +149,16 @@ class AskedRoles:
         result["responsible"] = responsible
         return result
 
-    def own_conduct(self, intent: Intent, question: str, matched: list[dict[str, Any]],
+    def own_conduct(self, intent: Intent, personal: bool, matched: list[dict[str, Any]],
                     place: Place | None) -> tuple[dict[str, Any], list[rq.Role]] | None:
         """The behaviour of a cadre as a person that a complaint tells of, and who deals with it: for
         "where do I report" the body that handles the behaviour (the discipline and supervision
         commission: 监察法 §15 puts those who manage a village's affairs under it), for "who punishes"
-        its enforcers. Only when the question names such an act (PERSONAL words) and asks where to
-        turn, or tells a story without asking a role of its own."""
+        its enforcers. Only when the question names such an act (`personal`: its PERSONAL words, read
+        once by the resolver) and asks where to turn, or tells a story without asking a role of its own."""
         if intent.role not in rq.MISCONDUCT_ROLES or (intent.role != "corrects" and intent.cue is not None):
             return None
-        if not personal_misconduct(question):
+        if not personal:
             return None
         for c in matched:
             if c.get("aspect") in PERSONAL_ASPECTS:

@@ -173,11 +173,11 @@ def detect(text: str) -> Intent:
             place = 1.5 if m.end() >= 0.6 * n else 1.0 if n <= 60 else 0.6
             if len(questions) >= 2 and questions[0][0] <= m.start() < questions[0][1] and questions[0][1] >= 0.4 * n:
                 place = 1.5  # of several questions at the end, the first is the main one
-            if asking is not None and not any(a <= m.start() < b for a, b in asking):
+            told = asking is not None and not any(a <= m.start() < b for a, b in asking)
+            if told:
                 # a sentence that does not ask can voice a grievance or a need, not ask how long or how
                 place = min(place, 0.5 if intent in STORY_INTENTS else 0.3)
             score = weight * place
-            told = asking is not None and place <= 0.5
             if score > best.get(intent, (0.0, "", False))[0]:
                 best[intent] = (score, m.group(0), told)
     # a mere hint in a sentence that does not ask ("每月发800元") is no intent

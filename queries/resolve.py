@@ -411,7 +411,7 @@ class Resolver(Explaining, AskedRoles):
         item = self.items[top.id]
         answer.update(self.item_answer(item, place, day, scope))
         answer["cautions"] = self.cautions(item, day, negatives, scope, personal)
-        answer.update(self.asked(item, intent, place, day, answer))
+        answer.update(self.asked(item, intent, place, day, answer, personal))
         # "什么时候发 / 多久到账" about a programme the village only assists with asks the government's
         # period, and leads with its body, unless the village's own part holds one (posts for N days)
         gov_timing = intent.id == "timing" and not answer.get("timing")
