@@ -43,6 +43,8 @@ def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     ("村里不给出嫁女分征地补偿款，合理吗？", "may_do"),
     ("村规民约里写了酒席超标就罚款，村里能罚款吗？", "may_do"),  # whether a fine is allowed, not who fines
     ("高龄津贴一个月能领多少钱？", "funds"),  # how much is paid: the standard and who funds it
+    ("政府部门查清了原委，诉求还是得不到解决，我们这些农民到底该怎么办？", "responsible"),  # a plea for a remedy
+    ("老房子翻建之前要怎么办？", "procedure"),  # no plea: the steps to take
 ])
 def test_common_ways_of_asking(question: str, intent: str) -> None:
     assert detect(question).id == intent
