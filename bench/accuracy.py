@@ -27,6 +27,8 @@ from qingdan.loaders.pipeline import build  # noqa: E402
 from qingdan.queries.resolve import Resolver  # noqa: E402
 from qingdan.queries.stores.memory import MemoryStore  # noqa: E402
 
+from bench import public_pages  # noqa: E402
+
 EVAL = Path(__file__).resolve().parent / "eval"
 AS_OF = "2025-06-01"  # labels cite the 2018 text of 村民委员会组织法, in force that day
 # the label set's body names → catalog body types
@@ -221,6 +223,9 @@ def main() -> int:
         md.append("")
         if split == "dev":
             failures = [(q, a) for q, a, good in ours if not good]
+    topics, asks = public_pages.topic_figures(resolver, AS_OF), public_pages.ask_figures()
+    figures["public_pages"] = {"topics": topics, "asks": asks}
+    md += public_pages.markdown(topics, asks)
     figures["seconds"] = round(time.perf_counter() - t0, 1)
     if args.write:
         args.write.write_text("\n".join(md) + "\n", "utf-8")

@@ -45,6 +45,15 @@ def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     ("高龄津贴一个月能领多少钱？", "funds"),  # how much is paid: the standard and who funds it
     ("政府部门查清了原委，诉求还是得不到解决，我们这些农民到底该怎么办？", "responsible"),  # a plea for a remedy
     ("老房子翻建之前要怎么办？", "procedure"),  # no plea: the steps to take
+    # everyday ways of asking "may they?" / "who pays?" / "when?" / "what are the conditions?"
+    ("村里把水塘包给外人了，可以么？", "may_do"),  # 么 as the question particle
+    ("没通自来水的人家，为啥还要收水费？", "may_do"),  # "why still charge" disputes the right to charge
+    ("村委会开个证明，怎么能收这么高的费用？", "may_do"),
+    ("小组长有权利罚款吗？", "may_do"),
+    ("这笔卫生费我们到底应不应该交？", "funds"),
+    ("老人多大年龄可以领高龄补贴？", "timing"),
+    ("当村会计有什么学历要求？", "procedure"),
+    ("恳请主管部门督促镇政府依法履职。", "complaint"),
 ])
 def test_common_ways_of_asking(question: str, intent: str) -> None:
     assert detect(question).id == intent
