@@ -48,9 +48,14 @@ FIELD_WEIGHTS = {"name": 3.0, "keywords": 3.0, "category": 1.0, "description": 1
 _T2S = opencc.OpenCC("t2s")
 
 
+# copy sites annotate characters with their pinyin ("鎮(zhèn)"): a text pasted from one carries it
+_PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+
+
 def simplified(text: str) -> str:
-    """Traditional characters (a Taiwan, Hong Kong or old-style writer: 村務公開) as simplified ones."""
-    return _T2S.convert(text)
+    """Traditional characters (a Taiwan, Hong Kong or old-style writer: 村務公開) as simplified ones,
+    without the pinyin notes of a page the text was pasted from."""
+    return _T2S.convert(_PINYIN_NOTE.sub("", text))
 
 
 def normalize(text: str) -> str:

@@ -268,6 +268,15 @@ def test_question(resolver: Resolver, case: Case) -> None:
         assert body.get("name") == case.body, f"responsible body {body.get('name')!r}: {info}"
 
 
+def test_text_pasted_from_a_copy_site_is_read_like_the_plain_text(resolver: Resolver) -> None:
+    # copy sites print traditional characters with their pinyin in brackets after them
+    plain = resolver.resolve("宅基地审批要经过村民会议讨论吗？", as_of=OLD)
+    pasted = resolver.resolve("宅(zhái)基(jī)地審(shěn)批要經(jīng)過村民會(huì)議討(tǎo)論嗎？", as_of=OLD)
+    assert (pasted["item"] or {}).get("id") == (plain["item"] or {}).get("id") is not None
+    assert pasted["verdict"] == plain["verdict"]
+    assert pasted["intent"]["id"] == plain["intent"]["id"]
+
+
 # ---- bad input ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t"])
