@@ -31,6 +31,17 @@ Generations
 
     A load's transactions carry metadata ``{app: qingdan, job: load, load: <token>, step: nodes |
     rels | switch | sweep}`` (SHOW TRANSACTIONS).
+
+Where the time goes (2026-12-01, docs/reliability.md, issue 15)
+    The server's CPU, not Python's: writing 100k national village rows costs the JVM ~4–5 CPU
+    seconds and this process ~0.45 (driver encoding included). Why not ``LOAD CSV`` from the
+    server's import directory: the same 100k rows read from a CSV file cost the server the same
+    3.7–5.0 CPU seconds (the kernel's write path — properties, transaction state, commands, index
+    updates — is the work, not decoding parameters), and relationships found by the (_load, id)
+    index instead of by element id were slower; it would save only the driver's encoding and cost
+    writing the files. Why the unique constraint on (_load, id) and not a plain index: the same
+    rows cost the same within the noise (4.2–5.1 against 3.6–6.5 CPU seconds; without any index
+    3.0), and it is what refuses a repeated id within a generation.
 """
 from __future__ import annotations
 
