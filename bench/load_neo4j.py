@@ -12,7 +12,10 @@
     .venv/bin/python bench/load_neo4j.py [--sample 10000] [--national] [--json]
 
 `ratio` is the batched loader's speed over the naive one on the same sample; --json prints the
-figures on one line.
+figures on one line. `cpu_s` splits a load's time into this process's CPU (preparing rows, the
+driver's encoding) and the server's (reading /proc of the JVM of tools/neo4j/up.sh, so only for that
+local server; QINGDAN_NEO4J_PID names another): on a busy machine CPU seconds say where the work is
+better than wall seconds.
 
 It replaces the graph in the Neo4j database it talks to; reload afterwards with `qingdan load --store neo4j`.
 """
@@ -20,6 +23,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import sys
 import statistics
 import threading
@@ -40,6 +45,34 @@ from bench.questions import QUESTIONS  # noqa: E402
 # MERGE on id was before generations (without the _load it would scan every entity per row)
 PROVINCE = "division/44"  # Guangdong: in the bundled graph and the national one, with other neighbours
 NAIVE = "MERGE (n:Entity {_load: $load, id: $id}) SET n += $props, n.label = $label"
+
+
+PIDFILE = Path(__file__).resolve().parent.parent / "tools" / "neo4j" / "run" / "neo4j.pid"
+
+
+def server_pid() -> int | None:
+    """The local Neo4j JVM's pid (QINGDAN_NEO4J_PID, else tools/neo4j/up.sh's pid file), or None."""
+    raw = os.environ.get("QINGDAN_NEO4J_PID") or (PIDFILE.read_text().strip() if PIDFILE.exists() else "")
+    return int(raw) if raw.isdigit() and Path(f"/proc/{raw}/stat").exists() else None
+
+
+def cpu_now(pid: int | None) -> tuple[float, float | None]:
+    """(this process's CPU seconds, the server's CPU seconds or None)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    server = None
+    if pid is not None:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            server = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            server = None
+    return own.ru_utime + own.ru_stime, server
+
+
+def cpu_since(pid: int | None, start: tuple[float, float | None]) -> dict[str, float | None]:
+    own, server = cpu_now(pid)
+    return {"python": round(own - start[0], 2),
+            "server": round(server - start[1], 2) if server is not None and start[1] is not None else None}
 
 
 def sample_graph(full: PropertyGraph, n: int) -> PropertyGraph:
@@ -113,21 +146,25 @@ def latencies(store, questions: list[tuple[str, str | None]], rounds: int) -> di
 def sample_and_bundled(neo: Neo4jStore, full: PropertyGraph, sample: int, out: dict[str, Any]) -> None:
     """The ratio on the first `sample` entities, the bundled graph's load, resolve latency."""
     g = sample_graph(full, sample)
+    pid = server_pid()
     neo.replace_all(PropertyGraph())  # empty the database
+    c = cpu_now(pid)
     naive_s = naive_load(neo, g)
+    naive_cpu = cpu_since(pid, c)
     neo.replace_all(PropertyGraph())
-    t = time.perf_counter()
+    t, c = time.perf_counter(), cpu_now(pid)
     sample_report = neo.replace_all(g)
     batched_s = time.perf_counter() - t
     out["loader"] = {"entities": len(g.nodes), "naive_per_s": round(len(g.nodes) / naive_s, 1),
                      "batched_per_s": round(len(g.nodes) / batched_s, 1), "ratio": round(naive_s / batched_s, 1),
-                     "steps_s": sample_report.steps}
+                     "steps_s": sample_report.steps, "cpu_s": {"naive": naive_cpu, "batched": cpu_since(pid, c)}}
     out["ratio"] = out["loader"]["ratio"]
 
-    t = time.perf_counter()
+    t, c = time.perf_counter(), cpu_now(pid)
     report = neo.replace_all(full)
     out["bundled_load_s"] = round(time.perf_counter() - t, 1)
     out["bundled_steps_s"] = report.steps
+    out["bundled_cpu_s"] = cpu_since(pid, c)
     out["bundled"] = {"nodes": sum(report.nodes.values()), "relationships": sum(report.relationships.values())}
 
     mem = MemoryStore()
@@ -145,7 +182,7 @@ def main() -> None:
     full = cached_graph()
     neo = Neo4jStore()
     neo.ping()
-    out: dict[str, object] = {}
+    out: dict[str, object] = {"load_average": [round(x, 2) for x in os.getloadavg()]}
 
     if args.only_national:  # the national load and its readers alone (bundled graph first, as below)
         args.national = True
@@ -160,10 +197,12 @@ def main() -> None:
         watcher = threading.Thread(target=watch_readers, args=(Neo4jStore(), full, national, ready, stop, readers))
         watcher.start()
         ready.wait()  # the watcher's expected answers (from a MemoryStore of each graph) before the load
-        t = time.perf_counter()
+        pid = server_pid()
+        t, c = time.perf_counter(), cpu_now(pid)
         rep = neo.replace_all(national)  # in place of the bundled graph
         out["national_load"] = {"seconds": round(time.perf_counter() - t, 1), "nodes": sum(rep.nodes.values()),
-                                "relationships": sum(rep.relationships.values()), "steps_s": rep.steps}
+                                "relationships": sum(rep.relationships.values()), "steps_s": rep.steps,
+                                "cpu_s": cpu_since(pid, c)}
         time.sleep(3)
         stop.set()
         watcher.join()
@@ -176,6 +215,7 @@ def main() -> None:
         neo.replace_all(full)
         out["bundled_after_national_s"] = round(time.perf_counter() - t, 1)
     neo.close()
+    out["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     print(json.dumps(out, ensure_ascii=False, indent=None if args.json else 2))
 
 

@@ -31,9 +31,21 @@ Generations
 
     A load's transactions carry metadata ``{app: qingdan, job: load, load: <token>, step: nodes |
     rels | switch | sweep}`` (SHOW TRANSACTIONS).
+
+Where the time goes (2026-12-01, docs/reliability.md, issue 15)
+    The server's CPU, not Python's: writing 100k national village rows costs the JVM ~4–5 CPU
+    seconds and this process ~0.45 (driver encoding included). Why not ``LOAD CSV`` from the
+    server's import directory: the same 100k rows read from a CSV file cost the server the same
+    3.7–5.0 CPU seconds (the kernel's write path — properties, transaction state, commands, index
+    updates — is the work, not decoding parameters), and relationships found by the (_load, id)
+    index instead of by element id were slower; it would save only the driver's encoding and cost
+    writing the files. Why the unique constraint on (_load, id) and not a plain index: the same
+    rows cost the same within the noise (4.2–5.1 against 3.6–6.5 CPU seconds; without any index
+    3.0), and it is what refuses a repeated id within a generation.
 """
 from __future__ import annotations
 
+import gc
 import os
 import re
 import threading
@@ -46,7 +58,7 @@ from neo4j import ManagedTransaction, unit_of_work
 
 from qingdan.errors import DataError, Problem
 
-from .base import LoadReport, PropertyGraph
+from .base import LoadReport, Node, PropertyGraph, Rel
 
 if TYPE_CHECKING:
     from .neo4j_store import Neo4jStore
@@ -103,6 +115,18 @@ def _clean_value(value: Any) -> tuple[Any, str | None]:
     return None, f"不支持的属性值类型 {type(value).__name__}"
 
 
+def _plain(props: dict[str, Any], reserved: frozenset[str]) -> bool:
+    """True for the usual props: string keys, none reserved, str / float / 64-bit int values, no
+    None. Such a dict is sent as it is (the loader never changes a row), without a copy."""
+    if not reserved.isdisjoint(props):
+        return False
+    for key, value in props.items():
+        t = type(value)
+        if type(key) is not str or not (t is str or t is float or (t is int and INT64[0] <= value <= INT64[1])):
+            return False
+    return True
+
+
 def _clean_props(props: dict[str, Any], reserved: frozenset[str], where: str,
                  problems: list[Problem]) -> dict[str, Any]:
     out: dict[str, Any] = {}
@@ -111,9 +135,6 @@ def _clean_props(props: dict[str, Any], reserved: frozenset[str], where: str,
             problems.append(Problem(where, None, str(key), None, "属性名为保留字，不能使用"))
             continue
         if value is None:
-            continue
-        if type(value) is str or (type(value) is int and INT64[0] <= value <= INT64[1]) or type(value) is float:
-            out[key] = value  # the common case, without the general check
             continue
         clean, reason = _clean_value(value)
         if reason:
@@ -124,34 +145,77 @@ def _clean_props(props: dict[str, Any], reserved: frozenset[str], where: str,
 
 
 def prepare(graph: PropertyGraph) -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]:
-    """Rows grouped by label and by relationship type, or DataError listing every problem."""
+    """Rows grouped by label and by relationship type, or DataError listing every problem.
+
+    The divisions table (PropertyGraph.divisions) is read row by row as ordinary nodes, without
+    first copying the graph into an expanded one. Python's cyclic garbage collector is paused
+    meanwhile: the rows are millions of new dicts and nothing cyclic, and its repeated passes
+    over them and the graph were a third of the national graph's preparation time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _prepare(graph)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _prepare(graph: PropertyGraph) -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]:
     problems: list[Problem] = []
     by_label: dict[str, list[dict[str, Any]]] = {}
-    for key, node in graph.nodes.items():
-        where = f"节点 {node.id}"
+    labels_ok: set[str] = set()
+    table = getattr(graph, "divisions", None)
+    table_rels: list[Rel] = []
+    table_ids: set[str] = set()
+
+    def add_node(key: str, node: Node) -> None:
+        label = node.label
         if key != node.id:
-            problems.append(Problem(where, None, "id", key, "图中登记的编号与节点编号不一致"))
-        if not LABEL_RE.match(node.label or ""):
-            problems.append(Problem(where, None, "label", node.label, "标签须匹配 ^[A-Z][A-Za-z]*$"))
-        props = _clean_props(node.props, NODE_RESERVED, where, problems)
-        by_label.setdefault(node.label, []).append({"id": node.id, "props": props})
+            problems.append(Problem(f"节点 {node.id}", None, "id", key, "图中登记的编号与节点编号不一致"))
+        if label not in labels_ok:
+            if LABEL_RE.match(label or ""):
+                labels_ok.add(label)
+            else:
+                problems.append(Problem(f"节点 {node.id}", None, "label", label, "标签须匹配 ^[A-Z][A-Za-z]*$"))
+        props = node.props if _plain(node.props, NODE_RESERVED) else \
+            _clean_props(node.props, NODE_RESERVED, f"节点 {node.id}", problems)
+        rows = by_label.get(label)
+        if rows is None:
+            rows = by_label[label] = []
+        rows.append({"id": node.id, "props": props})
+
+    for key, node in graph.nodes.items():
+        add_node(key, node)
+    if table is not None:
+        for node, out in table.rows():
+            if node.id in graph.nodes or node.id in table_ids:  # never: add_national leaves the graph's own out
+                problems.append(Problem(f"节点 {node.id}", None, "id", node.id, "区划表中的编号与图中节点重复"))
+            table_ids.add(node.id)
+            add_node(node.id, node)
+            table_rels.extend(out)
     # one relationship per (src, type, dst), the last one wins, as in MemoryStore
-    rels: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for rel in graph.rels:
-        where = f"关系 {rel.src} -[{rel.type}]-> {rel.dst}"
-        if not REL_TYPE_RE.match(rel.type or ""):
-            problems.append(Problem(where, None, "type", rel.type, "关系类型须匹配 ^[A-Z_]+$"))
-        for end in (rel.src, rel.dst):
-            if end not in graph.nodes:
-                problems.append(Problem(where, None, None, end, "关系端点不在图中"))
-        props = _clean_props(rel.props, REL_RESERVED, where, problems)
-        rels[(rel.src, rel.type, rel.dst)] = {"src": rel.src, "dst": rel.dst, "props": props}
+    grouped: dict[str, dict[tuple[str, str], dict[str, Any]]] = {}
+    types_ok: set[str] = set()
+    nodes = graph.nodes
+    for rel in (*graph.rels, *table_rels) if table_rels else graph.rels:
+        rtype, src, dst = rel.type, rel.src, rel.dst
+        if rtype not in types_ok:
+            if REL_TYPE_RE.match(rtype or ""):
+                types_ok.add(rtype)
+            else:
+                problems.append(Problem(f"关系 {src} -[{rtype}]-> {dst}", None, "type", rtype, "关系类型须匹配 ^[A-Z_]+$"))
+        for end in (src, dst):
+            if end not in nodes and end not in table_ids:
+                problems.append(Problem(f"关系 {src} -[{rtype}]-> {dst}", None, None, end, "关系端点不在图中"))
+        props = rel.props if _plain(rel.props, REL_RESERVED) else \
+            _clean_props(rel.props, REL_RESERVED, f"关系 {src} -[{rtype}]-> {dst}", problems)
+        same = grouped.get(rtype)
+        if same is None:
+            same = grouped[rtype] = {}
+        same[(src, dst)] = {"src": src, "dst": dst, "props": props}
     if problems:
         raise DataError(problems, "图数据无法写入 Neo4j，未写入任何内容")
-    by_type: dict[str, list[dict[str, Any]]] = {}
-    for (_, rtype, _), row in rels.items():
-        by_type.setdefault(rtype, []).append(row)
-    return by_label, by_type
+    return by_label, {rtype: list(rows.values()) for rtype, rows in grouped.items()}
 
 
 def batches(rows: list[Any], size: int) -> Iterator[list[Any]]:
@@ -188,7 +252,7 @@ def load_graph(store: "Neo4jStore", graph: PropertyGraph) -> LoadReport:
 
     t0 = time.perf_counter()
     # the divisions table (PropertyGraph.divisions) as ordinary nodes: Neo4j holds every node alike
-    by_label, by_type = prepare(graph.expanded() if getattr(graph, "divisions", None) is not None else graph)
+    by_label, by_type = prepare(graph)
     load = uuid.uuid4().hex
     store.ensure_schema()  # schema changes cannot share a transaction with writes
     size = store.batch_size or _env_int("QINGDAN_NEO4J_BATCH", BATCH)

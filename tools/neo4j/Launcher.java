@@ -21,6 +21,9 @@ import org.neo4j.io.ByteUnit;
  *   <li>Authentication is DISABLED: this is a loopback-only, throw-away development instance.
  *       Never expose it on another interface.
  *   <li>Page cache in MiB from env QINGDAN_NEO4J_PAGECACHE_MB (default 256); heap is set by up.sh (-Xmx).
+ *   <li>LOAD CSV may not read files ({@code file:} URLs refused): embedded without this, it read
+ *       any file of the machine by absolute path as the JVM's user, to anyone who can reach Bolt;
+ *       qingdan loads through Bolt and never reads files on the server.
  *   <li>SIGTERM / SIGINT run a shutdown hook that shuts the DBMS down cleanly (checkpoint, close
  *       stores), so data under HOME_DIR survives restarts.
  * </ul>
@@ -49,6 +52,7 @@ public final class Launcher {
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                 // keep the dev instance's transaction logs small
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)

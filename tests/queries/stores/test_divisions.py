@@ -108,6 +108,24 @@ def test_written_out_the_table_is_the_graph_as_built_before(graphs) -> None:
     assert lean.size() == (len(full.nodes), len(full.rels))
 
 
+def test_the_neo4j_loader_reads_the_table_as_the_written_out_graph(graphs) -> None:
+    """prepare() reads the table row by row instead of an expanded copy: the same rows are sent."""
+    from qingdan.queries.stores.neo4j_load import prepare
+
+    lean, full = graphs
+    assert prepare(lean) == prepare(lean.expanded())
+    by_label, by_type = prepare(lean)
+    want_labels, want_types = prepare(full)
+    assert {k: sorted(r["id"] for r in v) for k, v in by_label.items()} == \
+        {k: sorted(r["id"] for r in v) for k, v in want_labels.items()}
+    assert {k: sorted((r["src"], r["dst"]) for r in v) for k, v in by_type.items()} == \
+        {k: sorted((r["src"], r["dst"]) for r in v) for k, v in want_types.items()}
+    dangling = PropertyGraph(dict(lean.nodes), [*lean.rels, Rel("WITHIN", "division/140105100", "nowhere", PROV)],
+                             divisions=lean.divisions)
+    with pytest.raises(DataError, match="未写入任何内容"):
+        prepare(dangling)
+
+
 def test_every_store_method_answers_for_table_divisions_as_for_nodes(stores, graphs) -> None:
     lean, full = stores
     ids = [*graphs[1].nodes, "division/140105100999", "body/14", "body/140105200", "division/abc",

@@ -430,6 +430,16 @@ def test_schema_has_constraint_and_cjk_fulltext_index(loaded) -> None:
                               q="汕头"))
 
 
+def test_the_server_reads_no_file_for_a_query(neo: Neo4jStore) -> None:
+    """LOAD CSV must not read the server's files: the dev instance (tools/neo4j/Launcher.java) refuses
+    file URLs; embedded Neo4j otherwise read any file by absolute path, as the JVM's user."""
+    from neo4j.exceptions import ClientError
+
+    for url in ("file:///etc/hostname", "file:///../../../../etc/hostname"):
+        with pytest.raises(ClientError):
+            _raw(neo, "LOAD CSV FROM $url AS row RETURN count(*) AS n", url=url)
+
+
 def test_cypher_files_are_plain_statements() -> None:
     # id constraint and label index from before generations dropped, (_load, id) constraint,
     # (_load, label) index, the two earlier full-text indexes dropped, full-text index over :Text, load marker
