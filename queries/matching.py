@@ -7,21 +7,30 @@ all three are weighted by how rare a term is across the catalog (idf), so "证�
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import marshal
 import math
+import os
 import re
-import threading
 import unicodedata
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import jieba
 import opencc
 from rapidfuzz import fuzz
 
+from qingdan import paths
+
 from .lexicon import STOP_PHRASES, STOP_TOKENS, SYNONYMS
+from .tokenizer import LazyTokenizer, dictionary_key
 
 jieba.setLogLevel(logging.WARNING)
+log = logging.getLogger(__name__)
 def _synonym_pattern() -> re.Pattern[str]:
     """One pass over the text, longest variant first; a variant that begins its own canonical
     form ("村委" → "村委会") is not replaced where the canonical form already stands."""
@@ -90,38 +99,70 @@ class Match:
     score: float
 
 
-_BASE: jieba.Tokenizer | None = None
-_BASE_LOCK = threading.Lock()
+def fresh_tokenizer() -> LazyTokenizer:
+    """A tokenizer with jieba's dictionary and nothing else, read piece by piece as texts need it
+    (queries/tokenizer.py): no resolver build reads the whole dictionary; each index then adds its
+    own items' words to its own tokenizer."""
+    return LazyTokenizer()
 
 
-def fresh_tokenizer() -> jieba.Tokenizer:
-    """A tokenizer with jieba's dictionary and nothing else: the dictionary is read once per process
-    (~1 s) and copied for every index after that, so rebuilding the resolver for a new graph does not
-    read it again; each index then adds its own items' words to its own copy."""
-    global _BASE
-    with _BASE_LOCK:
-        if _BASE is None:
-            base = jieba.Tokenizer()
-            base.check_initialized()
-            _BASE = base
-    tok = jieba.Tokenizer()
-    tok.FREQ, tok.total, tok.initialized = dict(_BASE.FREQ), _BASE.total, True
-    return tok
+INDEX_FORMAT = 1  # bump when the cached state's layout changes
+_CODE = (Path(__file__).with_name("matching.py"), Path(__file__).with_name("lexicon.py"), Path(__file__).with_name("tokenizer.py"))
+KEEP_CACHED = 8  # index files kept (one per catalog content seen); older ones are removed
+
+
+def index_key(records: list[dict[str, object]]) -> str:
+    """A hash of everything the index is computed from: the records, the code and word lists that
+    turn them into terms, and jieba's dictionary. Another catalog, another rule or another jieba
+    gives another key, so a cached index can never be stale."""
+    h = hashlib.sha256(f"{INDEX_FORMAT}|{dictionary_key()}".encode())
+    for f in _CODE:
+        h.update(f.read_bytes())
+    h.update(json.dumps(records, ensure_ascii=False, sort_keys=True, default=str).encode())
+    return h.hexdigest()[:32]
+
+
+def index_cache_enabled() -> bool:
+    """QINGDAN_INDEX_CACHE=0 builds every index from scratch (the cache lives in QINGDAN_CACHE)."""
+    return os.environ.get("QINGDAN_INDEX_CACHE", "1") != "0"
+
+
+def _index_path(key: str) -> Path:
+    return paths.cache_dir() / "index" / f"items-{key}.marshal"
 
 
 class ItemIndex:
-    """An inverted index over items; built once per loaded graph."""
+    """An inverted index over items; built once per loaded graph, or read back from the cache when
+    the same records were indexed before (the same state, so the same rankings)."""
 
-    def __init__(self, records: list[dict[str, object]]) -> None:
+    def __init__(self, records: list[dict[str, object]], cache: bool | None = None) -> None:
         self.tokenizer = fresh_tokenizer()
+        self.cached = False
+        use_cache = index_cache_enabled() if cache is None else cache
+        key = index_key(records) if use_cache else ""
+        state = _read_state(_index_path(key), key) if use_cache else None
+        if state is not None:
+            self._adopt(state)
+            self.cached = True
+            return
+        self._build(records)
+        if use_cache:
+            try:
+                _write_state(_index_path(key), key, self._state())
+            except OSError as e:  # a read-only cache directory costs time, not answers
+                log.warning("无法写入检索索引缓存 %s：%s", _index_path(key), e)
+
+    def _build(self, records: list[dict[str, object]]) -> None:
+        self.added: list[str] = []
         for r in records:
             for phrase in [r.get("name"), *(r.get("keywords") or [])]:  # type: ignore[misc]
                 p = normalize(str(phrase or ""))
                 for word in p.split():
                     if 2 <= len(word) <= 8:
-                        self.tokenizer.add_word(word, freq=2000)
-        for canonical in set(SYNONYMS.values()):
-            self.tokenizer.add_word(canonical, freq=2000)
+                        self.added.append(word)
+        self.added.extend(set(SYNONYMS.values()))
+        for word in self.added:
+            self.tokenizer.add_word(word, freq=2000)
         self.docs: dict[str, Doc] = {}
         postings: dict[str, set[str]] = defaultdict(set)
         for r in records:
@@ -152,6 +193,30 @@ class ItemIndex:
                 if mass >= MIN_PHRASE_MASS:
                     kept.append((words, mass))
             self.phrase_words[doc.id] = kept
+
+    def _state(self) -> tuple[object, ...]:
+        """Everything ranking reads, as plain values (marshal: fast to read, runs no code)."""
+        # each posting set in the order its ids were added (the items' order): a set rebuilt by adding
+        # them in that order iterates as the original did, and the shortlist's ties follow that order
+        position = {i: n for n, i in enumerate(self.docs)}
+        return (self.added,
+                [(d.id, d.kind, d.weights, d.phrases, d.phrase_terms) for d in self.docs.values()],
+                {t: sorted(ids, key=position.__getitem__) for t, ids in self.postings.items()}, self.idf, self.weights,
+                {i: [(list(w), m) for w, m in kept] for i, kept in self.phrase_words.items()})
+
+    def _adopt(self, state: tuple[object, ...]) -> None:
+        added, docs, postings, idf, weights, phrase_words = state  # type: ignore[misc]
+        self.added = added
+        for word in added:
+            self.tokenizer.add_word(word, freq=2000)
+        self.docs = {i: Doc(i, k, w, p, t) for i, k, w, p, t in docs}
+        self.postings = defaultdict(set)
+        for t, ids in postings.items():
+            got = self.postings[t]
+            for i in ids:  # one by one, as _build added them
+                got.add(i)
+        self.idf, self.weights = idf, weights
+        self.phrase_words = {i: [(w, m) for w, m in kept] for i, kept in phrase_words.items()}
 
     def words(self, text: str) -> list[str]:
         return [w for w in self.tokenizer.lcut_for_search(text) if w.strip() and w not in STOP_TOKENS and not w.isspace()]
@@ -215,3 +280,38 @@ class ItemIndex:
         # ties (several items covered in full) go to the item that also shares more of the question's words
         ranked.sort(key=lambda m: (-m.score, -tie[m.id], m.id))
         return ranked[:limit]
+
+
+def _read_state(path: Path, key: str) -> tuple[object, ...] | None:
+    """The cached state, or None: missing, or damaged (checksum, layout) — then removed, rebuilt and said so."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    try:
+        if len(data) < 4 or zlib.crc32(data[4:]) != int.from_bytes(data[:4], "big"):
+            raise ValueError("校验和不符")
+        fmt, stored_key, state = marshal.loads(data[4:])
+        if fmt != INDEX_FORMAT or stored_key != key or not isinstance(state, tuple) or len(state) != 6:
+            raise ValueError("内容与键不符")
+        return state
+    except (ValueError, EOFError, TypeError) as e:
+        log.warning("检索索引缓存 %s 已损坏（%s），重新建立", path, e)
+        path.unlink(missing_ok=True)
+        return None
+
+
+def _write_state(path: Path, key: str, state: tuple[object, ...]) -> None:
+    payload = marshal.dumps((INDEX_FORMAT, key, state))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{id(state)}.tmp")
+    tmp.write_bytes(zlib.crc32(payload).to_bytes(4, "big") + payload)
+    tmp.replace(path)  # atomic: another process reads the old file or the whole new one
+    def age(f: Path) -> float:
+        try:
+            return f.stat().st_mtime
+        except OSError:  # removed meanwhile by another process
+            return 0.0
+
+    for old in sorted(path.parent.glob("items-*.marshal"), key=age, reverse=True)[KEEP_CACHED:]:
+        old.unlink(missing_ok=True)

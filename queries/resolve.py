@@ -113,6 +113,7 @@ class Resolver(Explaining, AskedRoles):
             records.append({"id": n.id, "kind": n.get("kind"), "name": n.get("name_zh"),
                             "keywords": n.get("keywords") or [], "description": n.get("description"),
                             "category": cat.get("name_zh") if cat else None})
+        self.index_records = records  # what the index is built from (and keyed by in its cache)
         self.index = ItemIndex(records)
         # behaviours of a cadre as a person (graft, violence …), named by a story that tells of them
         self.personal_ids = {i for i, m in self.items.items() if m.node.get("aspect") in PERSONAL_ASPECTS}
