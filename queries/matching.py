@@ -210,11 +210,8 @@ class ItemIndex:
         for word in added:
             self.tokenizer.add_word(word, freq=2000)
         self.docs = {i: Doc(i, k, w, p, t) for i, k, w, p, t in docs}
-        self.postings = defaultdict(set)
-        for t, ids in postings.items():
-            got = self.postings[t]
-            for i in ids:  # one by one, as _build added them
-                got.add(i)
+        # set(list) adds the ids one by one, in the order _build added them: the same table, the same iteration
+        self.postings = defaultdict(set, {t: set(ids) for t, ids in postings.items()})
         self.idf, self.weights = idf, weights
         self.phrase_words = {i: [(w, m) for w, m in kept] for i, kept in phrase_words.items()}
 

@@ -9,6 +9,7 @@ the place (queries/scope.py) are candidates.
 """
 from __future__ import annotations
 
+import gc
 import math
 import re
 from collections import OrderedDict
@@ -153,6 +154,11 @@ class Resolver(Explaining, AskedRoles):
             # read now, as part of the build: every off-topic answer reads it, and on Neo4j the first
             # explain query is the one that compiles the plan (up to ~1 s) — no question pays for that
             self.view([], None, unlisted=True)
+        # what was built lives as long as the graph: kept out of the cyclic collector's full passes,
+        # one of which, triggered by the caches the first questions fill, took ~100 ms of one answer
+        # (it scans every container object alive and frees none of these). Refcounting still frees
+        # them once the resolver is replaced.
+        gc.freeze()
 
     def _law_jurisdictions(self, ids: list[str]) -> None:
         """Where each item's bases bind: a duty a national law gives holds everywhere, even when
