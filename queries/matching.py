@@ -22,7 +22,7 @@ from pathlib import Path
 
 import jieba
 import opencc
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from qingdan import paths
 
@@ -138,6 +138,8 @@ class ItemIndex:
     def __init__(self, records: list[dict[str, object]], cache: bool | None = None) -> None:
         self.tokenizer = fresh_tokenizer()
         self.cached = False
+        self._postings_of: dict[str, list[tuple[str, float]]] = {}
+        self._pairs_of: dict[str, list[tuple[list[tuple[str, float]], float]]] = {}
         use_cache = index_cache_enabled() if cache is None else cache
         key = index_key(records) if use_cache else ""
         state = _read_state(_index_path(key), key) if use_cache else None
@@ -227,11 +229,29 @@ class ItemIndex:
         """The largest share (by idf) of one name or phrasing of the item found in the question;
         phrasings of little weight (one common word) do not count."""
         best = 0.0
-        weights = self.weights
-        for words, mass in self.phrase_words[doc_id]:
-            got = sum(weights.get(t, 0.0) for t in words if t in terms)
+        for pairs, mass in self._phrase_pairs(doc_id):
+            got = sum(w for t, w in pairs if t in terms)  # the same words in the same order: the same sum
             best = max(best, got / mass)
         return best ** 2
+
+    def _phrase_pairs(self, doc_id: str) -> list[tuple[list[tuple[str, float]], float]]:
+        """Each phrasing's words with their weights, looked up once per item (on its first question)."""
+        got = self._pairs_of.get(doc_id)
+        if got is None:
+            weights = self.weights
+            got = [([(t, weights.get(t, 0.0)) for t in words], mass) for words, mass in self.phrase_words[doc_id]]
+            self._pairs_of[doc_id] = got
+        return got
+
+    def _posted(self, term: str) -> list[tuple[str, float]]:
+        """The items holding a term with its weight in each, in the posting set's own order (which
+        decides the order of equal scores in the shortlist), looked up once per term."""
+        got = self._postings_of.get(term)
+        if got is None:
+            docs = self.docs
+            got = [(doc_id, docs[doc_id].weights[term]) for doc_id in self.postings[term]]
+            self._postings_of[term] = got
+        return got
 
     def _weight(self, term: str) -> float:
         return self.weights.get(term, 0.0)
@@ -255,19 +275,18 @@ class ItemIndex:
             if t not in self.idf:
                 continue
             idf = self._weight(t)
-            for doc_id in self.postings[t]:
+            for doc_id, w in self._posted(t):
                 if allowed is None or doc_id in allowed:
-                    scores[doc_id] += idf * self.docs[doc_id].weights[t] / 3.0
+                    scores[doc_id] += idf * w / 3.0
         compact = q.replace(" ", "")
         # fuzzy comparison is the costly part: only the lexically plausible candidates get it
         shortlist = sorted(scores.items(), key=lambda kv: -kv[1])[:40]
+        fuzzy_of = self._fuzzy(compact, [doc_id for doc_id, _ in shortlist]) if len(compact) >= 2 else {}
         ranked: list[Match] = []
         tie: dict[str, float] = {}
         for doc_id, s in shortlist:
             lexical = s / q_mass
-            fuzzy = 0.0
-            if len(compact) >= 2:
-                fuzzy = max((fuzz.partial_ratio(compact, p) for p in self.docs[doc_id].phrases if p), default=0.0) / 100.0
+            fuzzy = fuzzy_of.get(doc_id, 0.0) / 100.0
             score = 0.7 * lexical + 0.3 * fuzzy * min(1.0, lexical * 4)
             # a long story dilutes the share of its words any item covers; how much of one of the
             # item's own phrasings the question contains does not shrink with the story's length
@@ -277,6 +296,22 @@ class ItemIndex:
         # ties (several items covered in full) go to the item that also shares more of the question's words
         ranked.sort(key=lambda m: (-m.score, -tie[m.id], m.id))
         return ranked[:limit]
+
+    def _fuzzy(self, compact: str, doc_ids: list[str]) -> dict[str, float]:
+        """Each item's best partial_ratio over its phrasings, all in one rapidfuzz call (which
+        prepares the question once): the same scores as one call per phrasing, at ~3/4 of the time."""
+        flat: list[str] = []
+        owner: list[str] = []
+        for doc_id in doc_ids:
+            for p in self.docs[doc_id].phrases:
+                if p:
+                    flat.append(p)
+                    owner.append(doc_id)
+        best: dict[str, float] = {}
+        for _, score, i in process.extract(compact, flat, scorer=fuzz.partial_ratio, limit=None):
+            if score > best.get(owner[i], 0.0):
+                best[owner[i]] = score
+        return best
 
 
 def _read_state(path: Path, key: str) -> tuple[object, ...] | None:
