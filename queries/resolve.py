@@ -75,7 +75,24 @@ class Resolver(Explaining, AskedRoles):
     def __init__(self, store: GraphStore, explain: bool = True) -> None:
         """Built from one bulk read per label and relationship type (a few dozen round trips on Neo4j,
         whatever the number of items); answers then read their explanation subgraph in one more.
-        explain=False reads every answer straight from the store (what the subgraph is checked against)."""
+        explain=False reads every answer straight from the store (what the subgraph is checked against).
+
+        The cyclic collector is off while building: the build makes ~10^5 long-lived containers and
+        no cyclic garbage worth a pass, and its passes cost ~0.1–0.4 s of a ~1 s build. What was
+        built then lives as long as the graph and is frozen out of later full passes, one of which,
+        triggered by the caches the first questions fill, took ~100 ms of one answer (it scans every
+        container alive and frees none of these). Refcounting still frees it all once the resolver
+        is replaced."""
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(store, explain)
+        finally:
+            if enabled:
+                gc.enable()
+        gc.freeze()
+
+    def _build(self, store: GraphStore, explain: bool) -> None:
         self._store = store
         self._explain = explain
         self.version = store.version()
@@ -154,11 +171,6 @@ class Resolver(Explaining, AskedRoles):
             # read now, as part of the build: every off-topic answer reads it, and on Neo4j the first
             # explain query is the one that compiles the plan (up to ~1 s) — no question pays for that
             self.view([], None, unlisted=True)
-        # what was built lives as long as the graph: kept out of the cyclic collector's full passes,
-        # one of which, triggered by the caches the first questions fill, took ~100 ms of one answer
-        # (it scans every container object alive and frees none of these). Refcounting still frees
-        # them once the resolver is replaced.
-        gc.freeze()
 
     def _law_jurisdictions(self, ids: list[str]) -> None:
         """Where each item's bases bind: a duty a national law gives holds everywhere, even when
