@@ -108,7 +108,7 @@ def fresh_tokenizer() -> LazyTokenizer:
 
 INDEX_FORMAT = 1  # bump when the cached state's layout changes
 _CODE = (Path(__file__).with_name("matching.py"), Path(__file__).with_name("lexicon.py"), Path(__file__).with_name("tokenizer.py"))
-KEEP_CACHED = 8  # index files kept (one per catalog content seen); older ones are removed
+KEEP_CACHED = 8  # index files kept (one per catalog content seen); the least recently used others are removed
 
 
 def index_key(records: list[dict[str, object]]) -> str:
@@ -146,6 +146,10 @@ class ItemIndex:
         if state is not None:
             self._adopt(state)
             self.cached = True
+            try:  # the files kept are the most recently used ones (_write_state)
+                os.utime(_index_path(key))
+            except OSError:
+                pass
             return
         self._build(records)
         if use_cache:
