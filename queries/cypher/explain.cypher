@@ -1,15 +1,18 @@
 // The whole explanation subgraph of an answer in one round trip (the rules of
 // queries/stores/base.py Subgraph; MemoryStore walks the same rules in Python).
-// $ids: the items and other anchor nodes (decisions, documents, body types …)
-// $village: a village id or null   $works: work ids   $plabels: the provision labels
-// $drop: the relationship properties an answer never reads (their provenance, the load token)
+// One map parameter $q, never separate ones: Neo4j 5 keys its plan cache by the parameters' types
+// and by size buckets of list and string parameters, so separate ones compiled a new plan (~1 s)
+// whenever an answer had a village where the last had none, or more anchors; a map keeps one plan.
+// $q.ids: the items and other anchor nodes (decisions, documents, body types …)
+// $q.village: a village id or null   $q.works: work ids   $q.plabels: the provision labels
+// $q.drop: the relationship properties an answer never reads (their provenance, the load token)
 // Collects relationships; the nodes returned are their ends plus the anchors, works and village.
 // Current generation: entities looked up by id carry the marker's token; what is reached from
 // them is current too (relationships only ever join two entities of one generation).
 OPTIONAL MATCH (g:QingdanLoad {key: 'current'})
 WITH g.load AS gen
 CALL (gen) {
-  UNWIND $ids AS nid
+  UNWIND $q.ids AS nid
   MATCH (n:Entity {_load: gen, id: nid})
   RETURN collect(n) AS firsts
 }
@@ -41,7 +44,7 @@ CALL (firsts, ends) {
 }
 // rule 3: provisions, their articles, every text they were carried to or from, versions and works
 CALL (firsts, ends, role_bases) {
-  UNWIND [m IN firsts + ends WHERE m.label IN $plabels] + role_bases AS p
+  UNWIND [m IN firsts + ends WHERE m.label IN $q.plabels] + role_bases AS p
   MATCH (p)-[:PART_OF*0..2]->(a:Entity)
   RETURN collect(DISTINCT a) AS a0
 }
@@ -73,7 +76,7 @@ CALL (r5) {
 }
 // rule 4: every version of those works, the laws repealing them and every version of those
 CALL (works_used, gen) {
-  OPTIONAL MATCH (named:Entity) WHERE named._load = gen AND named.id IN $works
+  OPTIONAL MATCH (named:Entity) WHERE named._load = gen AND named.id IN $q.works
   WITH works_used, collect(named) AS named
   UNWIND works_used + named AS w
   WITH DISTINCT w
@@ -87,7 +90,7 @@ CALL (works_used, gen) {
 }
 // rule 5: the village, its ancestors and the bodies of each
 CALL (gen) {
-  OPTIONAL MATCH up = (v:Entity {_load: gen, id: $village})-[:WITHIN*0..4]->(a:Entity)
+  OPTIONAL MATCH up = (v:Entity {_load: gen, id: $q.village})-[:WITHIN*0..4]->(a:Entity)
   OPTIONAL MATCH (a)<-[b:BODY_OF]-(:Entity)
   RETURN collect(DISTINCT a) AS places, reduce(acc = [], q IN collect(DISTINCT up) | acc + relationships(q))
          + collect(b) AS r8
@@ -97,7 +100,7 @@ CALL (rels) {
   UNWIND rels AS r
   WITH DISTINCT r
   RETURN collect([type(r), startNode(r).id, endNode(r).id,
-                  [k IN keys(r) WHERE NOT k IN $drop | [k, r[k]]]]) AS rel_rows,
+                  [k IN keys(r) WHERE NOT k IN $q.drop | [k, r[k]]]]) AS rel_rows,
          collect(startNode(r)) + collect(endNode(r)) AS ends
 }
 CALL (lone, ends) {

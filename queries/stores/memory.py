@@ -91,12 +91,13 @@ class MemoryStore:
     ) -> list[tuple[Rel, Node]]:
         pairs: list[tuple[Rel, Node]] = []
         if node_id in self._g:
-            if direction == "out":
-                edges = self._g.out_edges(node_id, keys=True, data="rel")
-                pairs = [(r, self._at(v)) for _, v, k, r in edges if rel_type in (None, k)]
+            # the adjacency dicts themselves (networkx's documented _succ/_pred: {other: {type: attrs}}),
+            # in the order out_edges/in_edges give: a typed lookup no longer walks every edge's view
+            adj = (self._g._succ if direction == "out" else self._g._pred)[node_id]
+            if rel_type is None:
+                pairs = [(d.get("rel"), self._at(o)) for o, keyed in adj.items() for d in keyed.values()]
             else:
-                edges = self._g.in_edges(node_id, keys=True, data="rel")
-                pairs = [(r, self._at(u)) for u, _, k, r in edges if rel_type in (None, k)]
+                pairs = [(keyed[rel_type].get("rel"), self._at(o)) for o, keyed in adj.items() if rel_type in keyed]
         if self._table is not None:
             if direction == "out":
                 pairs += [(r, n) for r, other in self._table.out(node_id)

@@ -292,9 +292,10 @@ class Neo4jStore:
 
     def explain(self, item_ids: Iterable[str], village_id: str | None = None, node_ids: Iterable[str] = (),
                 work_ids: Iterable[str] = ()) -> Subgraph:
-        ((node_rows, rel_rows),) = self._read_values(
-            "explain", ids=list(dict.fromkeys([*item_ids, *node_ids])), village=village_id, works=list(work_ids),
-            plabels=list(PROVISION_LABELS), drop=[*EXPLAIN_DROPPED, LOAD_KEY])
+        # one map parameter: one cached plan whatever the sizes and the village (explain.cypher)
+        ((node_rows, rel_rows),) = self._read_values("explain", q={
+            "ids": list(dict.fromkeys([*item_ids, *node_ids])), "village": village_id, "works": list(work_ids),
+            "plabels": list(PROVISION_LABELS), "drop": [*EXPLAIN_DROPPED, LOAD_KEY]})
         sub = Subgraph()
         sub.nodes = {r["id"]: _node(r["id"], r["label"], r["props"]) for r in node_rows}
         for rtype, src, dst, pairs in rel_rows:

@@ -491,3 +491,13 @@ def test_settings_come_from_the_environment(monkeypatch) -> None:
         assert (s.uri, s.database) == ("bolt://127.0.0.1:7000", "other")
     finally:
         s.close()
+
+
+def test_explain_query_takes_one_map_parameter() -> None:
+    """Neo4j 5 keys its plan cache by parameter types and by size buckets of list and string
+    parameters: separate $ids/$village parameters made a first question with a village, or with
+    more anchors than the last, wait ~1 s for a new plan. Everything goes in one map, $q."""
+    import re
+
+    body = "\n".join(ln for ln in cypher("explain").splitlines() if not ln.lstrip().startswith("//"))
+    assert set(re.findall(r"\$(\w+)", body)) == {"q"}
