@@ -61,7 +61,12 @@ def project(g: Graph, edge_props: "dict[tuple[URIRef, URIRef, URIRef], dict[str,
             if key in MULTI:
                 props[s].setdefault(key, []).append(str(o))  # type: ignore[union-attr]
             else:
-                props[s][key] = _value(o)
+                value = _value(o)
+                # a triple store keeps no order: of several values (a work's source is each of its
+                # version files), the greatest is kept, so every build gives the node the same one
+                if key in props[s] and props[s][key] != value:
+                    value = max(props[s][key], value, key=str)
+                props[s][key] = value
         elif isinstance(o, URIRef) and o in typed:
             edges.append((s, name, o))
     roles = {s for s, cls in typed.items() if cls == "RoleAssignment"}
