@@ -24,6 +24,8 @@ from qingdan import paths
 from qingdan.api import routes_import
 from qingdan.api.routes_import import MAX_UPLOAD
 from qingdan.loaders.importer import MAX_ROWS
+from qingdan.queries.stores.base import PropertyGraph
+from qingdan.queries.stores.memory import MemoryStore
 
 from .conftest import TOKEN
 
@@ -69,8 +71,12 @@ def upload(client: TestClient, content: bytes, name: str = "清单.xlsx", token:
 
 
 @pytest.fixture()
-def admin(make_app: Callable[..., FastAPI]) -> TestClient:
-    return TestClient(make_app(admin_token=TOKEN), raise_server_exceptions=False)
+def admin(make_app: Callable[..., FastAPI], bundled_graph: PropertyGraph) -> TestClient:
+    # a store of its own: an import that succeeds reloads the app's store with the district's small
+    # catalog, which must not become the graph every later test module reads
+    store = MemoryStore()
+    store.replace_all(bundled_graph)
+    return TestClient(make_app(store, admin_token=TOKEN), raise_server_exceptions=False)
 
 
 # ── the token ────────────────────────────────────────────────────────────────────────────────────
