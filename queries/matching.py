@@ -143,8 +143,6 @@ class ItemIndex:
     def __init__(self, records: list[dict[str, object]], cache: bool | None = None) -> None:
         self.tokenizer = fresh_tokenizer()
         self.cached = False
-        self._postings_of: dict[str, list[tuple[str, float]]] = {}
-        self._pairs_of: dict[str, list[tuple[frozenset[str], list[tuple[str, float]], float]]] = {}
         use_cache = index_cache_enabled() if cache is None else cache
         key = index_key(records) if use_cache else ""
         state = _read_state(_index_path(key), key) if use_cache else None
@@ -162,11 +160,15 @@ class ItemIndex:
                     _write_state(_index_path(key), key, self._state())
                 except OSError as e:  # a read-only cache directory costs time, not answers
                     log.warning("无法写入检索索引缓存 %s：%s", _index_path(key), e)
-        # ~0.06 s here rather than a fraction of a millisecond on each of the first questions
-        for term in self.idf:
-            self._posted(term)
-        for doc_id in self.docs:
-            self._phrase_pairs(doc_id)
+        # ~0.06 s here rather than a fraction of a millisecond on each of the first questions.
+        # Each term's items with its weight in each, in the posting set's own order (which decides the
+        # order of equal scores in the shortlist):
+        self.posted: dict[str, list[tuple[str, float]]] = {
+            t: [(doc_id, self.docs[doc_id].weights[t]) for doc_id in self.postings[t]] for t in self.idf}
+        # each phrasing's words (as a set, to skip the phrasings a question shares nothing with) and weights:
+        self.phrase_pairs: dict[str, list[tuple[frozenset[str], list[tuple[str, float]], float]]] = {
+            doc_id: [(frozenset(words), [(t, self.weights.get(t, 0.0)) for t in words], mass)
+                     for words, mass in self.phrase_words[doc_id]] for doc_id in self.docs}
 
     def _build(self, records: list[dict[str, object]]) -> None:
         self.added: list[str] = []
@@ -243,33 +245,12 @@ class ItemIndex:
         """The largest share (by idf) of one name or phrasing of the item found in the question;
         phrasings of little weight (one common word) do not count."""
         best = 0.0
-        for words, pairs, mass in self._phrase_pairs(doc_id):
+        for words, pairs, mass in self.phrase_pairs[doc_id]:
             if terms.isdisjoint(words):  # a share of 0 never raises best (which starts at 0)
                 continue
             got = sum(w for t, w in pairs if t in terms)  # the same words in the same order: the same sum
             best = max(best, got / mass)
         return best ** 2
-
-    def _phrase_pairs(self, doc_id: str) -> list[tuple[frozenset[str], list[tuple[str, float]], float]]:
-        """Each phrasing's words (as a set, to skip the phrasings a question shares nothing with) and their
-        weights, looked up once per item when the index is made."""
-        got = self._pairs_of.get(doc_id)
-        if got is None:
-            weights = self.weights
-            got = [(frozenset(words), [(t, weights.get(t, 0.0)) for t in words], mass)
-                   for words, mass in self.phrase_words[doc_id]]
-            self._pairs_of[doc_id] = got
-        return got
-
-    def _posted(self, term: str) -> list[tuple[str, float]]:
-        """The items holding a term with its weight in each, in the posting set's own order (which
-        decides the order of equal scores in the shortlist), looked up once per term when the index is made."""
-        got = self._postings_of.get(term)
-        if got is None:
-            docs = self.docs
-            got = [(doc_id, docs[doc_id].weights[term]) for doc_id in self.postings[term]]
-            self._postings_of[term] = got
-        return got
 
     def _weight(self, term: str) -> float:
         return self.weights.get(term, 0.0)
@@ -293,7 +274,7 @@ class ItemIndex:
             if t not in self.idf:
                 continue
             idf = self._weight(t)
-            for doc_id, w in self._posted(t):
+            for doc_id, w in self.posted[t]:
                 if allowed is None or doc_id in allowed:
                     scores[doc_id] += idf * w / 3.0
         compact = q.replace(" ", "")
