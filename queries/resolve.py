@@ -535,7 +535,7 @@ class Resolver(Explaining, AskedRoles):
                    "source": f"法规库《{b['work']}》", "match": b["match"]} for b in local]
         if kind == "delegated":
             steps.append({"kind": "delegation", "text": "未收录该地把这项区（县）职权下放给镇（街道）的决定：按法律规定由区（县）主管部门行使。",
-                          "source": "本库放权决定（仅汕头）"})
+                          "source": "本库放权决定（未收录该地的）"})
         responsible = self.responsible(item, verdict, None, place)
         if kind == "delegated":
             responsible["body_type"] = self.body(self._lead.get(item.node.id), place)
