@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test venv load serve neo4j-up neo4j-down test-only bench fuzz accuracy clean
+.PHONY: demo test venv load serve neo4j-up neo4j-down test-only bench fuzz accuracy vectors clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PY) >/dev/null || { echo "需要 Python 3.11（$(PY)）"; exit 1; }
@@ -45,6 +45,10 @@ test: venv
 bench: venv
 	@bash tools/neo4j/up.sh || echo "Neo4j 未启动，Neo4j 各项将跳过"
 	@status=0; $(BIN)/python bench/reliability.py || status=$$?; bash tools/neo4j/down.sh; exit $$status
+
+# the closeness-in-meaning vectors of the bundled items (after editing items; a test says when)
+vectors: venv
+	$(BIN)/python tools/catalog/write_vectors.py
 
 # accuracy on real public questions (dev and held-out) next to a literal matcher; rewrites docs/accuracy.md
 accuracy: venv

@@ -21,12 +21,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jieba
+import numpy as np
 import opencc
 from rapidfuzz import fuzz, process
 
 from qingdan import paths
 
 from .lexicon import STOP_PHRASES, STOP_TOKENS, SYNONYMS
+from .semantic import SemanticIndex
+from .semantic import enabled as semantic_enabled
 from .tokenizer import LazyTokenizer, dictionary_key
 
 jieba.setLogLevel(logging.WARNING)
@@ -47,6 +50,9 @@ _SYN_RE = _synonym_pattern()
 _TEXT_STOPS = sorted((p for p in STOP_PHRASES if len(p) >= 3 or p in {"请问", "一下", "如何", "这事"}), key=len, reverse=True)
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 COVERAGE_WEIGHT = 0.6
+# closeness in meaning (semantic.py): the item nearest the question gains up to WEIGHT × WINDOW;
+# items less close by more than WINDOW (a cosine difference) gain nothing
+SEMANTIC_WEIGHT, SEMANTIC_WINDOW, SEMANTIC_CANDIDATES = 5.0, 0.03, 10
 MIN_PHRASE_MASS = 8.0
 CONTEXT_GRAMS = frozenset({"镇政", "政府", "府让", "村委", "委会", "居委", "街道", "村民", "居民", "干部", "书记", "主任", "社区", "乡镇", "支书", "村长"})
 # who is asked about, not what: in "镇里让村委会去执法" only 执法 says which item it is
@@ -102,6 +108,7 @@ class Doc:
 class Match:
     id: str
     score: float
+    meaning: float = 0.0  # the part of score that is closeness in meaning alone (no evidence in words)
 
 
 def fresh_tokenizer() -> LazyTokenizer:
@@ -160,6 +167,7 @@ class ItemIndex:
                     _write_state(_index_path(key), key, self._state())
                 except OSError as e:  # a read-only cache directory costs time, not answers
                     log.warning("无法写入检索索引缓存 %s：%s", _index_path(key), e)
+        self.semantic = SemanticIndex(records) if semantic_enabled() else None
         # ~0.06 s here rather than a fraction of a millisecond on each of the first questions.
         # Each term's items with its weight in each, in the posting set's own order (which decides the
         # order of equal scores in the shortlist):
@@ -280,6 +288,9 @@ class ItemIndex:
         compact = q.replace(" ", "")
         # fuzzy comparison is the costly part: only the lexically plausible candidates get it
         shortlist = sorted(scores.items(), key=lambda kv: -kv[1])[:40]
+        close = self._close_in_meaning(text, allowed)
+        listed = {doc_id for doc_id, _ in shortlist}
+        shortlist += [(doc_id, scores.get(doc_id, 0.0)) for doc_id in close if doc_id not in listed]
         fuzzy_of = self._fuzzy(compact, [doc_id for doc_id, _ in shortlist]) if len(compact) >= 2 else {}
         ranked: list[Match] = []
         tie: dict[str, float] = {}
@@ -290,11 +301,30 @@ class ItemIndex:
             # a long story dilutes the share of its words any item covers; how much of one of the
             # item's own phrasings the question contains does not shrink with the story's length
             score = max(score, COVERAGE_WEIGHT * self.coverage(doc_id, terms))
-            ranked.append(Match(doc_id, round(score, 4)))
+            score += close.get(doc_id, 0.0)
+            ranked.append(Match(doc_id, round(score, 4), close.get(doc_id, 0.0)))
             tie[doc_id] = lexical
         # ties (several items covered in full) go to the item that also shares more of the question's words
         ranked.sort(key=lambda m: (-m.score, -tie[m.id], m.id))
         return ranked[:limit]
+
+    def _close_in_meaning(self, text: str, allowed: set[str] | None) -> dict[str, float]:
+        """The items nearest in meaning to the question, each with what it adds to its score: the
+        nearest gets SEMANTIC_WEIGHT × SEMANTIC_WINDOW, the others less the farther they are from it,
+        nothing beyond the window. It decides among items, never whether a question is about any
+        (Match.meaning lets the resolver judge that on words alone): the encoder tells well which few
+        items a story is about, and poorly whether it is about any (some item is always nearest)."""
+        if self.semantic is None:
+            return {}
+        sims = self.semantic.similarities(text)
+        rows = [(self.semantic.row[i], i) for i in (self.semantic.ids if allowed is None else allowed) if i in self.semantic.row]
+        if not rows:
+            return {}
+        idx = np.fromiter((r for r, _ in rows), dtype=np.int64, count=len(rows))
+        got = sims[idx]
+        floor = float(got.max()) - SEMANTIC_WINDOW
+        order = np.argsort(-got, kind="stable")[:SEMANTIC_CANDIDATES]
+        return {rows[j][1]: round(SEMANTIC_WEIGHT * (float(got[j]) - floor), 4) for j in order if got[j] > floor}
 
     def _fuzzy(self, compact: str, doc_ids: list[str]) -> dict[str, float]:
         """Each item's best partial_ratio over its phrasings, all in one rapidfuzz call (which

@@ -39,6 +39,7 @@ UNLISTED_BELOW = 0.15
 LONG_STORY = 60  # characters; beyond this the bar for "on topic" falls with the square root of the length
 OFF_DOMAIN_MIN = 0.5
 OTHER_SUBJECT_MIN = 0.9
+CLEAR_LEAD_MIN, CLEAR_LEAD_RATIO = 0.15, 1.4  # a question naming no village: enough when the first item leads the second this clearly
 # bodies whose own affairs a question may be about: without a village word, such a question is theirs
 OTHER_SUBJECTS = re.compile(r"侨联|工会|共青团|团委|妇联|编委|党委|人大|政协|中标|投标|招标公告|公司|企业|学校|医院|法院|检察院|单位|机关|国企|事业单位")
 # words that put a question in a village or community (or its committee) at all
@@ -67,6 +68,12 @@ class ItemMeta:
     also_in: list[Node] = field(default_factory=list)
     jurisdictions: tuple[str, ...] = ()  # of the lists it is on
     law_jurisdictions: tuple[str, ...] = ()  # of the statutes and documents it rests on
+
+
+def _evidence(m: Match) -> float:
+    """What of a match's score says the question is about the item at all: its words. The nearest
+    item in meaning is nearest for any text, "今天天气怎么样" included."""
+    return m.score - m.meaning
 
 
 class Resolver(Explaining, AskedRoles):
@@ -206,7 +213,9 @@ class Resolver(Explaining, AskedRoles):
         top = duties[0]
         if want is None or top.id in want:
             return top
-        return next((m for m in duties[1:6] if m.id in want and m.score >= PREFER_WITHIN * top.score), top)
+        # near the top in words: the closeness-in-meaning bonus goes to a few items only, and would make
+        # the others look farther from the top than the question's words put them
+        return next((m for m in duties[1:6] if m.id in want and _evidence(m) >= PREFER_WITHIN * _evidence(top)), top)
 
     def binds_list(self, item: ItemMeta, scope: Scope) -> bool:
         return any(scope.binds(j) for j in item.jurisdictions)
@@ -257,7 +266,7 @@ class Resolver(Explaining, AskedRoles):
                 # the act asked about (处罚, 调解, 出租 …) named by the item itself; asking who
                 # punishes is the strongest such signal
                 factor *= 1.25 if "处罚" in named else 1.15
-            adjusted.append(Match(m.id, round(m.score * factor, 4)))
+            adjusted.append(Match(m.id, round(m.score * factor, 4), m.meaning))
         adjusted.sort(key=lambda m: -m.score)  # stable: equal scores keep the index's tie order
         return adjusted[:limit]
 
@@ -267,18 +276,22 @@ class Resolver(Explaining, AskedRoles):
         matched (id → score), which become cautions."""
         transfer = NEGATIVE_TRANSFER if misconduct else NEGATIVE_TRANSFER_TOPIC
         scores: dict[str, float] = {}
+        evidence: dict[str, float] = {}  # the same sums over the scores less closeness in meaning
         negatives: dict[str, float] = {}
         for m in ranked:
             if self.items[m.id].node.get("kind") == "negative":
                 negatives[m.id] = m.score
-            else:
-                scores[m.id] = max(scores.get(m.id, 0.0), m.score)
+            elif m.score > scores.get(m.id, -1.0):
+                scores[m.id] = m.score
+            evidence[m.id] = max(evidence.get(m.id, 0.0), m.score - m.meaning)
         for neg, s in negatives.items():
             for duty in self.endangers.get(neg, []):
                 if duty in allowed:
-                    own = scores.get(duty, 0.0)
+                    own, own_ev, neg_ev = scores.get(duty, 0.0), evidence.get(duty, 0.0), evidence[neg]
                     scores[duty] = max(own, s * transfer) + 0.1 * min(own, s)
-        duties = sorted((Match(i, round(s, 4)) for i, s in scores.items()), key=lambda m: -m.score)
+                    evidence[duty] = max(own_ev, neg_ev * transfer) + 0.1 * min(own_ev, neg_ev)
+        duties = sorted((Match(i, round(s, 4), max(0.0, round(s - evidence[i], 4))) for i, s in scores.items()),
+                        key=lambda m: -m.score)
         return duties, negatives
 
     def place(self, text: str, village: str | None) -> Place | None:
@@ -443,11 +456,21 @@ class Resolver(Explaining, AskedRoles):
     def on_topic(self, text: str, duties: list[Match]) -> bool:
         """Unlisted is a judgement, not one cut: a question that names no village-level body or
         place must match an item clearly; one about a village needs less, a long story least."""
-        top = duties[0].score
+        # some item is always nearest in meaning: that closeness decides which item, the words decide whether any
+        by_words = sorted(duties, key=lambda m: -_evidence(m))
+        evidence = [_evidence(m) for m in by_words] + [0.0]
+        top = evidence[0]
         plain = simplified(text)
         if not VILLAGE_WORDS.search(plain):
             # a question about another body's own affairs (侨联换届, 编委会开会, 中标人公示) is no village duty
-            return top >= (OTHER_SUBJECT_MIN if OTHER_SUBJECTS.search(plain) else OFF_DOMAIN_MIN)
+            if OTHER_SUBJECTS.search(plain):
+                return top >= OTHER_SUBJECT_MIN
+            # or one item clearly leads in words and is among the nearest in meaning too: "失独家庭每月补多少"
+            # shares few words with any item, but far more with the one it is about than with the next
+            # (the two signals agreeing: a stray shared bigram, 今天天气 ~ 天天填表, is near in neither)
+            second = evidence[1]
+            return top >= OFF_DOMAIN_MIN or (top >= CLEAR_LEAD_MIN and top >= CLEAR_LEAD_RATIO * second
+                                             and by_words[0].meaning > 0)
         # a story's words spread over many items: the share any one item covers shrinks with its length
         return top >= UNLISTED_BELOW * min(1.0, math.sqrt(LONG_STORY / max(len(plain), 1)))
 

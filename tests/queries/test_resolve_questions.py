@@ -207,6 +207,11 @@ CASES: list[Case] = [
          "county_department", "食品安全法", 122, ("delegated",), code=WUXIANGXI, body="龙湖区市场监督管理局"),
     Case("kanshu-chaoyang", "后山有人没采伐证偷砍树，谁来处罚", ZHONGTIAN, OLD,
          "county_department", "森林法", 76, ("delegated",), code=ZHONGTIAN, body="潮阳区自然资源局"),
+    # ---- no village named, few words shared with any item, but one item far ahead of the next -------------------
+    Case("yejian-shigong", "最近小区后面工地一到半夜就打桩，吵得老人睡不着觉，白天倒是没动静", None, OLD,
+         "town", "噪声污染防治法", 77, ("delegated",)),
+    Case("shaigu-gonglu", "晒谷子的把马路占了一大半，车子过不去，差点出事", None, OLD,
+         "town", "广东省公路条例", 18, ("delegated",)),
     # ---- 未列入清单 (unlisted): off-topic text and plausible government chores ------------------------------
     Case("weather", "明天汕头天气怎么样，会不会下雨", None, OLD, "unlisted", ORG, 37),
     Case("football", "国足今晚踢得怎么样，谁进的球", None, OLD, "unlisted", ORG, 37),

