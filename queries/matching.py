@@ -10,12 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import marshal
 import math
 import os
 import re
 import unicodedata
-import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +25,7 @@ from rapidfuzz import fuzz, process
 
 from qingdan import paths
 
+from . import framed
 from .lexicon import STOP_PHRASES, STOP_TOKENS, SYNONYMS
 from .semantic import SemanticIndex
 from .semantic import enabled as semantic_enabled
@@ -119,7 +118,7 @@ def fresh_tokenizer() -> LazyTokenizer:
 
 
 INDEX_FORMAT = 1  # bump when the cached state's layout changes
-_CODE = (Path(__file__).with_name("matching.py"), Path(__file__).with_name("lexicon.py"), Path(__file__).with_name("tokenizer.py"))
+_CODE = tuple(Path(__file__).with_name(f) for f in ("matching.py", "lexicon.py", "tokenizer.py", "framed.py"))
 KEEP_CACHED = 8  # index files kept (one per catalog content seen); the least recently used others are removed
 
 
@@ -346,28 +345,21 @@ class ItemIndex:
 def _read_state(path: Path, key: str) -> tuple[object, ...] | None:
     """The cached state, or None: missing, or damaged (checksum, layout) — then removed, rebuilt and said so."""
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    try:
-        if len(data) < 4 or zlib.crc32(data[4:]) != int.from_bytes(data[:4], "big"):
-            raise ValueError("校验和不符")
-        fmt, stored_key, state = marshal.loads(data[4:])
+        fmt, stored_key, state = framed.load(path)  # type: ignore[misc]
         if fmt != INDEX_FORMAT or stored_key != key or not isinstance(state, tuple) or len(state) != 6:
             raise ValueError("内容与键不符")
         return state
-    except (ValueError, EOFError, TypeError) as e:
+    except FileNotFoundError:
+        return None
+    except framed.DAMAGED as e:
         log.warning("检索索引缓存 %s 已损坏（%s），重新建立", path, e)
         path.unlink(missing_ok=True)
         return None
 
 
 def _write_state(path: Path, key: str, state: tuple[object, ...]) -> None:
-    payload = marshal.dumps((INDEX_FORMAT, key, state))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.{id(state)}.tmp")
-    tmp.write_bytes(zlib.crc32(payload).to_bytes(4, "big") + payload)
-    tmp.replace(path)  # atomic: another process reads the old file or the whole new one
+    framed.dump(path, (INDEX_FORMAT, key, state))
+
     def age(f: Path) -> float:
         try:
             return f.stat().st_mtime

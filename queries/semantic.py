@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import marshal
 import os
 import threading
-import zlib
 from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +26,8 @@ from typing import Any
 import numpy as np
 
 from qingdan import paths
+
+from . import framed
 
 log = logging.getLogger(__name__)
 
@@ -109,28 +109,17 @@ def _key(text: str) -> str:
 
 def _read_vectors(path: Path, remove: bool = True) -> dict[str, bytes]:
     try:
-        data = path.read_bytes()
-        if len(data) < 4 or zlib.crc32(data[4:]) != int.from_bytes(data[:4], "big"):
-            raise ValueError("校验和不符")
-        table = marshal.loads(data[4:])
+        table = framed.load(path)
         if not isinstance(table, dict):
             raise ValueError("格式不符")
         return table
     except FileNotFoundError:
         return {}
-    except (ValueError, EOFError, TypeError) as e:
+    except framed.DAMAGED as e:
         log.warning("语义向量缓存 %s 已损坏（%s），重新计算", path, e)
         if remove:
             path.unlink(missing_ok=True)
         return {}
-
-
-def _write_vectors(path: Path, table: dict[str, bytes]) -> None:
-    payload = marshal.dumps(table)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    tmp.write_bytes(zlib.crc32(payload).to_bytes(4, "big") + payload)
-    tmp.replace(path)  # atomic: a reader sees the old table or the whole new one
 
 
 def encode(encoder: Encoder, texts: list[str], keys: list[str]) -> dict[str, bytes]:
@@ -152,7 +141,7 @@ def write_shipped(records: list[dict[str, object]]) -> int:
     todo = sorted(k for k in texts if k not in table)
     table.update(encode(Encoder.shared(), [texts[k] for k in todo], todo))
     SHIPPED.parent.mkdir(parents=True, exist_ok=True)
-    _write_vectors(SHIPPED, dict(sorted(table.items())))
+    framed.dump(SHIPPED, dict(sorted(table.items())))
     shipped.cache_clear()
     return len(todo)
 
@@ -174,10 +163,9 @@ class SemanticIndex:
         self.row = {i: n for n, i in enumerate(self.ids)}
         texts = [passage_text(r) for r in records]
         keys = [_key(t) for t in texts]
-        table = dict(shipped())
-        if any(k not in table for k in keys):
-            table.update(self._cached(dict(zip(keys, texts))))
-        self.matrix = np.stack([np.frombuffer(table[k], dtype=np.float16).astype(np.float32) for k in keys]) \
+        have = shipped()
+        extra = self._cached(dict(zip(keys, texts))) if any(k not in have for k in keys) else {}
+        self.matrix = np.stack([np.frombuffer(have.get(k) or extra[k], dtype=np.float16).astype(np.float32) for k in keys]) \
             if keys else np.zeros((0, DIM), dtype=np.float32)
 
     def _cached(self, texts: dict[str, str]) -> dict[str, bytes]:
@@ -190,7 +178,7 @@ class SemanticIndex:
             log.info("计算 %d 个事项的语义向量", len(missing))
             table.update(encode(self.encoder, [t for _, t in missing], [k for k, _ in missing]))
             try:
-                _write_vectors(path, table)
+                framed.dump(path, table)
             except OSError as e:  # a read-only cache costs time on the next start, not answers
                 log.warning("无法写入语义向量缓存 %s：%s", path, e)
         return table

@@ -15,14 +15,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import marshal
-import os
 import threading
-import zlib
 from pathlib import Path
 
 import jieba
 
 from qingdan import paths
+
+from . import framed
 
 log = logging.getLogger(__name__)
 
@@ -65,28 +65,19 @@ def _split(freq: dict[str, int], total: int) -> Pieces:
 def _read(path: Path) -> Pieces | None:
     """The pieces on disk, or None when the file is missing, truncated or damaged (its checksum)."""
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    try:
-        crc, payload = int.from_bytes(data[:4], "big"), data[4:]
-        if len(data) < 4 or zlib.crc32(payload) != crc:
-            raise ValueError("checksum")
-        fmt, total, singles, pieces = marshal.loads(payload)
+        fmt, total, singles, pieces = framed.load(path)  # type: ignore[misc]
         if fmt != FORMAT or not isinstance(total, int) or not isinstance(singles, dict) or not isinstance(pieces, dict):
             raise ValueError("layout")
         return Pieces(total, singles, pieces)
-    except (ValueError, EOFError, TypeError) as e:
+    except FileNotFoundError:
+        return None
+    except framed.DAMAGED as e:
         log.warning("分词词典缓存 %s 已损坏（%s），重新生成", path, e)
         return None
 
 
 def _write(path: Path, p: Pieces) -> None:
-    payload = marshal.dumps((FORMAT, p.total, p.singles, p.pieces))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    tmp.write_bytes(zlib.crc32(payload).to_bytes(4, "big") + payload)
-    tmp.replace(path)  # atomic: a reader sees the old file or the whole new one
+    framed.dump(path, (FORMAT, p.total, p.singles, p.pieces))
 
 
 _PIECES: Pieces | None = None
