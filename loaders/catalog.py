@@ -106,6 +106,7 @@ SPECS: dict[str, Spec] = {
               "lead_body_name": (False, None), "assist_body_names": (False, split_multi),
               "supervise_body_names": (False, split_multi), "unlinked_bases": (False, split_multi), **PROV},
     "phrasings": {"item_id": (True, None), "phrase": (True, None), **PROV},
+    "situations": {"item_id": (True, None), "situation": (True, None), **PROV},
     "roles": {"item_id": (True, None), "role": (True, _enum(tuple(ROLE_ZH))), "body_type": (True, None),
               "basis": (False, lambda v: parse_key(v) and v.strip()), "note": (False, None), **PROV},
     "provisions": {"citation": (True, lambda v: parse_key(v) and v.strip()), "summary_zh": (True, None), **PROV},
@@ -138,7 +139,8 @@ SPECS: dict[str, Spec] = {
 ID_COLUMN: dict[str, str | tuple[str, ...]] = {"body_types": "body_type_id", "body_aliases": "alias", "lists": "list_id", "list_versions": "version_id",
              "categories": "category_id", "items": "item_id", "provisions": "citation",
              "delegations": "decision_id", "adoptions": "adoption_id", "documents": "doc_key",
-             "roles": ("item_id", "role", "body_type"), "phrasings": ("item_id", "phrase"), "document_provisions": ("doc_key", "part")}
+             "roles": ("item_id", "role", "body_type"), "phrasings": ("item_id", "phrase"),
+             "situations": ("item_id", "situation"), "document_provisions": ("doc_key", "part")}
 
 
 @dataclass

@@ -15,8 +15,8 @@ from rdflib.namespace import RDF
 from qingdan.ontology.terms import ID_NS, ONTOLOGY_NS, declared_classes, rel_type, role_rel_type
 from qingdan.queries.stores.base import Node, PropertyGraph, Rel
 
-MULTI = {"keywords", "unlinked_bases", "assist_body_names", "supervise_body_names"}
-SKIP = {"phrasingRow"}  # where a phrasing came from matters to validation, not to the graph
+MULTI = {"keywords", "situations", "unlinked_bases", "assist_body_names", "supervise_body_names"}
+SKIP = {"phrasingRow"}  # where a phrasing or situation came from matters to validation, not to the graph
 SPECIAL = {"provenanceStatus": "provenance_status", "sourceRow": "source_row"}
 
 

@@ -128,6 +128,9 @@ def _catalog(b: RdfBuilder, cat: Catalog) -> None:
     for r in cat.of("phrasings"):
         b.add(iri("item", r["item_id"]), QD.keywords, r["phrase"])
         b.add(iri("item", r["item_id"]), QD.phrasingRow, r.where)
+    for r in cat.of("situations"):
+        b.add(iri("item", r["item_id"]), QD.situations, r["situation"])
+        b.add(iri("item", r["item_id"]), QD.phrasingRow, r.where)
     for r in cat.of("roles"):
         s = iri("role", r["item_id"], r["role"], r["body_type"])
         b.add(s, RDF.type, QD.RoleAssignment)

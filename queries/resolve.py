@@ -137,6 +137,7 @@ class Resolver(Explaining, AskedRoles):
             self._list_of_version.update({v.id: lists_of.get(v.id) for v in [*also, *([ver] if ver else [])]})
             records.append({"id": n.id, "kind": n.get("kind"), "name": n.get("name_zh"),
                             "keywords": n.get("keywords") or [], "description": n.get("description"),
+                            "situations": n.get("situations") or [],
                             "category": cat.get("name_zh") if cat else None})
         self.index_records = records  # what the index is built from (and keyed by in its cache)
         self.index = ItemIndex(records)

@@ -35,6 +35,8 @@ MODEL = "multilingual-e5-small-q4"  # names the cache file: another model, other
 DIM = 384
 _QUERY_CACHE = 256
 QUERY_CHARS = 160
+# how much of an item's closeness is that of its nearest phrasing or situation (the rest, its whole passage)
+EXTRA_SHARE = 0.3
 
 
 def enabled() -> bool:
@@ -135,7 +137,7 @@ def encode(encoder: Encoder, texts: list[str], keys: list[str]) -> dict[str, byt
 def write_shipped(records: list[dict[str, object]]) -> int:
     """The shipped table for these records (`make vectors`): only their texts, so it never grows
     with texts the catalog no longer has. Returns how many vectors were encoded anew."""
-    texts = {_key(t): t for t in (passage_text(r) for r in records)}
+    texts = {_key(t): t for r in records for t in (passage_text(r), *extra_texts(r))}
     old = shipped()
     table = {k: old[k] for k in texts if k in old}
     todo = sorted(k for k in texts if k not in table)
@@ -154,19 +156,43 @@ def passage_text(record: dict[str, object]) -> str:
     return "；".join(p for p in parts if p)
 
 
+def extra_texts(record: dict[str, object]) -> list[str]:
+    """Each phrasing and each everyday situation on its own: a question worded like one of them is
+    near that one, while in the whole passage it is one voice among the name and description."""
+    out: list[str] = []
+    for field in ("keywords", "situations"):
+        value = record.get(field) or []
+        out += [str(v) for v in (value if isinstance(value, list) else [value]) if str(v).strip()]
+    return list(dict.fromkeys(out))
+
+
 class SemanticIndex:
-    """One vector per item, rows in the order of ids."""
+    """Per item, one vector of its whole passage and one of each phrasing and situation; its
+    closeness to a question mixes the passage's with that of its nearest phrasing or situation."""
 
     def __init__(self, records: list[dict[str, object]]) -> None:
         self.encoder = Encoder.shared()
         self.ids = [str(r["id"]) for r in records]
         self.row = {i: n for n, i in enumerate(self.ids)}
         texts = [passage_text(r) for r in records]
+        extras = [extra_texts(r) for r in records]
         keys = [_key(t) for t in texts]
+        extra_keys = [[_key(t) for t in ts] for ts in extras]
+        every = dict(zip(keys, texts)) | {k: t for ks, ts in zip(extra_keys, extras) for k, t in zip(ks, ts)}
         have = shipped()
-        extra = self._cached(dict(zip(keys, texts))) if any(k not in have for k in keys) else {}
-        self.matrix = np.stack([np.frombuffer(have.get(k) or extra[k], dtype=np.float16).astype(np.float32) for k in keys]) \
-            if keys else np.zeros((0, DIM), dtype=np.float32)
+        extra = self._cached(every) if any(k not in have for k in every) else {}
+
+        def matrix(ks: list[str]) -> np.ndarray:
+            if not ks:
+                return np.zeros((0, DIM), dtype=np.float32)
+            return np.stack([np.frombuffer(have.get(k) or extra[k], dtype=np.float16).astype(np.float32) for k in ks])
+
+        self.matrix = matrix(keys)
+        # the extra vectors item after item; starts[j] is where the j-th item having any begins
+        self.extra = matrix([k for ks in extra_keys for k in ks])
+        self.with_extra = np.array([n for n, ks in enumerate(extra_keys) if ks], dtype=np.int64)
+        sizes = np.array([len(ks) for ks in extra_keys if ks], dtype=np.int64)
+        self.starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64) if len(sizes) else sizes
 
     def _cached(self, texts: dict[str, str]) -> dict[str, bytes]:
         """The vectors of texts the shipped table lacks, from the user's cache or encoded now."""
@@ -175,7 +201,7 @@ class SemanticIndex:
         have = shipped()
         missing = sorted((k, t) for k, t in texts.items() if k not in table and k not in have)
         if missing:
-            log.info("计算 %d 个事项的语义向量", len(missing))
+            log.info("计算 %d 段事项文字的语义向量", len(missing))
             table.update(encode(self.encoder, [t for _, t in missing], [k for k, _ in missing]))
             try:
                 framed.dump(path, table)
@@ -184,7 +210,13 @@ class SemanticIndex:
         return table
 
     def similarities(self, text: str) -> np.ndarray:
-        """Cosine similarity of the question to every item (vectors are unit length)."""
+        """Each item's closeness to the question (vectors are unit length): its passage's cosine,
+        mixed with its nearest phrasing's or situation's when it has any."""
         if not len(self.ids):
             return np.zeros(0, dtype=np.float32)
-        return self.matrix @ self.encoder.query(text)
+        q = self.encoder.query(text)
+        sims = self.matrix @ q
+        if len(self.with_extra):
+            nearest = np.maximum.reduceat(self.extra @ q, self.starts)
+            sims[self.with_extra] = (1 - EXTRA_SHARE) * sims[self.with_extra] + EXTRA_SHARE * nearest
+        return sims

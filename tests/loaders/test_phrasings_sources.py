@@ -1,4 +1,4 @@
-"""The catalog's everyday phrasings must not come from the questions the matcher is judged on.
+"""The catalog's everyday phrasings and situations must not come from the questions the matcher is judged on.
 
 Accuracy on held-out questions (bench/eval) means something only if no catalog row was written
 from them: a phrasing may cite a development question (``dev:Q…``) or a public page, never a
@@ -22,7 +22,7 @@ def _url_key(url: str) -> str:
 
 def _rows() -> list[tuple[str, int, dict[str, str]]]:
     out = []
-    for path in sorted(CATALOG.glob("phrasings_*.csv")):
+    for path in sorted([*CATALOG.glob("phrasings_*.csv"), *CATALOG.glob("situations*.csv")]):
         with path.open(encoding="utf-8") as f:
             out += [(path.name, i + 2, r) for i, r in enumerate(csv.DictReader(f))]
     return out

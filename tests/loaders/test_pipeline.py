@@ -79,6 +79,20 @@ def test_a_role_outside_the_nine_is_refused_by_row(mini_catalog, mini_laws):
     assert (p.file, p.row, p.field, p.value) == ("roles.csv", 5, "role", "blesses")
 
 
+def test_situations_join_the_item_and_an_orphan_is_named(mini_catalog, mini_laws):
+    path = mini_catalog / "situations.csv"
+    path.write_text("item_id,situation,provenance_status,source\n"
+                    "T-002,邻居家的狗天天半夜叫，上门说了几次都吵起来了,modeled,test\n", "utf-8")
+    store = MemoryStore()
+    load_into(store, catalog_dir=mini_catalog, laws_dir=mini_laws)
+    assert store.node("item/T-002").get("situations") == ["邻居家的狗天天半夜叫，上门说了几次都吵起来了"]
+    path.write_text(path.read_text("utf-8") + "T-404,没有这个事项的情形,modeled,test\n", "utf-8")
+    with pytest.raises(DataError) as err:
+        load_into(MemoryStore(), catalog_dir=mini_catalog, laws_dir=mini_laws)
+    [p] = err.value.problems
+    assert (p.file, p.row, p.field) == ("situations.csv", 3, "item_id"), p
+
+
 def test_phrasings_join_the_item_keywords_and_an_orphan_is_named(mini_catalog, mini_laws):
     store = MemoryStore()
     load_into(store, catalog_dir=mini_catalog, laws_dir=mini_laws)

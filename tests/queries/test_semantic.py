@@ -21,8 +21,10 @@ def resolver(memory_store: MemoryStore) -> Resolver:
 
 def test_shipped_vectors_cover_the_bundled_catalog(resolver: Resolver) -> None:
     have = semantic.shipped()
-    missing = [r["id"] for r in resolver.index_records if semantic._key(semantic.passage_text(r)) not in have]
+    missing = [r["id"] for r in resolver.index_records
+               if any(semantic._key(t) not in have for t in (semantic.passage_text(r), *semantic.extra_texts(r)))]
     assert not missing, f"{len(missing)} 个事项没有预先计算的语义向量（如 {missing[:3]}）：请运行 make vectors"
+    assert all(r["situations"] for r in resolver.index_records), "每个内置事项都应有群众描述的情形（data/catalog/situations.csv）"
 
 
 def test_a_story_in_other_words_finds_its_item(resolver: Resolver) -> None:
@@ -54,3 +56,15 @@ def test_damaged_vector_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.Mon
     assert "语义向量缓存" in caplog.text
     assert np.allclose(first.matrix, again.matrix, atol=1e-3)
     assert semantic._read_vectors(path)  # whole again
+
+
+def test_a_question_told_like_an_items_situation_is_nearest_that_item(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the two items' own words say nothing of building sites or sleep; only the situation does
+    monkeypatch.setenv("QINGDAN_CACHE", str(tmp_path))
+    plain = [dict(r, situations=[]) for r in RECORDS]
+    told = [plain[0], dict(plain[1], situations=["隔壁工地半夜还在打桩，吵得一家人睡不着"])]
+    question = "晚上工地施工太吵了没法睡觉找谁"
+    before = semantic.SemanticIndex(plain).similarities(question)
+    after = semantic.SemanticIndex(told).similarities(question)
+    assert after[1] > before[1] and after[1] > after[0], (before, after)
+    assert after[0] == pytest.approx(before[0])  # an item without situations keeps its closeness
