@@ -49,6 +49,9 @@ NEGATIVE_TRANSFER = 0.95
 NEGATIVE_TRANSFER_TOPIC = 0.6
 # a timing or procedure question takes an item that knows the answer if it scores this close to the top
 PREFER_WITHIN = 0.7
+# and a question about these roles one whose bodies in that role are recorded (of a duty's story, who
+# decides or corrects is often read from a grievance's words; who approves, pays or penalises rarely)
+PREFER_ROLES = ("approves", "funds", "enforces")
 # acts whose presence in both the question and an item's name says more than topic words do
 ACTION_WORDS = ("处罚", "调解", "证明", "公开", "选举", "罢免", "出租", "发包", "承包", "扣押", "审批", "登记",
                 "备案", "救助", "补贴", "采购", "招标", "拆除", "征收", "评议", "审计", "公示")
@@ -209,9 +212,13 @@ class Resolver(Explaining, AskedRoles):
 
     def prefer(self, duties: list[Match], intent: Intent) -> Match:
         """For "how often / by when" and "what steps" questions, the best item among those close to
-        the top that knows the answer (a disclosure rule, a procedure) rather than one that does not."""
+        the top that knows the answer (a disclosure rule, a procedure) rather than one that does not;
+        likewise for a question about a role (who approves, pays, corrects, penalises): "宅基地审批最后谁批"
+        shares more words with the disclosure of approvals than with the approval itself."""
         want = self.has_timing if intent.id == "timing" else self.has_procedure if intent.id == "procedure" else None
         top = duties[0]
+        if want is None and intent.role in PREFER_ROLES:
+            want = {m.id for m in duties[:6] if any(r.role == intent.role for r in self.roles.get(m.id, []))}
         if want is None or top.id in want:
             return top
         # near the top in words: the closeness-in-meaning bonus goes to a few items only, and would make

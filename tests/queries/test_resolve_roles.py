@@ -29,6 +29,9 @@ ROLE_CASES: list[RoleCase] = [
     # 城乡规划法 第四十一条：乡村建设规划许可证由乡镇报县级规划主管部门核发（放权后可由镇核发）
     RoleCase("permit", "农村自建房的规划许可谁发", "approves", ("county_department", "town"),
              ("county_natural_resources", "town_government"), "城乡规划法"),
+    # 土地管理法（2019）第六十二条第四款：农村村民住宅用地由乡镇人民政府审核批准——问的是审批，不是审批结果的公开
+    # （宅基地审批情况的公开事项与问题共享的词更多）
+    RoleCase("homestead", "宅基地审批最后谁批", "approves", ("town",), ("town_government",), "土地管理法"),
     # 社会救助暂行办法 第四十八条：临时救助由县级民政部门审批（可委托乡镇）
     RoleCase("relief", "临时救助最后谁批", "approves", ("county_department", "town"),
              ("county_civil_affairs", "town_government"), "社会救助暂行办法"),
