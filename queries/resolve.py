@@ -429,7 +429,8 @@ class Resolver(Explaining, AskedRoles):
         # the behaviour the negative list names, when it matches about as well as the duty
         worst = max(negatives, key=lambda n: negatives[n]) if negatives and top is not None else None
         named = worst if worst is not None and top is not None and negatives[worst] >= top.score * 0.8 else None
-        if misconduct and top is not None and (named or story):
+        # a story of wrongdoing that asks "找谁/归谁管" asks where to take it, not who does the work as a rule
+        if misconduct and top is not None and (named or story or intent.id == "responsible"):
             intent = about_misconduct(intent)
             bypass = (named is not None and self.items[named].node.get("aspect") == DECISION_ASPECT) or bypassed_meeting(plain)
             if story and bypass and any(r.role == "decides" and r.level == "village" for r in self.roles.get(top.id, [])):
