@@ -213,7 +213,7 @@ class Resolver(Explaining, AskedRoles):
     def prefer(self, duties: list[Match], intent: Intent) -> Match:
         """For "how often / by when" and "what steps" questions, the best item among those close to
         the top that knows the answer (a disclosure rule, a procedure) rather than one that does not;
-        likewise for a question about a role (who approves, pays, corrects, penalises): "宅基地审批最后谁批"
+        likewise for a question about a role (who approves, pays, penalises): "宅基地审批最后谁批"
         shares more words with the disclosure of approvals than with the approval itself."""
         want = self.has_timing if intent.id == "timing" else self.has_procedure if intent.id == "procedure" else None
         top = duties[0]
