@@ -316,7 +316,8 @@ class ItemIndex:
         if self.semantic is None:
             return {}
         sims = self.semantic.similarities(text)
-        rows = [(self.semantic.row[i], i) for i in (self.semantic.ids if allowed is None else allowed) if i in self.semantic.row]
+        # in the index's own order (not a set's, which varies between runs): equal closeness, same ranking
+        rows = [(n, i) for n, i in enumerate(self.semantic.ids) if allowed is None or i in allowed]
         if not rows:
             return {}
         idx = np.fromiter((r for r, _ in rows), dtype=np.int64, count=len(rows))

@@ -291,7 +291,7 @@ class Resolver(Explaining, AskedRoles):
                 negatives[m.id] = m.score
             elif m.score > scores.get(m.id, -1.0):
                 scores[m.id] = m.score
-            evidence[m.id] = max(evidence.get(m.id, 0.0), m.score - m.meaning)
+            evidence[m.id] = max(evidence.get(m.id, 0.0), _evidence(m))
         for neg, s in negatives.items():
             for duty in self.endangers.get(neg, []):
                 if duty in allowed:

@@ -104,7 +104,7 @@ SHIPPED = Path(__file__).with_name("vectors") / f"{MODEL}.marshal"
 
 @lru_cache(maxsize=1)
 def shipped() -> dict[str, bytes]:
-    """The bundled catalog's vectors (read once per process; ~0.5 MB)."""
+    """The bundled catalog's vectors (read once per process; ~4.4 MB, ~0.1 s)."""
     return _read_vectors(SHIPPED, remove=False)
 
 
