@@ -52,9 +52,6 @@ COVERAGE_WEIGHT = 0.6
 # closeness in meaning (semantic.py): the item nearest the question gains up to WEIGHT × WINDOW;
 # items less close by more than WINDOW (a cosine difference) gain nothing
 SEMANTIC_WEIGHT, SEMANTIC_WINDOW, SEMANTIC_CANDIDATES = 5.0, 0.03, 10
-# in a story (more than STORY_CHARS characters) the nearest item gains up to STORY_SHARE × the best
-# score any item has from words, when that is more: see _meaning_scale
-STORY_CHARS, STORY_SHARE = 60, 1.5
 MIN_PHRASE_MASS = 8.0
 CONTEXT_GRAMS = frozenset({"镇政", "政府", "府让", "村委", "委会", "居委", "街道", "村民", "居民", "干部", "书记", "主任", "社区", "乡镇", "支书", "村长"})
 # who is asked about, not what: in "镇里让村委会去执法" only 执法 says which item it is
@@ -294,7 +291,7 @@ class ItemIndex:
         listed = {doc_id for doc_id, _ in shortlist}
         shortlist += [(doc_id, scores.get(doc_id, 0.0)) for doc_id in close if doc_id not in listed]
         fuzzy_of = self._fuzzy(compact, [doc_id for doc_id, _ in shortlist]) if len(compact) >= 2 else {}
-        words: dict[str, float] = {}  # each item's score from the question's words alone
+        ranked: list[Match] = []
         tie: dict[str, float] = {}
         for doc_id, s in shortlist:
             lexical = s / q_mass
@@ -302,35 +299,18 @@ class ItemIndex:
             score = 0.7 * lexical + 0.3 * fuzzy * min(1.0, lexical * 4)
             # a long story dilutes the share of its words any item covers; how much of one of the
             # item's own phrasings the question contains does not shrink with the story's length
-            words[doc_id] = max(score, COVERAGE_WEIGHT * self.coverage(doc_id, terms))
+            score = max(score, COVERAGE_WEIGHT * self.coverage(doc_id, terms))
+            score += close.get(doc_id, 0.0)
+            ranked.append(Match(doc_id, round(score, 4), close.get(doc_id, 0.0)))
             tie[doc_id] = lexical
-        scale = self._meaning_scale(compact, max(words.values(), default=0.0))
-        ranked = [Match(doc_id, round(w + close.get(doc_id, 0.0) * scale, 4), round(close.get(doc_id, 0.0) * scale, 4))
-                  for doc_id, w in words.items()]
         # ties (several items covered in full) go to the item that also shares more of the question's words
         ranked.sort(key=lambda m: (-m.score, -tie[m.id], m.id))
         return ranked[:limit]
 
-    @staticmethod
-    def _meaning_scale(compact: str, best_words: float) -> float:
-        """How much closeness in meaning weighs against words in this question. In a short question
-        every word is chosen: "乡村违建归哪个部门管" means the item its words name. A long story
-        mentions many matters in passing, and a short phrasing of some item ("计划生育", "村民小组长")
-        is soon covered in full (a words score of 0.6) while the story is about another; there the
-        encoder, which reads the story whole, should be able to outweigh that.
-        Measured on the public pages' excerpts (topics.csv), right item first: train half 66 → 66 of
-        157, untuned half 59 → 66 of 137; dev 179 → 178 of 221. From 30 characters on, the train half gained too (70), but
-        stories of 40–60 characters I wrote myself lost two of sixteen answers (宅基地申请 became
-        宅基地使用方案), so shorter questions keep words first."""
-        cap = SEMANTIC_WEIGHT * SEMANTIC_WINDOW
-        if len(compact) <= STORY_CHARS or best_words <= 0:
-            return 1.0
-        return max(cap, STORY_SHARE * best_words) / cap
-
     def _close_in_meaning(self, text: str, allowed: set[str] | None) -> dict[str, float]:
         """The items nearest in meaning to the question, each with what it adds to its score: the
-        nearest gets SEMANTIC_WEIGHT × SEMANTIC_WINDOW (in a story, search scales that by
-        _meaning_scale), the others less the farther they are from it, nothing beyond the window. It decides among items, never whether a question is about any
+        nearest gets SEMANTIC_WEIGHT × SEMANTIC_WINDOW, the others less the farther they are from it,
+        nothing beyond the window. It decides among items, never whether a question is about any
         (Match.meaning lets the resolver judge that on words alone): the encoder tells well which few
         items a story is about, and poorly whether it is about any (some item is always nearest)."""
         if self.semantic is None:
