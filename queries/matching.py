@@ -56,6 +56,8 @@ MIN_PHRASE_MASS = 8.0
 CONTEXT_GRAMS = frozenset({"镇政", "政府", "府让", "村委", "委会", "居委", "街道", "村民", "居民", "干部", "书记", "主任", "社区", "乡镇", "支书", "村长"})
 # who is asked about, not what: in "镇里让村委会去执法" only 执法 says which item it is
 CONTEXT_WORDS = ("政府", "村委会", "居委会", "街道", "村民", "居民", "干部", "书记", "主任", "支书", "村长", "社区", "乡镇", "镇里", "县里", "区里")
+# when, not what: "今年" in "今年荔枝大丰收" says nothing of which item (one phrasing, 村里今年干了什么, is half 今年)
+TIME_WORDS = frozenset({"今年", "去年", "明年", "前年", "今天", "昨天", "明天", "前几天", "现在", "最近", "近年", "这几年", "当年", "以前", "后来"})
 FIELD_WEIGHTS = {"name": 3.0, "keywords": 3.0, "category": 1.0, "description": 1.0}
 
 
@@ -265,7 +267,8 @@ class ItemIndex:
     def _weight_of(self, term: str) -> float:
         """A word's weight in a phrasing: its rarity, less for the bodies every question names."""
         w = self.idf.get(term, 0.0)
-        return w * 0.25 if any(b in term.lstrip("#") for b in CONTEXT_WORDS) or term.lstrip("#") in CONTEXT_GRAMS else w
+        bare = term.lstrip("#")
+        return w * 0.25 if any(b in bare for b in CONTEXT_WORDS) or bare in CONTEXT_GRAMS or bare in TIME_WORDS else w
 
     def search(self, text: str, limit: int = 10, allowed: set[str] | None = None) -> list[Match]:
         q = strip_scaffolding(normalize(text))
