@@ -39,6 +39,7 @@ OPERATIONS = [label for label, _ in _operations()]
 CASES = [pytest.param(label, GenerationMode.POSITIVE, id=f"{label}-positive") for label in OPERATIONS] + \
     [pytest.param(label, GenerationMode.NEGATIVE, id=f"{label}-negative") for label, query in _operations() if query]
 _schemas: dict[str, Any] = {}
+CALL_TIMEOUT = 120  # seconds
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +74,10 @@ def test_get_route_never_5xx_and_answers_as_documented(api_schema: Any, label: s
     @fuzz_settings(12 if positive else 6, 600 if positive else 300)
     @given(case=op.as_strategy(generation_mode=mode))
     def run(case: Any) -> None:
-        response = case.call()
+        # what is asserted is the status and the shape, not the speed: schemathesis's own 10 s read
+        # timeout failed a first audit on Neo4j once on a loaded machine (a timing assertion in disguise);
+        # the bound left only catches a hang
+        response = case.call(timeout=CALL_TIMEOUT)
         assert response.status_code < 500, f"{case.method} {case.formatted_path} {case.query} → {response.status_code}: {response.text[:300]}"
         case.validate_response(response, checks=checks)
 
