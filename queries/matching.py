@@ -265,7 +265,8 @@ class ItemIndex:
         return self.weights.get(term, 0.0)
 
     def _weight_of(self, term: str) -> float:
-        """A word's weight in a phrasing: its rarity, less for the bodies every question names."""
+        """A word's weight in a phrasing: its rarity, less for the bodies every question names and for
+        the words that only say when."""
         w = self.idf.get(term, 0.0)
         bare = term.lstrip("#")
         return w * 0.25 if any(b in bare for b in CONTEXT_WORDS) or bare in CONTEXT_GRAMS or bare in TIME_WORDS else w

@@ -136,7 +136,7 @@ def test_a_long_story_is_not_unlisted_for_its_length(resolver: Resolver) -> None
 
 
 def test_a_story_of_a_few_sentences_is_not_unlisted_either(resolver: Resolver) -> None:
-    # 48 characters, no word of the seal item's name but 公章: the committee's seal kept at home by a
+    # 48 characters sharing no word with the seal item's name, only 公章 with its phrasings: the committee's seal kept at home by a
     # former clerk; 民法典第一百零一条 (the committee acts as a legal person), 组织法 §20 (handed over at 换届)
     a = resolver.resolve("我们村原来的文书去年调走了，可村委会的公章和几本账册到现在还锁在他家里，说要等补发完他的工资才交", as_of=DAY)
     assert a["verdict"] != "unlisted"
