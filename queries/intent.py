@@ -95,6 +95,12 @@ BYPASS = re.compile(r"未经.{0,12}(同意|讨论|表决|通过)|没有(经过|�
                     r"私自做主|自作主张|一(个)?人说了算|擅自决定|暗箱操作")
 
 
+# a report already made ("去镇里反映过", "已经举报了", "投诉到镇上也没回音") tells what happened before
+# the question; the question itself may ask something else ("村干部能这样做吗")
+PAST_REPORT = re.compile(r"(已经|已|多次|曾经|曾|屡次|反复|几次|好几次|一直)[^，。？?！!,]{0,10}(反映|投诉|举报|上访|信访|申诉)|"
+                         r"(反映|投诉|举报|上访|信访|申诉)(过|了|到|后|无果|未果|多次|好几次|几次|也没|都没)")
+
+
 @dataclass(frozen=True)
 class Intent:
     id: str
@@ -168,6 +174,7 @@ def detect(text: str) -> Intent:
     best: dict[str, tuple[float, str, bool]] = {}
     # "不经过任何程序就…" tells that a meeting was bypassed; it does not ask for the procedure
     bypassed = [(m.start(), m.end()) for m in BYPASS.finditer(plain)]
+    reported = [(m.start(), m.end()) for m in PAST_REPORT.finditer(plain)]
     for intent, weight, pattern in _COMPILED:
         for m in pattern.finditer(plain):
             if intent == "procedure" and any(a <= m.start() < b for a, b in bypassed):
@@ -181,6 +188,8 @@ def detect(text: str) -> Intent:
                 # a sentence that does not ask can voice a grievance or a need, not ask how long or how
                 place = min(place, 0.5 if intent in STORY_INTENTS else 0.3)
             score = weight * place
+            if intent == "complaint" and any(a <= m.start() < b for a, b in reported):
+                score /= 2  # a report made before the question, not the question
             if score > best.get(intent, (0.0, "", False))[0]:
                 best[intent] = (score, m.group(0), told)
     # a mere hint in a sentence that does not ask ("每月发800元") is no intent

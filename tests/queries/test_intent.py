@@ -43,6 +43,10 @@ def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     ("村集体经济组织成员资格谁认定？", "decides"),  # who determines it is who decides
     ("老会计不肯交出公章，这种情况该找谁来让他交出来？", "complaint"),  # someone to make another act: who corrects
     ("谁能管管我们村的干部", "complaint"),
+    # a report already made tells the story; the question asks whether the act is allowed
+    ("村里修路向每户收了500块，已经向镇里举报了，村委会有权收这个钱吗？", "may_do"),
+    ("村干部把低保名额给了自己亲戚，村民去镇里反映过，请问村干部能这样做吗？", "may_do"),
+    ("村干部把低保名额给了自己亲戚，请问该去哪里反映？", "complaint"),
     ("村里不给出嫁女分征地补偿款，合理吗？", "may_do"),
     ("村规民约里写了酒席超标就罚款，村里能罚款吗？", "may_do"),  # whether a fine is allowed, not who fines
     ("高龄津贴一个月能领多少钱？", "funds"),  # how much is paid: the standard and who funds it
