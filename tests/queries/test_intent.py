@@ -47,6 +47,9 @@ def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     ("村里修路向每户收了500块，已经向镇里举报了，村委会有权收这个钱吗？", "may_do"),
     ("村干部把低保名额给了自己亲戚，村民去镇里反映过，请问村干部能这样做吗？", "may_do"),
     ("村干部把低保名额给了自己亲戚，请问该去哪里反映？", "complaint"),
+    ("村委会把我家的地收回去给别人种了，他们有这个权力吗", "may_do"),
+    ("上面搞人口普查，村委会要配合做哪些事", "village_part"),
+    ("村干部的工资是财政发还是村里自己出", "funds"),  # a choice between payers asks who pays
     ("村里不给出嫁女分征地补偿款，合理吗？", "may_do"),
     ("村规民约里写了酒席超标就罚款，村里能罚款吗？", "may_do"),  # whether a fine is allowed, not who fines
     ("高龄津贴一个月能领多少钱？", "funds"),  # how much is paid: the standard and who funds it
