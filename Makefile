@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test venv load serve neo4j-up neo4j-down test-only bench fuzz accuracy vectors clean
+.PHONY: demo test venv load serve neo4j-up neo4j-down test-only bench fuzz accuracy vectors topic-judge clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PY) >/dev/null || { echo "需要 Python 3.11（$(PY)）"; exit 1; }
@@ -49,6 +49,10 @@ bench: venv
 # the closeness-in-meaning vectors of the bundled items (after editing items; a test says when)
 vectors: venv
 	$(BIN)/python tools/catalog/write_vectors.py
+
+# the on/off-topic judgement for short questions (after editing phrasings, situations or data/catalog/topic_examples.csv)
+topic-judge: venv
+	$(BIN)/python tools/catalog/write_topic_judge.py
 
 # accuracy on real public questions (dev and held-out) next to a literal matcher; rewrites docs/accuracy.md
 accuracy: venv

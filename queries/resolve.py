@@ -23,6 +23,7 @@ from qingdan.ontology.terms import KIND_CLASS, KIND_ZH
 from . import items as iq
 from . import reasons as rs
 from . import roles as rq
+from . import topic_judge
 from .dates import parse_as_of
 from .asked import DECISION_ASPECT, PERSONAL_ASPECTS, AskedRoles
 from .explain import ExplainedView, Explaining, read_adoptions, scoped_view
@@ -42,6 +43,9 @@ UNLISTED_BELOW = 0.15
 # get 未列入; ten off-topic questions naming the village I wrote myself are answered no more often
 LONG_STORY = 30
 OFF_DOMAIN_MIN = 0.5
+# a question this short is turned away when the topic judgement (topic_judge.py) finds it off topic
+JUDGED_UP_TO = 40
+JUDGED_OFF_BELOW = 0.4
 OTHER_SUBJECT_MIN = 0.9
 CLEAR_LEAD_MIN, CLEAR_LEAD_RATIO = 0.15, 1.4  # a question naming no village: enough when the first item leads the second this clearly
 # bodies whose own affairs a question may be about: without a village word, such a question is theirs
@@ -474,6 +478,11 @@ class Resolver(Explaining, AskedRoles):
         evidence = [_evidence(m) for m in by_words] + [0.0]
         top = evidence[0]
         plain = simplified(text)
+        if len(plain) <= JUDGED_UP_TO:
+            # in a short question one shared everyday word is a large share ("村里的井水能直接喝吗")
+            p = topic_judge.on_topic_probability(text)
+            if p is not None and p < JUDGED_OFF_BELOW:
+                return False
         if not VILLAGE_WORDS.search(plain):
             # a question about another body's own affairs (侨联换届, 编委会开会, 中标人公示) is no village duty
             if OTHER_SUBJECTS.search(plain):
