@@ -25,7 +25,9 @@ FALLBACK: dict[str, tuple[str, ...]] = {
     "assists": ("assists", "handles"),
     "supervises": ("supervises", "corrects"),
     "funds": ("funds",),
-    "corrects": ("corrects", "supervises", "enforces"),
+    # a complaint is about a breach: whoever enforces the rule breached acts on it before whoever
+    # oversees the work in general (a pig farm's sewage → the ecology bureau, not the town)
+    "corrects": ("corrects", "enforces", "supervises"),
     "enforces": ("enforces", "corrects", "handles"),
 }
 

@@ -73,6 +73,10 @@ ROLE_CASES: list[RoleCase] = [
     RoleCase("bypass-told", "去年村主任和村支书没有召开村民会议，私自把村里的集体山林承包给外村老板三十年，承包费也没公开。"
              "村民们多次向镇里反映，到现在也没有结果。", "decides", ("village_autonomy",),
              ("villagers_assembly", "villagers_representative_meeting"), ("村民委员会组织法", "农村土地承包法")),
+    # 环境保护法（2014）第十条、第六十条：县级环境保护主管部门统一监督管理，超标排污的由其责令限产、停产整治——
+    # 投诉的是别人违法排污，不是村里失职：执法的部门在一般监督的镇政府之前
+    RoleCase("pollution-complaint", "村边的养猪场把粪水排进河里，臭得不行，该向哪个部门投诉？", "complaint",
+             ("county_department",), ("county_ecology_environment",), "环境保护法"),
     # 第三十条：村务公开，财务收支每月或至少每季度公布一次
     RoleCase("timing", "村里的账要多久公布一次", "timing", ("village_autonomy",)),
 ]
