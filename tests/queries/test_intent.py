@@ -50,6 +50,13 @@ def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     ("村委会把我家的地收回去给别人种了，他们有这个权力吗", "may_do"),
     ("上面搞人口普查，村委会要配合做哪些事", "village_part"),
     ("村干部的工资是财政发还是村里自己出", "funds"),  # a choice between payers asks who pays
+    ("村规民约写了乱倒垃圾罚款二百，这样合法吗？", "may_do"),  # whether it is lawful, not who fines
+    ("村务监督委员会的成员应该由谁来选，支书能直接指定吗？", "decides"),  # who elects is who decides
+    ("人口普查是政府搞的，村委会在这里面到底要做什么？", "village_part"),
+    ("邻居没批就盖了四层楼，应该由哪个部门来责令停工？", "enforces"),
+    # "啥手续都没办" tells what a neighbour did not do; it does not ask for the procedure
+    ("隔壁老王去年拆了旧房盖新房，啥手续都没办，一直盖到了四层，把我家的路都挡了，我去找过村里也没用，"
+     "请问这种没有许可乱盖房子的，该由哪个部门来查处？", "enforces"),
     ("村里不给出嫁女分征地补偿款，合理吗？", "may_do"),
     ("村规民约里写了酒席超标就罚款，村里能罚款吗？", "may_do"),  # whether a fine is allowed, not who fines
     ("高龄津贴一个月能领多少钱？", "funds"),  # how much is paid: the standard and who funds it
