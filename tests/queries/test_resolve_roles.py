@@ -77,6 +77,10 @@ ROLE_CASES: list[RoleCase] = [
     # 投诉的是别人违法排污，不是村里失职：执法的部门在一般监督的镇政府之前
     RoleCase("pollution-complaint", "村边的养猪场把粪水排进河里，臭得不行，该向哪个部门投诉？", "complaint",
              ("county_department",), ("county_ecology_environment",), "环境保护法"),
+    # 组织法（2018）第十一条：村委会成员由村民直接选举产生，任何组织或者个人不得指定、委派或者撤换；第三十六条第三款：
+    # 乡镇政府干预依法属于村民自治范围的事项的，由上一级人民政府责令改正——纠正镇政府的是县级政府，不是镇政府自己
+    RoleCase("town-removes-head", "我们村选出来的村主任，镇里一个副镇长说他不服从安排，就下通知让他暂停履职，还指定支书代理主任。"
+             "镇里这样撤换村主任，我们该向谁反映？", "complaint", ("county_department",), ("county_government",), "村民委员会组织法"),
     # 第三十条：村务公开，财务收支每月或至少每季度公布一次
     RoleCase("timing", "村里的账要多久公布一次", "timing", ("village_autonomy",)),
 ]
