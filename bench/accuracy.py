@@ -53,7 +53,11 @@ class Question:
 # heldout2 was collected on 2026-12-01 because heldout had been scored against many versions of the code
 # and, once, a change was reverted on its figure: its texts were never seen, but it no longer judges
 # untouched. heldout2 is scored here and nowhere else (see bench/eval/README.md).
-SPLITS = {"dev": "开发集", "heldout": "留出集（从未逐条查看；已被多次打分）", "heldout2": "新留出集（2026-12-01 收集，只打分）"}
+# written_dev and written_check are not public questions: helpers wrote them on 2026-12-02 from the statutes
+# in people's voice (long stories, past complaints, several questions), without seeing any other split.
+# written_dev was looked at and tuned on; written_check was only scored (see bench/eval/README.md).
+SPLITS = {"dev": "开发集", "heldout": "留出集（从未逐条查看；已被多次打分）", "heldout2": "新留出集（2026-12-01 收集，只打分）",
+          "written_dev": "助手撰写·调试用（2026-12-02，非公开原话）", "written_check": "助手撰写·只打分（2026-12-02，非公开原话）"}
 
 
 def source_kinds() -> dict[str, str]:
