@@ -148,13 +148,18 @@ _ASKING = re.compile(r"[？?]|吗|呢|谁|什么|啥|怎么|怎样|如何|咋|�
                      r"为什么|为何|凭什么|要不要|该不该|算不算|合不合")
 # "十几年""过了几天" count and "没什么好公布的""谁也不管" tell, they do not ask
 _NOT_ASKING = re.compile(r"[十好这了]几|(?<![提日])前几|几十|几百|几千|几万|没(有)?(什么|啥)|不怎么|(什么|谁|哪儿|哪里)(都|也)|怎么也|"
-                         r"(什么|啥)[^，。？?！!,]{0,4}(都|也)(没|不)")
+                         r"(什么|啥)[^，。？?！!,]{0,4}(都|也)(没|不)|哪怕")
+# a rhetorical question asserts ("法律不是明确规定……吗？", "难道……吗"): its particle and mark ask nothing
+_RHETORICAL = re.compile(r"(不是|难道)[^，。？?！!；;]{0,30}?(吗|么|嘛)[？?]*")
 
 
 def masked(text: str) -> str:
     """The text with counting and telling phrases ("这几年", "没什么") blanked, same length, so that
     neither a cue nor a question word is read in them and positions stay."""
-    return _NOT_ASKING.sub(lambda m: "·" * len(m.group(0)), text)
+    out = _NOT_ASKING.sub(lambda m: "·" * len(m.group(0)), text)
+    # keep the rhetorical question's words (its grievance), blank only what makes it a question
+    return _RHETORICAL.sub(lambda m: m.group(0)[:m.start(2) - m.start(0)].replace("难道", "··")
+                           + "·" * (m.end(0) - m.start(2)), out)
 
 
 def asking_spans(text: str) -> list[tuple[int, int]]:

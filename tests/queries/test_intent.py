@@ -25,6 +25,19 @@ def test_the_asking_sentence_decides_the_intent(question: str, intent: str) -> N
     assert detect(question).id == intent
 
 
+@pytest.mark.parametrize("story", [
+    # 哪怕 ("even if") is no question word
+    "我们村发福利，男的结婚后老婆孩子都能领，每月每人八百。女的结婚后哪怕户口还在村里，也只有她自己能领，"
+    "丈夫和孩子一分没有，这样的规矩已经执行好多年了。",
+    # a rhetorical question asserts the grievance; it asks nothing
+    "我们村发福利，男的结婚后老婆孩子都能领，女的结婚后户口还在村里，丈夫和孩子却一分没有，这个规矩执行好多年了。"
+    "法律不是明确规定男女平等吗？",
+])
+def test_a_grievance_without_a_real_question_is_a_complaint(story: str) -> None:
+    assert len(story) > 60
+    assert detect(story).id == "complaint"
+
+
 def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     # a title-like query ("…流程图") has no question mark and still asks for the procedure
     assert detect("农村宅基地审批程序流程图").id == "procedure"
