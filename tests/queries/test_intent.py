@@ -32,6 +32,9 @@ def test_the_asking_sentence_decides_the_intent(question: str, intent: str) -> N
     # a rhetorical question asserts the grievance; it asks nothing
     "我们村发福利，男的结婚后老婆孩子都能领，女的结婚后户口还在村里，丈夫和孩子却一分没有，这个规矩执行好多年了。"
     "法律不是明确规定男女平等吗？",
+    # 谁知 ("who would have thought") tells what happened next
+    "去年村里把集体的鱼塘承包给了村主任的表弟，说好一年租金两万，全部入村集体的账。谁知他转手就以五万一年租给了"
+    "外地老板，差价全进了自己腰包，村里的账上到现在一分钱都没见到。",
 ])
 def test_a_grievance_without_a_real_question_is_a_complaint(story: str) -> None:
     assert len(story) > 60
