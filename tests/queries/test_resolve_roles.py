@@ -81,6 +81,9 @@ ROLE_CASES: list[RoleCase] = [
     # 乡镇政府干预依法属于村民自治范围的事项的，由上一级人民政府责令改正——纠正镇政府的是县级政府，不是镇政府自己
     RoleCase("town-removes-head", "我们村选出来的村主任，镇里一个副镇长说他不服从安排，就下通知让他暂停履职，还指定支书代理主任。"
              "镇里这样撤换村主任，我们该向谁反映？", "complaint", ("county_department",), ("county_government",), "村民委员会组织法"),
+    # 军人抚恤优待条例（2019）第三十三条第一款：义务兵服现役期间，其家庭由当地人民政府发给优待金——不是村集体出
+    RoleCase("conscript-family", "我儿子去年去当兵了，村会计说以前优待金是村里和乡里摊的，现在村里没钱。义务兵家庭的优待金到底谁出钱？",
+             "funds", ("county_department",), ("county_government",), "军人抚恤优待条例"),
     # 第三十条：村务公开，财务收支每月或至少每季度公布一次
     RoleCase("timing", "村里的账要多久公布一次", "timing", ("village_autonomy",)),
 ]
