@@ -157,17 +157,17 @@ _RHETORICAL = re.compile(r"(不是|难道)[^，。？?！!；;]{0,30}?(吗|么|�
 def masked(text: str) -> str:
     """The text with counting and telling phrases ("这几年", "没什么") blanked, same length, so that
     neither a cue nor a question word is read in them and positions stay."""
-    out = _NOT_ASKING.sub(lambda m: "·" * len(m.group(0)), text)
-    # keep the rhetorical question's words (its grievance), blank only what makes it a question
-    return _RHETORICAL.sub(lambda m: m.group(0)[:m.start(2) - m.start(0)].replace("难道", "··")
-                           + "·" * (m.end(0) - m.start(2)), out)
+    return _NOT_ASKING.sub(lambda m: "·" * len(m.group(0)), text)
 
 
 def asking_spans(text: str) -> list[tuple[int, int]]:
     """Where the sentences that ask stand, in a masked text. In a story the question is a sentence
     of its own, and a cue in a narrative sentence ("后来的几个月里", "每年发800元") tells the story,
-    not the question."""
-    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if _ASKING.search(m.group(0))]
+    not the question. A rhetorical question ("法律不是明确规定……吗？") asserts and does not ask; its
+    words, particle included, still count as cues ("这不是违法吗" alone asks whether it is lawful)."""
+    plain = _RHETORICAL.sub(lambda m: m.group(0)[:m.start(2) - m.start(0)].replace("难道", "··")
+                            + "·" * (m.end(0) - m.start(2)), text)
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(plain) if _ASKING.search(m.group(0))]
 
 
 def detect(text: str) -> Intent:

@@ -52,11 +52,11 @@ CLEAR_LEAD_MIN, CLEAR_LEAD_RATIO = 0.15, 1.4  # a question naming no village: en
 OTHER_SUBJECTS = re.compile(r"侨联|工会|共青团|团委|妇联|编委|党委|人大|政协|中标|投标|招标公告|公司|企业|学校|医院|法院|检察院|单位|机关|国企|事业单位")
 # words that put a question in a village or community (or its committee) at all
 VILLAGE_WORDS = re.compile(r"村|社区|居委|屯|生产队|大队|小组|组长|两委|支书|嘎查|寨|网格|[0-9一二三四五六七八九十]+组|队长|社员")
-# a behaviour matched in the question lends its score to the duties it endangers
 # the item a story's last asking sentence finds by itself gains this share of the top score
 FOCUS_BONUS = 0.1
 FOCUS_AFTER = 0.4  # that sentence must start in the last 60% of the text
 FOCUS_MIN_CHARS = 6
+# a behaviour matched in the question lends its score to the duties it endangers
 NEGATIVE_TRANSFER = 0.95
 NEGATIVE_TRANSFER_TOPIC = 0.6
 # a timing or procedure question takes an item that knows the answer if it scores this close to the top
