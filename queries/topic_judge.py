@@ -33,13 +33,9 @@ L2 = 1e-3
 
 
 def catalog_texts(records: list[dict[str, object]]) -> list[str]:
-    """The on-topic side the catalog itself gives: every item's phrasings and everyday situations."""
-    out: list[str] = []
-    for r in records:
-        for field in ("keywords", "situations"):
-            value = r.get(field) or []
-            out += [str(v).strip() for v in (value if isinstance(value, list) else [value]) if str(v).strip()]
-    return out
+    """The on-topic side the catalog itself gives: every item's phrasings and everyday situations,
+    the same texts the encoder reads each on its own."""
+    return [t for r in records for t in semantic.extra_texts(r)]
 
 
 def fingerprint(on: list[str], off: list[str]) -> str:
