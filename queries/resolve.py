@@ -10,8 +10,6 @@ the place (queries/scope.py) are candidates.
 from __future__ import annotations
 
 import gc
-import math
-import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,50 +21,19 @@ from qingdan.ontology.terms import KIND_CLASS, KIND_ZH
 from . import items as iq
 from . import reasons as rs
 from . import roles as rq
-from . import topic_judge
 from .dates import parse_as_of
 from .asked import DECISION_ASPECT, PERSONAL_ASPECTS, AskedRoles
 from .explain import ExplainedView, Explaining, read_adoptions, scoped_view
-from .intent import Intent, about_misconduct, asking_spans, bypassed_meeting, detect, masked, misconduct_in, personal_misconduct
+from .intent import Intent, about_misconduct, bypassed_meeting, detect, misconduct_in, personal_misconduct
 from .local_laws import LocalLaws
-from .matching import ItemIndex, Match, normalize, simplified
+from .matching import ItemIndex, Match, simplified
+from .ranking import UNLISTED_BELOW, VILLAGE_WORDS, Ranking
 from .reasons import VERDICT_ZH
 from .scope import Scope, scope_for
 from .stores.base import GraphStore, Node
 from .villages import Place, VillageFinder, by_code, concrete_body
 
 VERDICTS = ("village_autonomy", "village_assists", "town", "county_department", "not_for_village", "unlisted")
-UNLISTED_BELOW = 0.15
-# characters; beyond this the bar for "on topic" falls with the square root of the length. At 60, stories
-# of 40–60 characters about a cadre keeping the seal or a fee collected without a meeting got 未列入;
-# at 30 no dev answer changes, and of the public pages' train excerpts (each about some item) 52 → 44
-# get 未列入; ten off-topic questions naming the village I wrote myself are answered no more often
-LONG_STORY = 30
-OFF_DOMAIN_MIN = 0.5
-# a question this short is turned away when the topic judgement (topic_judge.py) finds it off topic
-JUDGED_UP_TO = 40
-JUDGED_OFF_BELOW = 0.4
-OTHER_SUBJECT_MIN = 0.9
-CLEAR_LEAD_MIN, CLEAR_LEAD_RATIO = 0.15, 1.4  # a question naming no village: enough when the first item leads the second this clearly
-# bodies whose own affairs a question may be about: without a village word, such a question is theirs
-OTHER_SUBJECTS = re.compile(r"侨联|工会|共青团|团委|妇联|编委|党委|人大|政协|中标|投标|招标公告|公司|企业|学校|医院|法院|检察院|单位|机关|国企|事业单位")
-# words that put a question in a village or community (or its committee) at all
-VILLAGE_WORDS = re.compile(r"村|社区|居委|屯|生产队|大队|小组|组长|两委|支书|嘎查|寨|网格|[0-9一二三四五六七八九十]+组|队长|社员")
-# the item a story's last asking sentence finds by itself gains this share of the top score
-FOCUS_BONUS = 0.1
-FOCUS_AFTER = 0.4  # that sentence must start in the last 60% of the text
-FOCUS_MIN_CHARS = 6
-# a behaviour matched in the question lends its score to the duties it endangers
-NEGATIVE_TRANSFER = 0.95
-NEGATIVE_TRANSFER_TOPIC = 0.6
-# a timing or procedure question takes an item that knows the answer if it scores this close to the top
-PREFER_WITHIN = 0.7
-# and a question about these roles one whose bodies in that role are recorded (of a duty's story, who
-# decides or corrects is often read from a grievance's words; who approves, pays or penalises rarely)
-PREFER_ROLES = ("approves", "funds", "enforces")
-# acts whose presence in both the question and an item's name says more than topic words do
-ACTION_WORDS = ("处罚", "调解", "证明", "公开", "选举", "罢免", "出租", "发包", "承包", "扣押", "审批", "登记",
-                "备案", "救助", "补贴", "采购", "招标", "拆除", "征收", "评议", "审计", "公示")
 NOTICE = "清单事项系依据法规和公开资料整理，标注“建模示例”的事项并非汕头官方清单原文；以官方发布为准。"
 
 
@@ -85,13 +52,7 @@ class ItemMeta:
     law_jurisdictions: tuple[str, ...] = ()  # of the statutes and documents it rests on
 
 
-def _evidence(m: Match) -> float:
-    """What of a match's score says the question is about the item at all: its words. The nearest
-    item in meaning is nearest for any text, "今天天气怎么样" included."""
-    return m.score - m.meaning
-
-
-class Resolver(Explaining, AskedRoles):
+class Resolver(Explaining, AskedRoles, Ranking):
     """Everything resolve needs, prepared once per loaded graph."""
 
     def __init__(self, store: GraphStore, explain: bool = True) -> None:
@@ -222,21 +183,6 @@ class Resolver(Explaining, AskedRoles):
         discloses = self.store.neighbors_many(ids, "MUST_DISCLOSE")
         self.has_timing = timed | {i for i, pairs in discloses.items() if any(d.id in timed for _, d in pairs)}
 
-    def prefer(self, duties: list[Match], intent: Intent) -> Match:
-        """For "how often / by when" and "what steps" questions, the best item among those close to
-        the top that knows the answer (a disclosure rule, a procedure) rather than one that does not;
-        likewise for a question about a role (who approves, pays, penalises): "宅基地审批最后谁批"
-        shares more words with the disclosure of approvals than with the approval itself."""
-        want = self.has_timing if intent.id == "timing" else self.has_procedure if intent.id == "procedure" else None
-        top = duties[0]
-        if want is None and intent.role in PREFER_ROLES:
-            want = {m.id for m in duties[:6] if any(r.role == intent.role for r in self.roles.get(m.id, []))}
-        if want is None or top.id in want:
-            return top
-        # near the top in words: the closeness-in-meaning bonus goes to a few items only, and would make
-        # the others look farther from the top than the question's words put them
-        return next((m for m in duties[1:6] if m.id in want and _evidence(m) >= PREFER_WITHIN * _evidence(top)), top)
-
     def binds_list(self, item: ItemMeta, scope: Scope) -> bool:
         return any(scope.binds(j) for j in item.jurisdictions)
 
@@ -272,68 +218,6 @@ class Resolver(Explaining, AskedRoles):
                 self._scoped.clear()
             self._scoped[key] = cached
         return cached
-
-    def rank(self, text: str, day: date, limit: int = 8, allowed: set[str] | None = None) -> list[Match]:
-        matches = self.index.search(text, limit=limit * 2, allowed=self.in_force_items(day) if allowed is None else allowed)
-        normalized = normalize(text)
-        actions = [a for a in ACTION_WORDS if a in normalized]
-        adjusted = []
-        for m in matches:
-            node = self.items[m.id].node
-            factor = 1.0
-            named = [a for a in actions if a in (node.get("name_zh") or "")]
-            if named:
-                # the act asked about (处罚, 调解, 出租 …) named by the item itself; asking who
-                # punishes is the strongest such signal
-                factor *= 1.25 if "处罚" in named else 1.15
-            adjusted.append(Match(m.id, round(m.score * factor, 4), m.meaning))
-        adjusted = self.focused(text, adjusted, allowed if allowed is not None else self.in_force_items(day))
-        adjusted.sort(key=lambda m: -m.score)  # stable: equal scores keep the index's tie order
-        return adjusted[:limit]
-
-    def focused(self, text: str, ranked: list[Match], allowed: set[str]) -> list[Match]:
-        """A story's words spread over what happened; its last asking sentence says what it is about
-        ("乱倒垃圾一次罚款200……村里在村规民约里定罚款，这样合法吗": the fine, not the rubbish). The
-        item that sentence alone finds first gains a little, so a near tie goes to it."""
-        plain = simplified(text)
-        if not ranked or len(plain) < LONG_STORY:
-            return ranked
-        spans = asking_spans(masked(plain))
-        if not spans:
-            return ranked
-        start, end = spans[-1]
-        asked = plain[start:end]
-        if start < FOCUS_AFTER * len(plain) or len(asked) < FOCUS_MIN_CHARS:
-            return ranked  # the whole text is the question, or the question is a word or two
-        found = self.index.search(asked, limit=1, allowed=allowed)
-        if not found:
-            return ranked
-        bonus = FOCUS_BONUS * ranked[0].score
-        return [Match(m.id, round(m.score + bonus, 4), m.meaning) if m.id == found[0].id else m for m in ranked]
-
-    def topic(self, ranked: list[Match], allowed: set[str], misconduct: bool = True) -> tuple[list[Match], dict[str, float]]:
-        """Duties ranked, with matched behaviours lending their score to the duties they endanger
-        (fully when the question describes misconduct, partly otherwise); and the behaviours
-        matched (id → score), which become cautions."""
-        transfer = NEGATIVE_TRANSFER if misconduct else NEGATIVE_TRANSFER_TOPIC
-        scores: dict[str, float] = {}
-        evidence: dict[str, float] = {}  # the same sums over the scores less closeness in meaning
-        negatives: dict[str, float] = {}
-        for m in ranked:
-            if self.items[m.id].node.get("kind") == "negative":
-                negatives[m.id] = m.score
-            elif m.score > scores.get(m.id, -1.0):
-                scores[m.id] = m.score
-            evidence[m.id] = max(evidence.get(m.id, 0.0), _evidence(m))
-        for neg, s in negatives.items():
-            for duty in self.endangers.get(neg, []):
-                if duty in allowed:
-                    own, own_ev, neg_ev = scores.get(duty, 0.0), evidence.get(duty, 0.0), evidence[neg]
-                    scores[duty] = max(own, s * transfer) + 0.1 * min(own, s)
-                    evidence[duty] = max(own_ev, neg_ev * transfer) + 0.1 * min(own_ev, neg_ev)
-        duties = sorted((Match(i, round(s, 4), max(0.0, round(s - evidence[i], 4))) for i, s in scores.items()),
-                        key=lambda m: -m.score)
-        return duties, negatives
 
     def place(self, text: str, village: str | None) -> Place | None:
         if village:
@@ -494,32 +378,6 @@ class Resolver(Explaining, AskedRoles):
             answer.update(self.government_matter(item, place, day, answer, lead_with=gov_timing))
         answer.update({"matches": matches, "confidence": min(1.0, top.score)})
         return answer
-
-    def on_topic(self, text: str, duties: list[Match]) -> bool:
-        """Unlisted is a judgement, not one cut: a question that names no village-level body or
-        place must match an item clearly; one about a village needs less, a long story least."""
-        # some item is always nearest in meaning: that closeness decides which item, the words decide whether any
-        by_words = sorted(duties, key=lambda m: -_evidence(m))
-        evidence = [_evidence(m) for m in by_words] + [0.0]
-        top = evidence[0]
-        plain = simplified(text)
-        if len(plain) <= JUDGED_UP_TO:
-            # in a short question one shared everyday word is a large share ("村里的井水能直接喝吗")
-            p = topic_judge.on_topic_probability(text)
-            if p is not None and p < JUDGED_OFF_BELOW:
-                return False
-        if not VILLAGE_WORDS.search(plain):
-            # a question about another body's own affairs (侨联换届, 编委会开会, 中标人公示) is no village duty
-            if OTHER_SUBJECTS.search(plain):
-                return top >= OTHER_SUBJECT_MIN
-            # or one item clearly leads in words and is among the nearest in meaning too: "失独家庭每月补多少"
-            # shares few words with any item, but far more with the one it is about than with the next
-            # (the two signals agreeing: a stray shared bigram, 今天天气 ~ 天天填表, is near in neither)
-            second = evidence[1]
-            return top >= OFF_DOMAIN_MIN or (top >= CLEAR_LEAD_MIN and top >= CLEAR_LEAD_RATIO * second
-                                             and by_words[0].meaning > 0)
-        # a story's words spread over many items: the share any one item covers shrinks with its length
-        return top >= UNLISTED_BELOW * min(1.0, math.sqrt(LONG_STORY / max(len(plain), 1)))
 
     def scope_text(self, scope: Scope, place: Place | None) -> dict[str, Any]:
         """Which rules the answer rests on for this place, and what the library lacks there."""
