@@ -67,6 +67,8 @@ def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     ("上面搞人口普查，村委会要配合做哪些事", "village_part"),
     ("村干部的工资是财政发还是村里自己出", "funds"),  # a choice between payers asks who pays
     ("村规民约写了乱倒垃圾罚款二百，这样合法吗？", "may_do"),  # whether it is lawful, not who fines
+    ("村民集资修路，有人设障碍拦路收费，这样也叫合法的吗？", "may_do"),  # 合法的吗 asks the same as 合法吗
+    ("征地款还没到位就让我们签放弃养老保险的承诺书，这正不正常？", "may_do"),  # 正不正常 asks whether it is proper
     ("村里这样收费，这不是违法吗？", "may_do"),  # a short rhetorical question still asks whether it is lawful
     ("村务监督委员会的成员应该由谁来选，支书能直接指定吗？", "decides"),  # who elects is who decides
     ("人口普查是政府搞的，村委会在这里面到底要做什么？", "village_part"),

@@ -1,0 +1,25 @@
+"""What the word matcher counts as words a question shares with an item."""
+from __future__ import annotations
+
+import pytest
+
+from qingdan.queries.matching import ItemIndex
+
+
+@pytest.fixture()
+def index(monkeypatch: pytest.MonkeyPatch) -> ItemIndex:
+    monkeypatch.setenv("QINGDAN_SEMANTIC", "0")
+    records: list[dict[str, object]] = [
+        {"id": "filing", "kind": "autonomy", "name": "村规民约报镇里备案", "keywords": ["镇里说村规民约不合法怎么办"]},
+        {"id": "fees", "kind": "prohibited", "name": "村委会向村民乱收费", "keywords": ["村里乱收费"]},
+    ]
+    return ItemIndex(records, cache=False)
+
+
+def test_words_that_tell_the_story_are_not_shared_words(index: ItemIndex) -> None:
+    """"村委说…", "我想知道…" tell who said what and that someone asks; sharing them with a phrasing
+    ("镇里说村规民约不合法") made a question about a fee land on filing the village rules."""
+    terms = index.terms("村委会说要对承包地收费，我想知道这样合法吗")
+    assert not {"说", "想", "知道"} & terms
+    found = index.search("最近村委说要对我家承包的地收费，我想知道村委这么做合法吗", limit=2)
+    assert found and found[0].id == "fees"
