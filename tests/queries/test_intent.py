@@ -68,6 +68,8 @@ def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     ("村干部的工资是财政发还是村里自己出", "funds"),  # a choice between payers asks who pays
     ("村规民约写了乱倒垃圾罚款二百，这样合法吗？", "may_do"),  # whether it is lawful, not who fines
     ("村民集资修路，有人设障碍拦路收费，这样也叫合法的吗？", "may_do"),  # 合法的吗 asks the same as 合法吗
+    ("发包方派人来查看我承包地的利用情况，请问村委会是否有权这样做？", "may_do"),  # 是否有权 asks whether it may
+    ("村委会硬要收我们卫生站的管理费，不交就拿去公开招标，我该如何是好？", "responsible"),  # 如何是好 asks for a remedy, not steps
     ("征地款还没到位就让我们签放弃养老保险的承诺书，这正不正常？", "may_do"),  # 正不正常 asks whether it is proper
     ("村里这样收费，这不是违法吗？", "may_do"),  # a short rhetorical question still asks whether it is lawful
     ("村务监督委员会的成员应该由谁来选，支书能直接指定吗？", "decides"),  # who elects is who decides
