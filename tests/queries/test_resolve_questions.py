@@ -157,6 +157,9 @@ CASES: list[Case] = [
          "not_for_village", CERT_DOC, None, ("prohibited",)),
     Case("kouya", "镇上叫我们村委会派人去扣押人家的三轮车，村里能这么干吗", None, OLD,
          "not_for_village", "行政强制法", 17, ("prohibited",)),
+    # 农村土地承包法 §39: 流转收益归承包方所有，任何组织和个人不得擅自截留、扣缴
+    Case("liuzhuan-jieliu", "我们组的地租给了种植大户，租金打到村里账上，村里一直压着不发，合法吗", None, OLD,
+         "not_for_village", "农村土地承包法", 39, ("prohibited",)),
     Case("zhaoshang-zhibiao", "镇里给村委会下了招商引资和税收指标，村里必须完成吗", None, OLD,
          "not_for_village", VILLAGE_AFFAIRS_DOC, None, ("prohibited",)),
     Case("danbao-2025", "村委会能不能给村里的企业贷款做担保？", None, NEW,
