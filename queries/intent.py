@@ -187,6 +187,8 @@ def detect(text: str) -> Intent:
         for m in pattern.finditer(plain):
             if intent == "procedure" and any(a <= m.start() < b for a, b in bypassed):
                 continue
+            if intent == "procedure" and weight == 1 and n > 60:
+                continue  # "怎么办" after a long grievance asks for a remedy, not for steps
             # in a long story, words early on ("每月发800元", "等了几天") tell the story, not the question
             place = 1.5 if m.end() >= 0.6 * n else 1.0 if n <= 60 else 0.6
             if len(questions) >= 2 and questions[0][0] <= m.start() < questions[0][1] and questions[0][1] >= 0.4 * n:
