@@ -178,7 +178,9 @@ def detect(text: str) -> Intent:
     n = max(len(text), 1)
     plain = masked(text)
     questions = asking_spans(plain)
-    asking = questions if n > 60 else None
+    # in a long text only the sentences that ask carry the question; a text of a few sentences that asks
+    # nothing at all ("……只给我们外嫁女30%，不同意就不给钱，太不公平了。") is a grievance throughout
+    asking = questions if n > 60 or (n >= 30 and not questions) else None
     best: dict[str, tuple[float, str, bool]] = {}
     # "不经过任何程序就…" tells that a meeting was bypassed; it does not ask for the procedure
     bypassed = [(m.start(), m.end()) for m in BYPASS.finditer(plain)]
