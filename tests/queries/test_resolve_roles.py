@@ -84,6 +84,10 @@ ROLE_CASES: list[RoleCase] = [
     # 军人抚恤优待条例（2019）第三十三条第一款：义务兵服现役期间，其家庭由当地人民政府发给优待金——不是村集体出
     RoleCase("conscript-family", "我儿子去年去当兵了，村会计说以前优待金是村里和乡里摊的，现在村里没钱。义务兵家庭的优待金到底谁出钱？",
              "funds", ("county_department",), ("county_government",), "军人抚恤优待条例"),
+    # 组织法 2018 第二十四条第一款第（四）项：村公益事业的建设承包方案，经村民会议讨论决定——
+    # 一个只讲支书“私自”发包工程、什么也没问的故事，问的是这事本该谁决定
+    RoleCase("privately-let", "村里新修的文化楼，支书私自把工程包给了外村一个包工头，每平方比邻村公开招标的贵三百多块。",
+             "decides", ("village_autonomy",), ("villagers_assembly", "villagers_representative_meeting"), "村民委员会组织法"),
     # 第三十条：村务公开，财务收支每月或至少每季度公布一次
     RoleCase("timing", "村里的账要多久公布一次", "timing", ("village_autonomy",)),
 ]
