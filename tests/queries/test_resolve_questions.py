@@ -160,6 +160,14 @@ CASES: list[Case] = [
     # 农村土地承包法 §39: 流转收益归承包方所有，任何组织和个人不得擅自截留、扣缴
     Case("liuzhuan-jieliu", "我们组的地租给了种植大户，租金打到村里账上，村里一直压着不发，合法吗", None, OLD,
          "not_for_village", "农村土地承包法", 39, ("prohibited",)),
+    # 村民委员会组织法 2018 §32 / 2025 §37: 村民委员会成员及其近亲属不得担任村务监督机构成员
+    Case("jianwei-jinqinshu", "村委会成员的近亲属能不能担任村务监督委员会成员", None, OLD,
+         "not_for_village", "村民委员会组织法", 32, ("prohibited",)),
+    Case("jianwei-jinqinshu-2025", "村委会成员的近亲属能不能担任村务监督委员会成员", None, NEW,
+         "not_for_village", "村民委员会组织法", 37, ("prohibited",)),
+    # 农村土地承包法 §25: 发包方不得因承办人或者负责人的变动而变更或者解除承包合同
+    Case("huanjie-hetong", "村委会换届以后，新上任的村主任说以前签的承包合同不算数，要我们重新签，这样合法吗", None, OLD,
+         "not_for_village", "农村土地承包法", 25, ("prohibited",)),
     Case("zhaoshang-zhibiao", "镇里给村委会下了招商引资和税收指标，村里必须完成吗", None, OLD,
          "not_for_village", VILLAGE_AFFAIRS_DOC, None, ("prohibited",)),
     Case("danbao-2025", "村委会能不能给村里的企业贷款做担保？", None, NEW,
