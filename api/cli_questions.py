@@ -33,6 +33,10 @@ def print_answer(a: dict[str, Any]) -> None:
         names = "；".join(((x.get("body") or {}).get("name") or x["body_name"]) + (f"（{x['basis_label']}）" if x.get("basis_label") else "")
                          for x in asked["bodies"])
         console.print(f"[bold]您问的是{a['intent']['zh']}：[/]{asked['role_zh']} — {names}", highlight=False)
+    elif asked.get("limits"):
+        console.print(f"[bold]您问的是{asked['role_zh']}：[/]这件事本身见下方结论；依据中的禁止性规定：", highlight=False)
+        for x in asked["limits"]:
+            console.print(f"  · {x['text']}（{x['label']}）", highlight=False)
     elif asked.get("text"):
         console.print(f"[dim]{asked['text']}[/]", highlight=False)
     console.print(f"[bold {color}]结论：{a['verdict_zh']}[/]", highlight=False)

@@ -144,6 +144,8 @@ class Asked(Open):
     bodies: list[RoleOut] = Field(default_factory=list, description="承担所问角色的主体")
     verdict: Optional[str] = Field(None, description="按所问角色得出的结论")
     text: Optional[str] = None
+    limits: list[dict[str, Any]] = Field(default_factory=list,
+                                         description="问“能否这样做”时，答案所引条文中的禁止性规定（citation、label、text）")
 
 
 class Answer(Open):

@@ -19,6 +19,7 @@ from qingdan.errors import BadRequest, NotFound
 from qingdan.ontology.terms import KIND_CLASS, KIND_ZH
 
 from . import items as iq
+from . import limits
 from . import reasons as rs
 from . import roles as rq
 from .dates import parse_as_of
@@ -376,6 +377,9 @@ class Resolver(Explaining, AskedRoles, Ranking):
         if (not VILLAGE_WORDS.search(plain) or intent.id in ("responsible", "procedure") or gov_timing) \
                 and answer["verdict"] == "village_assists" and not answer.get("asked"):
             answer.update(self.government_matter(item, place, day, answer, lead_with=gov_timing))
+        if intent.id == "may_do" and not answer.get("asked"):
+            # "may they do this?" about a duty: the matter's verdict, and what its own bases forbid
+            answer["asked"] = limits.may_do(answer)
         answer.update({"matches": matches, "confidence": min(1.0, top.score)})
         return answer
 

@@ -40,6 +40,15 @@ def test_ask_prints_chinese_verdict_and_json():
     assert a["as_of"] == "2025-03-01" and a["verdict"] == "village_autonomy"
 
 
+def test_ask_may_they_prints_the_forbidding_sentence_before_the_verdict():
+    # 村民委员会组织法 2025 §37.1 (in force from 2026-01-01): 村民委员会成员及其近亲属不得担任村务监督机构成员
+    r = runner.invoke(app, ["ask", "村干部的老婆能当村务监督委员会成员吗", "--as-of", "2026-03-01"])
+    assert r.exit_code == 0, r.output
+    out = r.stdout.replace("\n", "")
+    assert "依据中的禁止性规定" in out and "近亲属不得担任村务监督机构成员" in out and "第三十七条" in out
+    assert out.index("近亲属不得担任") < out.index("结论：")
+
+
 def test_bad_input_is_one_clear_line():
     r = runner.invoke(app, ["ask", "宅基地", "--as-of", "2025/01/01"])
     assert r.exit_code == 2

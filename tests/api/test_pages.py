@@ -146,6 +146,19 @@ def test_answer_page_shows_what_the_api_answers(client):
     assert api["why_not"][0]["text"] in doc.text
 
 
+def test_may_they_page_lists_what_the_cited_provisions_forbid(client):
+    """组织法 2018 §32: the sentence forbidding a committee member's close relatives on the supervision
+    committee is on the page, as the API gives it, under the asked part."""
+    q = "村干部的老婆能当村务监督委员会成员吗"
+    api = client.get("/resolve", params={"q": q, "as_of": "2025-06-01"}).json()
+    limits = api["asked"]["limits"]
+    assert limits and "近亲属不得担任村务监督机构成员" in limits[0]["text"]
+    doc = get_page(client, "/", q=q, as_of="2025-06-01")
+    shown = doc.find("ul", **{"class": "limits"})
+    assert len(shown) == 1
+    assert all(x["text"] in doc.text and x["label"] in doc.text for x in limits)
+
+
 def test_answer_has_its_own_shareable_address(client):
     doc = get_page(client, "/", q=CERTIFICATE, vname="中田村")
     share = next(a["href"] for a in doc.find("a", data_copy_link="*"))

@@ -176,3 +176,32 @@ def test_a_cadres_own_wrongdoing_goes_first_to_discipline_then_the_town(resolver
     # a question that names no misconduct of the person keeps the town in front
     b = resolver.resolve("对村务监督委员会不满意找谁", as_of=DAY)
     assert b["asked"]["bodies"][0]["body_type"] == "town_government"
+
+
+# 村民委员会组织法 2018 §32 (2025 §37.1): 村民委员会成员及其近亲属不得担任村务监督机构成员
+WIFE_ON_SUPERVISION = "村干部的老婆能当村务监督委员会成员吗"
+
+
+def test_may_they_quotes_what_the_answer_s_own_bases_forbid(resolver: Resolver) -> None:
+    """"Is it allowed?" about a matter the village runs: the verdict stays the matter's, and the sentence of
+    its basis that forbids the act asked about comes first, in the text in force that day."""
+    a = resolver.resolve(WIFE_ON_SUPERVISION, as_of=DAY)
+    assert a["intent"]["id"] == "may_do"
+    limits = a["asked"]["limits"]
+    assert limits and limits[0]["citation"] == "村民委员会组织法@2018-12-29#32", limits
+    assert "近亲属不得担任村务监督机构成员" in limits[0]["text"] and "（2018年文本）" in limits[0]["label"]
+    later = resolver.resolve(WIFE_ON_SUPERVISION, as_of="2026-03-01")["asked"]["limits"]
+    assert later and later[0]["citation"].startswith("村民委员会组织法@2025-10-28#37"), later
+
+
+@pytest.mark.parametrize("question", [WIFE_ON_SUPERVISION, "村里要修路，村民集资合理吗？", "村委会可以把集体的鱼塘租给外村人吗",
+                                      "村里能不能收回进城落户农民的承包地"])
+def test_a_limit_is_only_ever_a_sentence_of_a_basis_the_answer_cites(resolver: Resolver, question: str) -> None:
+    a = resolver.resolve(question, as_of=DAY)
+    assert a["intent"]["id"] == "may_do" and a["asked"] is not None, a["intent"]
+    cited = {b["citation"]: b["text"] for b in a["bases"] if b.get("kind") == "provision" and b.get("current", True)}
+    for x in a["asked"]["limits"]:
+        assert x["citation"] in cited and x["text"] in cited[x["citation"]], x
+        assert any(w in x["text"] for w in ("不得", "禁止", "严禁", "不准", "不允许")), x
+    if not a["asked"]["limits"]:
+        assert "不能代替对具体做法是否合法的判断" in a["asked"]["text"]

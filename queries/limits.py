@@ -1,0 +1,67 @@
+"""What an answer's own bases forbid, for a question that asks "may they do this?".
+
+Whether one concrete act is lawful is beyond what the catalog records: it knows who does a matter and
+by what procedure. But the provisions it cites often say in so many words what must not be done
+("村民委员会成员及其近亲属不得担任村务监督机构成员"), and a villager asking "is it allowed?" should see
+those sentences before the verdict, which is about the matter, not the act. Only the answer's bases
+are read (the texts in force on the day, already in the answer): no other provision is searched,
+so nothing is claimed from a statute the answer does not cite.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .matching import normalize
+
+PROHIBITION = re.compile(r"不得|禁止|严禁|不准|不允许")
+SENTENCE_END = re.compile(r"(?<=[。；])|\n")
+ARTICLE_HEAD = re.compile(r"^第[一二三四五六七八九十百零]+条\s*")
+SHOWN = 3
+
+
+def _bigrams(text: str) -> set[str]:
+    t = normalize(text)
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def prohibitions(bases: list[dict[str, Any]], question: str, limit: int = SHOWN) -> list[dict[str, Any]]:
+    """The forbidding sentences of the bases in force, those sharing most words with the question first.
+    A sentence that opens a list ("不得有下列行为：") says nothing alone and is left out."""
+    asked = _bigrams(question)
+    found: list[tuple[float, int, dict[str, Any]]] = []
+    seen: set[str] = set()
+    for b in bases:
+        if b.get("kind") != "provision" or not b.get("current", True) or not b.get("text"):
+            continue
+        for sentence in SENTENCE_END.split(ARTICLE_HEAD.sub("", str(b["text"]))):
+            s = sentence.strip().rstrip("；。")
+            if not PROHIBITION.search(s) or s.endswith("：") or s in seen:
+                continue
+            seen.add(s)
+            label = f"《{b['work']}》" + (f"（{str(b['version'])[:4]}年文本）" if b.get("version") else "") + str(b.get("label") or "")
+            own = _bigrams(s)
+            # shared words per square root of the sentence's own: a long clause shares more by its length alone
+            found.append((len(asked & own) / max(len(own), 1) ** 0.5, len(found), {"citation": b.get("citation"), "label": label, "text": s}))
+    found.sort(key=lambda f: (-f[0], f[1]))
+    return [f[2] for f in found[:limit]]
+
+
+def may_do(answer: dict[str, Any]) -> dict[str, Any]:
+    """The asked part of a "may they do this?" answer whose item is a duty, not a forbidden act."""
+    limits = prohibitions(answer.get("bases") or [], str(answer.get("question") or ""))
+    item = answer.get("item") or {}
+    if item.get("kind") == "prohibited":
+        # the matter is itself what the village must not do: the answer is no, and its bases say why
+        text = f"不可以：“{item.get('name')}”是{answer['verdict_zh']}。" + (
+            "依据中的禁止性规定：" + "；".join(f"“{x['text']}”（{x['label']}）" for x in limits) + "。" if limits else "")
+        return {"role": None, "role_zh": "能否这样做", "answered_role": None, "bodies": [],
+                "verdict": answer["verdict"], "text": text, "limits": limits}
+    head = f"这件事本身：{answer['verdict_zh']}。"
+    if limits:
+        text = head + "具体做法是否合法，要看是否符合依据中的条件和程序，其中的禁止性规定：" \
+            + "；".join(f"“{x['text']}”（{x['label']}）" for x in limits) + "。"
+    else:
+        text = head + "本库说明这件事由谁、依什么程序办理，不能代替对具体做法是否合法的判断，请对照下列依据。"
+    return {"role": None, "role_zh": "能否这样做", "answered_role": None, "bodies": [],
+            "verdict": answer["verdict"], "text": text, "limits": limits}
