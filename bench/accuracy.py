@@ -146,6 +146,27 @@ def right(q: Question, answer: dict[str, Any]) -> bool:
     return True
 
 
+# how a wrong answer went wrong, in the order the resolver decides: listed at all, what is asked, which verdict, whose body
+MISS_KINDS = {"unlisted": "应有结论却答“未列入”", "offtopic": "应答“未列入”却给了事项", "intent": "结论不对，且问的是什么读错了",
+              "verdict": "问的是什么读对了，结论不对", "body": "结论对，所问角色的主体不对"}
+SAME_INTENT = {"forbidden": "may_do"}
+
+
+def miss_kind(q: Question, answer: dict[str, Any]) -> str | None:
+    """None for a right answer; else which of MISS_KINDS (counts only: held-out texts are never shown)."""
+    if right(q, answer):
+        return None
+    verdict = answer.get("verdict")
+    if verdict in q.verdicts:
+        return "body"
+    if verdict == "unlisted":
+        return "unlisted"
+    if q.verdicts == {"unlisted"}:
+        return "offtopic"
+    read = (answer.get("intent") or {}).get("id")
+    return "verdict" if SAME_INTENT.get(read, read) == q.intent else "intent"
+
+
 class Literal:
     """The baseline: item names and keywords found as substrings of the question, longest wins;
     the item's verdict as listed, its lead body; nothing found → unlisted."""
@@ -220,6 +241,7 @@ def main() -> int:
                           "negative_as_verdict": negative_verdicts,
                           "by_class": {k: {"ok": v[0], "n": v[1], "literal_ok": table(base, lambda q: q.cls).get(k, (0, 0))[0]}
                                        for k, v in table(ours, lambda q: q.cls).items()},
+                          "misses": {k: sum(1 for q, a, good in ours if not good and miss_kind(q, a) == k) for k in MISS_KINDS},
                           "sources": len({q.source for q in qs}),
                           "by_source_kind": {k: {"ok": v[0], "n": v[1], "literal_ok": table(base, lambda q: kinds.get(q.source, "?")).get(k, (0, 0))[0]}
                                              for k, v in table(ours, lambda q: kinds.get(q.source, "?")).items()}}
@@ -230,6 +252,8 @@ def main() -> int:
                "| 类别 | 本系统 | 字面匹配 |", "|---|---|---|"]
         for k, v in f["by_class"].items():
             md.append(f"| {k} | {pct(v['ok'], v['n'])} | {pct(v['literal_ok'], v['n'])} |")
+        md += ["", "| 答错的题错在哪里 | 题数 |", "|---|---|"]
+        md += [f"| {MISS_KINDS[k]} | {n} |" for k, n in f["misses"].items()]
         md += ["", f"| 来源类型（{f['sources']} 个来源） | 本系统 | 字面匹配 |", "|---|---|---|"]
         for k, v in f["by_source_kind"].items():
             md.append(f"| {k} | {pct(v['ok'], v['n'])} | {pct(v['literal_ok'], v['n'])} |")
