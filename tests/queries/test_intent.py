@@ -68,6 +68,8 @@ def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     ("村干部的工资是财政发还是村里自己出", "funds"),  # a choice between payers asks who pays
     ("村规民约写了乱倒垃圾罚款二百，这样合法吗？", "may_do"),  # whether it is lawful, not who fines
     ("村委会可以把集体的鱼塘租给外村人吗", "may_do"),  # 可以……吗 asks whether it is allowed
+    ("村规民约能规定罚款吗", "may_do"),  # may it fine at all, not who fines
+    ("谁有权对乱倒垃圾罚款", "enforces"),
     ("同样是7口人，为什么每年的补贴款不一样？是不是被村干部克扣了？", "responsible"),  # 每年 tells, it does not ask when
     ("组里分卖地的钱，说我们几个外嫁女不同意签字就一分钱都不给，只能签了，太欺负人了。", "complaint"),  # asks nothing: a grievance, 不同意 tells
     ("我家宅基地上的老房子塌了，去年就申请翻建，村里说材料交上去了，镇里说没收到，两边推来推去拖了一年多，房子一直没法盖，一家人只能租房住，现在怎么办？", "responsible"),  # after a long grievance 怎么办 asks for a remedy
