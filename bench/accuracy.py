@@ -16,7 +16,7 @@ import csv
 import json
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -235,13 +235,14 @@ def main() -> int:
         base = score(qs, lambda t: literal.resolve(t, as_of=AS_OF))
         ok, lit = sum(r[2] for r in ours), sum(r[2] for r in base)
         cite_ok = sum(cites_hit(q, a) for q, a, _ in ours)
+        misses = Counter(miss_kind(q, a) for q, a, good in ours if not good)
         negative_verdicts = sum(1 for q, a, _ in ours if (a.get("item") or {}).get("kind") == "negative")
         figures[split] = {"n": len(qs), "accuracy": ok / len(qs), "literal": lit / len(qs),
                           "ratio": (ok / lit) if lit else None, "cites": cite_ok / len(qs),
                           "negative_as_verdict": negative_verdicts,
                           "by_class": {k: {"ok": v[0], "n": v[1], "literal_ok": table(base, lambda q: q.cls).get(k, (0, 0))[0]}
                                        for k, v in table(ours, lambda q: q.cls).items()},
-                          "misses": {k: sum(1 for q, a, good in ours if not good and miss_kind(q, a) == k) for k in MISS_KINDS},
+                          "misses": {k: misses.get(k, 0) for k in MISS_KINDS},
                           "sources": len({q.source for q in qs}),
                           "by_source_kind": {k: {"ok": v[0], "n": v[1], "literal_ok": table(base, lambda q: kinds.get(q.source, "?")).get(k, (0, 0))[0]}
                                              for k, v in table(ours, lambda q: kinds.get(q.source, "?")).items()}}

@@ -48,20 +48,17 @@ def prohibitions(bases: list[dict[str, Any]], question: str, limit: int = SHOWN)
 
 
 def may_do(answer: dict[str, Any]) -> dict[str, Any]:
-    """The asked part of a "may they do this?" answer whose item is a duty, not a forbidden act."""
+    """The asked part of a "may they do this?" answer not already answered as a forbidden act: for a duty,
+    its verdict and what its bases forbid; for a prohibited item, no, and why."""
     limits = prohibitions(answer.get("bases") or [], str(answer.get("question") or ""))
     item = answer.get("item") or {}
+    quoted = "；".join(f"“{x['text']}”（{x['label']}）" for x in limits)
     if item.get("kind") == "prohibited":
         # the matter is itself what the village must not do: the answer is no, and its bases say why
-        text = f"不可以：“{item.get('name')}”是{answer['verdict_zh']}。" + (
-            "依据中的禁止性规定：" + "；".join(f"“{x['text']}”（{x['label']}）" for x in limits) + "。" if limits else "")
-        return {"role": None, "role_zh": "能否这样做", "answered_role": None, "bodies": [],
-                "verdict": answer["verdict"], "text": text, "limits": limits}
-    head = f"这件事本身：{answer['verdict_zh']}。"
-    if limits:
-        text = head + "具体做法是否合法，要看是否符合依据中的条件和程序，其中的禁止性规定：" \
-            + "；".join(f"“{x['text']}”（{x['label']}）" for x in limits) + "。"
+        text = f"不可以：“{item.get('name')}”是{answer['verdict_zh']}。" + (f"依据中的禁止性规定：{quoted}。" if limits else "")
+    elif limits:
+        text = f"这件事本身：{answer['verdict_zh']}。具体做法是否合法，要看是否符合依据中的条件和程序，其中的禁止性规定：{quoted}。"
     else:
-        text = head + "本库说明这件事由谁、依什么程序办理，不能代替对具体做法是否合法的判断，请对照下列依据。"
+        text = f"这件事本身：{answer['verdict_zh']}。本库说明这件事由谁、依什么程序办理，不能代替对具体做法是否合法的判断，请对照下列依据。"
     return {"role": None, "role_zh": "能否这样做", "answered_role": None, "bodies": [],
             "verdict": answer["verdict"], "text": text, "limits": limits}
