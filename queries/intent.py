@@ -170,6 +170,16 @@ def asking_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SENTENCE.finditer(plain) if _ASKING.search(m.group(0))]
 
 
+def asking_sentence(text: str, cue: str | None) -> str | None:
+    """The sentence that asks and holds the cue ("村委会有没有权力截留我们的土地流转款呢"): in a story
+    it names the act asked about, where the rest tells what happened around it."""
+    if not cue:
+        return None
+    plain = masked(text)
+    at = plain.rfind(cue)
+    return next((text[a:b] for a, b in asking_spans(plain) if a <= at < b), None) if at >= 0 else None
+
+
 def detect(text: str) -> Intent:
     """The intent whose cues weigh most, a cue in the last part of the text (where the question
     usually stands) counting half again and one early in a long story less; in a long text, a

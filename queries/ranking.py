@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Callable
 
 from . import topic_judge
-from .intent import Intent, asking_spans, masked
+from .intent import Intent, asking_sentence, asking_spans, masked
 from .matching import ItemIndex, Match, normalize, simplified
 from .roles import Role
 
@@ -47,6 +47,8 @@ PREFER_WITHIN = 0.7
 # and a question about these roles one whose bodies in that role are recorded (of a duty's story, who
 # decides or corrects is often read from a grievance's words; who approves, pays or penalises rarely)
 PREFER_ROLES = ("approves", "funds", "enforces")
+# "may they do this?": a prohibited item the asking sentence names first, this close to the top, is the topic
+PROHIBITED_WITHIN = 0.4
 # acts whose presence in both the question and an item's name says more than topic words do
 ACTION_WORDS = ("处罚", "调解", "证明", "公开", "选举", "罢免", "出租", "发包", "承包", "扣押", "审批", "登记",
                 "备案", "救助", "补贴", "采购", "招标", "拆除", "征收", "评议", "审计", "公示")
@@ -132,11 +134,13 @@ class Ranking:
                         key=lambda m: -m.score)
         return duties, negatives
 
-    def prefer(self, duties: list[Match], intent: Intent) -> Match:
+    def prefer(self, duties: list[Match], intent: Intent, text: str = "") -> Match:
         """For "how often / by when" and "what steps" questions, the best item among those close to
         the top that knows the answer (a disclosure rule, a procedure) rather than one that does not;
         likewise for a question about a role (who approves, pays, penalises): "宅基地审批最后谁批"
         shares more words with the disclosure of approvals than with the approval itself."""
+        if intent.id == "may_do":
+            return self.prohibited_asked(duties, intent, text)
         want = self.has_timing if intent.id == "timing" else self.has_procedure if intent.id == "procedure" else None
         top = duties[0]
         if want is None and intent.role in PREFER_ROLES:
@@ -146,6 +150,21 @@ class Ranking:
         # near the top in words: the closeness-in-meaning bonus goes to a few items only, and would make
         # the others look farther from the top than the question's words put them
         return next((m for m in duties[1:6] if m.id in want and _evidence(m) >= PREFER_WITHIN * _evidence(top)), top)
+
+    def prohibited_asked(self, duties: list[Match], intent: Intent, text: str) -> Match:
+        """"May they do this?" asks about the act its asking sentence names. A story about a land transfer
+        ("流转出去了……村委会有没有权力截留我们的土地流转款") shares most words with the transfer service,
+        but the act asked about is what the law forbids: among the items near the top, the one that
+        sentence alone finds first, when it is a prohibited item, is the topic."""
+        top = duties[0]
+        asked = asking_sentence(simplified(text), intent.cue)
+        if not asked or self.items[top.id].node.get("kind") == "prohibited":
+            return top
+        near = {m.id: m for m in duties[1:6] if m.score >= PROHIBITED_WITHIN * top.score}
+        found = self.index.search(asked, limit=1, allowed=set(near) | {top.id})
+        if found and found[0].id in near and self.items[found[0].id].node.get("kind") == "prohibited":
+            return near[found[0].id]
+        return top
 
     def on_topic(self, text: str, duties: list[Match]) -> bool:
         """Unlisted is a judgement, not one cut: a question that names no village-level body or

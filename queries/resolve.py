@@ -341,7 +341,7 @@ class Resolver(Explaining, AskedRoles, Ranking):
         duties, negatives = self.topic(ranked + [m for m in conduct if m.id not in {r.id for r in ranked}], allowed, misconduct)
         for m in conduct:
             negatives[m.id] = max(negatives.get(m.id, 0.0), UNLISTED_BELOW)
-        top = self.prefer(duties, intent) if duties and self.on_topic(text, duties) else None
+        top = self.prefer(duties, intent, text) if duties and self.on_topic(text, duties) else None
         # a story of wrongdoing that asks nothing else
         story = intent.id in ("responsible", "complaint") and (intent.cue is None or intent.told)
         # the behaviour the negative list names, when it matches about as well as the duty

@@ -168,6 +168,15 @@ CASES: list[Case] = [
     # 农村土地承包法 §25: 发包方不得因承办人或者负责人的变动而变更或者解除承包合同
     Case("huanjie-hetong", "村委会换届以后，新上任的村主任说以前签的承包合同不算数，要我们重新签，这样合法吗", None, OLD,
          "not_for_village", "农村土地承包法", 25, ("prohibited",)),
+    # "may they?" asks about the act its asking sentence names, not the matter the story is mostly about
+    Case("liuzhuan-kouqian", "我家六亩承包地去年通过村里的土地流转平台流转给了种植大户，流转合同也签了，流转价格一亩一年八百。"
+         "今年村委会说流转款要先打到村集体账上，再转给我们。村委会有权从我们的流转款里扣管理费吗？", None, OLD,
+         "not_for_village", "农村土地承包法", 39, ("prohibited",)),
+    # 农业法 §72: 不得强迫农民购买指定的生产资料; §73.2: 禁止强行以资代劳
+    Case("zhiding-nongzi", "村委会要求每户必须从村里指定的农资店买化肥，这合法吗", None, OLD,
+         "not_for_village", "农业法", 72, ("prohibited",)),
+    Case("yizi-dailao", "村里规定不出义务工就要交以资代劳款，一天一百，能强制吗", None, OLD,
+         "not_for_village", "农业法", 73, ("prohibited",)),
     Case("zhaoshang-zhibiao", "镇里给村委会下了招商引资和税收指标，村里必须完成吗", None, OLD,
          "not_for_village", VILLAGE_AFFAIRS_DOC, None, ("prohibited",)),
     Case("danbao-2025", "村委会能不能给村里的企业贷款做担保？", None, NEW,
