@@ -177,6 +177,9 @@ CASES: list[Case] = [
          "not_for_village", "农业法", 72, ("prohibited",)),
     Case("yizi-dailao", "村里规定不出义务工就要交以资代劳款，一天一百，能强制吗", None, OLD,
          "not_for_village", "农业法", 73, ("prohibited",)),
+    # 妇女权益保障法 2022 §56 (2018 §33): 不得以未婚、结婚、离婚、丧偶等为由侵害妇女在集体经济组织中的权益
+    Case("lihun-funv-fenpei", "村里能不能规定离婚妇女不参加集体分配", None, OLD,
+         "not_for_village", "妇女权益保障法", 56, ("prohibited",)),
     Case("zhaoshang-zhibiao", "镇里给村委会下了招商引资和税收指标，村里必须完成吗", None, OLD,
          "not_for_village", VILLAGE_AFFAIRS_DOC, None, ("prohibited",)),
     Case("danbao-2025", "村委会能不能给村里的企业贷款做担保？", None, NEW,
