@@ -3,6 +3,7 @@ new folder, and only then put it in place (loaders.imports.commit)."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import re
 import shutil
 from datetime import date, timedelta
@@ -17,6 +18,7 @@ from .columns import KIND_CODE, kind_from_text, parse_kind
 from .place import Place, given_place, place_in
 from .problems import ImportProblem
 from .request import ImportReport, ImportRequest, Target
+from .rows import SheetPlan
 from .table import find_table, split_sections
 from .workbook import MAX_ROWS, read_file
 
@@ -77,9 +79,10 @@ def run_import(req: ImportRequest, catalog_dir: Path | None = None, laws_dir: Pa
             tables.append((part, kind))
     seen_kind: dict[str, str] = {}
     for table, kind in tables:
-        if kind in seen_kind:
+        if kind in seen_kind and len(req.lists) < 2:  # with --list naming several, each sheet says which (_targets)
             fatal.append(ImportProblem(table.sheet, None, None, None,
-                                       f"与工作表「{seen_kind[kind]}」同为{KIND_ZH[kind]}：一次导入每种清单只能有一个工作表"))
+                                       f"与工作表「{seen_kind[kind]}」同为{KIND_ZH[kind]}：一次导入每种清单只能有一个工作表，"
+                                       "除非用 --list 逐一指明清单，并在各工作表名称或标题中写明清单编号"))
         seen_kind.setdefault(kind, table.sheet)
     if not tables and not fatal:
         fatal.append(ImportProblem(None, None, None, None, "文件中没有可导入的事项表"))
@@ -127,7 +130,7 @@ def _plan_and_load(req: ImportRequest, report: ImportReport, tables: list[Any], 
         targets = _targets(req, plans, cat, report)
         if report.problems:
             return report
-        name = "+".join(sorted(f"{t.list_id}-{day}" for t in targets))
+        name = _folder_name(targets, day)
         previous: list[Any] = []
         if (root / name).is_dir():  # an earlier import of the same lists and date: read as if it were gone
             previous = [v for v in cat.of("list_versions") if v.file.startswith(f"imports/{name}/")]
@@ -173,6 +176,15 @@ def _plan_and_load(req: ImportRequest, report: ImportReport, tables: list[Any], 
             shutil.rmtree(work, ignore_errors=True)
 
 
+def _folder_name(targets: list[Target], day: str) -> str:
+    """The lists and date an import holds, so importing them again finds the earlier folder; a
+    workbook of many lists gets a digest of that name (a file name holds at most 255 bytes)."""
+    name = "+".join(sorted(f"{t.list_id}-{day}" for t in targets))
+    if len(name) <= 120:
+        return name
+    return f"{len(targets)}lists-{day}-{hashlib.sha256(name.encode()).hexdigest()[:12]}"
+
+
 def _placeholder(name: str) -> Path:
     """A folder path that hides the import of that name and adds nothing (it does not exist)."""
     return Path("/nonexistent-qingdan-import") / name
@@ -204,7 +216,15 @@ def _targets(req: ImportRequest, plans: list[Any], cat: "Catalog", report: Impor
             chosen.setdefault(plans[0].kind, new[0])
     out: list[Target] = []
     for p in plans:
-        lid = chosen.get(p.kind)
+        asked = [lid for lid in req.lists if lid in lists and lists[lid]["kind"] == p.kind]
+        if len(asked) > 1:  # 放权强镇 in one workbook: three delegated lists, one sheet each
+            lid = _named_in(p, asked)
+            if lid is None:
+                report.problems.append(_problem(p.sheet, f"--list 指明了多个{KIND_ZH[p.kind]}清单（{'、'.join(asked)}），"
+                                                "请在工作表名称或标题中写明它属于哪一个清单编号"))
+                continue
+        else:
+            lid = chosen.get(p.kind)
         if lid is None:
             have = sorted(by_kind.get(p.kind, []))
             if len(have) > 1:
@@ -212,7 +232,20 @@ def _targets(req: ImportRequest, plans: list[Any], cat: "Catalog", report: Impor
                 continue
             lid = have[0] if have else f"IMP-{KIND_CODE[p.kind]}"
         out.append(Target(p, lid, lid not in lists))
+    twice = {t.list_id for t in out if sum(u.list_id == t.list_id for u in out) > 1}
+    for lid in sorted(twice):
+        sheets = "、".join(f"「{t.plan.sheet}」" for t in out if t.list_id == lid)
+        report.problems.append(_problem(None, f"工作表{sheets}都对应清单 {lid}：一次导入每个清单只能有一个工作表", lid))
     return out
+
+
+def _named_in(plan: SheetPlan, candidates: list[str]) -> str | None:
+    """The one candidate list whose id the sheet's name or title writes (an exported sheet's title
+    names its version, ST-ZDML-PRO-V1); the longest id wins, so CN-CERT never claims a CN-CERT2 sheet."""
+    text = f"{plan.sheet} {plan.title}"
+    found = [lid for lid in candidates if re.search(rf"(?<![A-Za-z0-9]){re.escape(lid)}(?![A-Za-z0-9_])", text)]
+    found = [lid for lid in found if not any(o != lid and lid in o for o in found)]
+    return found[0] if len(found) == 1 else None
 
 
 def _versions(targets: list[Target], cat: "Catalog", previous: list[Any], day: str, replace: bool,

@@ -2,7 +2,8 @@
 version, compares equal to the version it came from (`qingdan diff` finds no change)."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -11,7 +12,6 @@ import pytest
 
 from qingdan.exports.xlsx import workbook_bytes, write_workbook
 from qingdan.loaders.importer import ImportRequest, run_import
-from qingdan.loaders.pipeline import build
 from qingdan.queries.diff import diff_versions, version_items
 from qingdan.queries.listsheet import COLUMNS, Workbook, list_workbook, village_workbook
 from qingdan.queries.resolve import Resolver
@@ -84,37 +84,45 @@ def test_a_village_list_names_its_own_bodies(memory_store: Any, tmp_path: Path) 
 
 @pytest.fixture(scope="module")
 def round_trip(tmp_path_factory: pytest.TempPathFactory, memory_store: Any) -> Iterator[tuple[MemoryStore, dict[str, str]]]:
-    """Every bundled list exported from the graph and imported as its next version.
-
-    An import takes one sheet per list kind, so lists are imported in as few files as that allows
-    (the 4 delegated lists need 4 files; the others ride along): the same reading of each sheet as
-    one file per list, at a third of the builds.
-    """
+    """Every bundled list exported from the graph into one workbook, a sheet per list, and imported
+    as its next version: the way an office sends several lists of one kind (放权强镇's delegated
+    lists) at once. Sheets of one kind are told apart by the version id the export writes in their
+    title; the sheet names are made unique the way a person would, by adding the list id."""
     tmp = tmp_path_factory.mktemp("roundtrip")
-    by_kind: dict[str, list[str]] = defaultdict(list)
-    for lid in list_ids(memory_store):
-        by_kind[memory_store.node(f"list/{lid}").get("kind")].append(lid)
-    batches: list[list[str]] = []
-    for ids in by_kind.values():
-        for i, lid in enumerate(ids):
-            if len(batches) <= i:
-                batches.append([])
-            batches[i].append(lid)
-    exported: dict[str, str] = {}
+    ids = list_ids(memory_store)
+    books = [list_workbook(memory_store, lid) for lid in ids]
+    kinds = Counter(b.sheets[0].kind for b in books)
+    sheets = [replace(b.sheets[0], name=f"{b.sheets[0].name}（{lid}）") if kinds[b.sheets[0].kind] > 1 else b.sheets[0]
+              for lid, b in zip(ids, books)]
+    exported = {lid: b.file_stem.removeprefix("清单_") for lid, b in zip(ids, books)}
+    path = tmp / "清单.xlsx"
+    path.write_bytes(workbook_bytes(Workbook("all", sheets)))
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("QINGDAN_IMPORTS", str(tmp / "imports"))
-        for n, batch in enumerate(batches):
-            books = [list_workbook(memory_store, lid) for lid in batch]
-            for lid, book in zip(batch, books):
-                exported[lid] = book.file_stem.removeprefix("清单_")
-            path = tmp / f"清单{n}.xlsx"
-            path.write_bytes(workbook_bytes(Workbook("batch", [b.sheets[0] for b in books])))
-            report = run_import(ImportRequest(path, path.name, NEW_VERSION_DAY, lists=tuple(batch)))
-            assert report.loaded, [str(p) for p in report.problems]
-            assert report.rows_loaded == sum(len(b.sheets[0].rows) for b in books)
-        store = MemoryStore()
-        store.replace_all(build().graph)
-        yield store, exported
+        report = run_import(ImportRequest(path, path.name, NEW_VERSION_DAY, lists=tuple(ids)))
+    assert report.loaded, [str(p) for p in report.problems]
+    assert report.rows_loaded == sum(len(s.rows) for s in sheets)
+    store = MemoryStore()
+    store.replace_all(report.built.graph)
+    yield store, exported
+
+
+def test_sheets_of_one_kind_need_their_list_named(memory_store: Any, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two negative-kind sheets whose titles name no list: the importer cannot tell which list each
+    is and says so for each sheet, loading nothing."""
+    monkeypatch.setenv("QINGDAN_IMPORTS", str(tmp_path / "imports"))
+    book = list_workbook(memory_store, "ST-ZDML-PRO")
+    a = replace(book.sheets[0], name="应取消和禁入事项甲", subtitle="")
+    b = replace(book.sheets[0], name="应取消和禁入事项乙", subtitle="")
+    path = tmp_path / "两张表.xlsx"
+    path.write_bytes(workbook_bytes(Workbook("two", [a, b])))
+    report = run_import(ImportRequest(path, path.name, NEW_VERSION_DAY, lists=("ST-ZDML-PRO", "CN-CERT")))
+    assert not report.loaded and report.folder is None
+    assert sorted(p.sheet for p in report.problems) == ["应取消和禁入事项乙", "应取消和禁入事项甲"]
+    assert all("写明它属于哪一个清单编号" in p.reason for p in report.problems)
+    alone = run_import(ImportRequest(path, path.name, NEW_VERSION_DAY))
+    assert not alone.loaded and any("只能有一个工作表" in p.reason for p in alone.problems)
 
 
 def test_every_bundled_list_round_trips_without_a_change(round_trip: tuple[MemoryStore, dict[str, str]],
