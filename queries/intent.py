@@ -180,6 +180,32 @@ def asking_sentence(text: str, cue: str | None) -> str | None:
     return next((text[a:b] for a, b in asking_spans(plain) if a <= at < b), None) if at >= 0 else None
 
 
+_CLAUSE = re.compile(r"[^，,。！!？?；;\n…]+")
+
+
+def asking_clause(text: str, intent_id: str) -> str | None:
+    """The clause of the asking sentences that holds the last cue of the intent ("……这样做合不合法，
+    我想知道村委会有没有权力截留我们的土地流转款呢" → the second clause): the act itself, where
+    the sentence may open with a clause that only asks "is it lawful". A clause of a few characters
+    ("这样做合法吗") names no act: then None."""
+    plain = masked(text)
+    spans = asking_spans(plain)
+    last = None
+    for intent, _, pattern in _COMPILED:
+        if intent != intent_id:
+            continue
+        for m in pattern.finditer(plain):
+            if any(a <= m.start() < b for a, b in spans) and (last is None or m.start() > last):
+                last = m.start()
+    if last is None:
+        return None
+    for m in _CLAUSE.finditer(text):
+        if m.start() <= last < m.end():
+            clause = m.group(0)
+            return clause if len(re.sub(r"[^\u4e00-\u9fff]", "", clause)) >= 8 else None
+    return None
+
+
 def detect(text: str) -> Intent:
     """The intent whose cues weigh most, a cue in the last part of the text (where the question
     usually stands) counting half again and one early in a long story less; in a long text, a

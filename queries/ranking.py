@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Callable
 
 from . import topic_judge
-from .intent import Intent, asking_sentence, asking_spans, masked
+from .intent import Intent, asking_clause, asking_sentence, asking_spans, masked
 from .matching import ItemIndex, Match, normalize, simplified
 from .roles import Role
 
@@ -155,9 +155,11 @@ class Ranking:
         """"May they do this?" asks about the act its asking sentence names. A story about a land transfer
         ("流转出去了……村委会有没有权力截留我们的土地流转款") shares most words with the transfer service,
         but the act asked about is what the law forbids: among the items near the top, the one that
-        sentence alone finds first, when it is a prohibited item, is the topic."""
+        sentence alone finds first, when it is a prohibited item, is the topic. When the sentence opens
+        with a clause that only asks "is it lawful" about the story, the clause that asks last is searched."""
         top = duties[0]
-        asked = asking_sentence(simplified(text), intent.cue)
+        plain = simplified(text)
+        asked = asking_clause(plain, intent.id) or asking_sentence(plain, intent.cue)
         if not asked or self.items[top.id].node.get("kind") == "prohibited":
             return top
         near = {m.id: m for m in duties[1:6] if m.score >= PROHIBITED_WITHIN * top.score}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qingdan.queries.intent import detect
+from qingdan.queries.intent import asking_clause, detect
 
 STORY = ("我叫张三，家住某镇某村。2019年村里开始修路，后来的几个月里我家先后十几次去村委会问，"
          "村干部说没什么好说的，每月照样开会，可路一直没修好，")
@@ -114,3 +114,14 @@ def test_of_several_questions_the_first_counts_as_much_as_the_last() -> None:
     q = ("村里的征地款一直不公布，我们先问了村民小组长，他也说不清楚。下一步还能找谁？"
          "要是多数村民都不信任这届村委会的干部了，能不能直接开会罢免他们？")
     assert detect(q).id == "complaint"
+
+
+@pytest.mark.parametrize("question, clause", [
+    # the sentence opens with a clause that only asks "is it lawful"; the act is in the clause that asks last
+    ("流转款被扣了一部分。我不清楚这样做合不合法，我想知道村委会有没有权力截留我们的流转款呢？",
+     "我想知道村委会有没有权力截留我们的流转款呢"),
+    # a clause that names no act ("这样做合法吗") is no clause to search: the whole asking sentence is
+    ("村里要每户交五百块修路钱。这样做合法吗？", None),
+])
+def test_a_may_do_question_asks_about_the_act_in_its_last_asking_clause(question: str, clause: str | None) -> None:
+    assert asking_clause(question, "may_do") == clause

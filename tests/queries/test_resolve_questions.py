@@ -172,6 +172,10 @@ CASES: list[Case] = [
     Case("liuzhuan-kouqian", "我家六亩承包地去年通过村里的土地流转平台流转给了种植大户，流转合同也签了，流转价格一亩一年八百。"
          "今年村委会说流转款要先打到村集体账上，再转给我们。村委会有权从我们的流转款里扣管理费吗？", None, OLD,
          "not_for_village", "农村土地承包法", 39, ("prohibited",)),
+    # the asking sentence opens with "is it lawful" about the transfer; the clause that asks names the act
+    Case("liuzhuan-jieliu", "我家的地通过村里统一流转出去了，流转合同是村里跟老板签的，可流转款发下来村委会扣了一部分。"
+         "我不太明白土地流转这样操作合不合法，想问一下村委会有没有权力截留我们的流转款？", None, OLD,
+         "not_for_village", "农村土地承包法", 39, ("prohibited",)),
     # 农业法 §72: 不得强迫农民购买指定的生产资料; §73.2: 禁止强行以资代劳
     Case("zhiding-nongzi", "村委会要求每户必须从村里指定的农资店买化肥，这合法吗", None, OLD,
          "not_for_village", "农业法", 72, ("prohibited",)),
