@@ -45,6 +45,13 @@ SYNONYMS: dict[str, str] = {
     "采购": "采购", "买东西": "采购",
 }
 
+# a cadre's spouse, parent, child, brother or sister is what the law calls a near relative (近亲属,
+# 民法典 §1045), the word the rules on who may supervise or contract use: "村支书的亲弟弟" is
+# "村支书的近亲属". In-laws and cousins are not near relatives and are left as written.
+CADRE_KIN = (r"(干部|书记|支书|主任|村长|委员|会计|出纳|组长|文书)([^，。！？,.!?\s的]{0,4})的(亲)?"
+             r"(弟弟|哥哥|姐姐|妹妹|兄弟|姐妹|老婆|妻子|媳妇|丈夫|老公|爱人|儿子|女儿|父亲|母亲|爸爸|妈妈|孙子|孙女|外孙)")
+
+
 # question scaffolding that says nothing about the task
 STOP_PHRASES: tuple[str, ...] = (
     "这个归谁管", "归谁管", "谁来管", "由谁负责", "谁负责", "谁来办", "该谁管", "归不归", "管不管", "要不要管",

@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 from qingdan import paths
 
 from . import framed
-from .lexicon import STOP_PHRASES, STOP_TOKENS, SYNONYMS
+from .lexicon import CADRE_KIN, STOP_PHRASES, STOP_TOKENS, SYNONYMS
 from .semantic import SemanticIndex
 from .semantic import enabled as semantic_enabled
 from .tokenizer import LazyTokenizer, dictionary_key
@@ -46,6 +46,7 @@ def _synonym_pattern() -> re.Pattern[str]:
 
 
 _SYN_RE = _synonym_pattern()
+_KIN_RE = re.compile(CADRE_KIN)
 _TEXT_STOPS = sorted((p for p in STOP_PHRASES if len(p) >= 3 or p in {"请问", "一下", "如何", "这事"}), key=len, reverse=True)
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 COVERAGE_WEIGHT = 0.6
@@ -78,6 +79,7 @@ def normalize(text: str) -> str:
     """Simplified characters, full-width to half-width, lower case, variant wording to catalog
     wording, no punctuation."""
     t = unicodedata.normalize("NFKC", simplified(text)).lower()
+    t = _KIN_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}的近亲属", t)
     t = _SYN_RE.sub(lambda m: SYNONYMS[m.group(0)], t)
     return _PUNCT.sub(" ", t).strip()
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from qingdan.queries.matching import ItemIndex
+from qingdan.queries.matching import ItemIndex, normalize
 
 
 @pytest.fixture()
@@ -23,3 +23,15 @@ def test_words_that_tell_the_story_are_not_shared_words(index: ItemIndex) -> Non
     assert not {"说", "想", "知道"} & terms
     found = index.search("最近村委说要对我家承包的地收费，我想知道村委这么做合法吗", limit=2)
     assert found and found[0].id == "fees"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cadre's brother and wife are near relatives, the word the rule on who may supervise uses
+    ("监委主任是村支书老黄的亲弟弟", "监委主任是村支书老黄的近亲属"),
+    ("委员是村委委员李某的老婆", "委员是村委会委员李某的近亲属"),
+    # an in-law is not a near relative (民法典 §1045); an asker's own wife says nothing of the kind
+    ("会计是主任的小舅子", "会计是主任的小舅子"),
+    ("我老婆的低保", "我老婆的最低生活保障"),
+])
+def test_a_cadres_near_relative_is_named_as_the_law_names_it(text: str, expected: str) -> None:
+    assert normalize(text) == expected
