@@ -181,6 +181,8 @@ def asking_sentence(text: str, cue: str | None) -> str | None:
 
 
 _CLAUSE = re.compile(r"[^，,。！!？?；;\n…]+")
+# fewer Chinese characters than this ("这样做合法吗") name no act
+CLAUSE_MIN_CHARS = 8
 
 
 def asking_clause(text: str, intent_id: str) -> str | None:
@@ -202,7 +204,7 @@ def asking_clause(text: str, intent_id: str) -> str | None:
     for m in _CLAUSE.finditer(text):
         if m.start() <= last < m.end():
             clause = m.group(0)
-            return clause if len(re.sub(r"[^\u4e00-\u9fff]", "", clause)) >= 8 else None
+            return clause if len(re.sub(r"[^\u4e00-\u9fff]", "", clause)) >= CLAUSE_MIN_CHARS else None
     return None
 
 

@@ -241,7 +241,8 @@ def _targets(req: ImportRequest, plans: list[Any], cat: "Catalog", report: Impor
 
 def _named_in(plan: SheetPlan, candidates: list[str]) -> str | None:
     """The one candidate list whose id the sheet's name or title writes (an exported sheet's title
-    names its version, ST-ZDML-PRO-V1); the longest id wins, so CN-CERT never claims a CN-CERT2 sheet."""
+    names its version, ST-ZDML-PRO-V1). An id must not run on into letters or digits (CN-CERT is not
+    in CN-CERT2), and of two that both stand there the longer wins (ST-ZDML-PRO over ST-ZDML)."""
     text = f"{plan.sheet} {plan.title}"
     found = [lid for lid in candidates if re.search(rf"(?<![A-Za-z0-9]){re.escape(lid)}(?![A-Za-z0-9_])", text)]
     found = [lid for lid in found if not any(o != lid and lid in o for o in found)]
