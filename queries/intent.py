@@ -93,7 +93,7 @@ PERSONAL = re.compile(r"收礼|收了.{0,6}礼|受贿|索贿|收红包|红包|�
 
 # deciding without the meeting that decides: the story asks who should have decided
 BYPASS = re.compile(r"未经.{0,12}(同意|讨论|表决|通过)|没有(经过|通过).{0,12}(会|同意|讨论|表决)|没(有)?(召开|开)[^，。,]{0,8}(会议|大会|代表会|会)|不经过?.{0,8}(会议|大会|讨论|表决|程序)|"
-                    r"私自|自作主张|一(个)?人说了算|擅自|暗箱操作")
+                    r"私自|私下|暗中|背着(村民|群众|大家|我们|全体)|自作主张|一(个)?人说了算|擅自|暗箱操作")
 
 
 # a report already made ("去镇里反映过", "已经举报了", "投诉到镇上也没回音") tells what happened before

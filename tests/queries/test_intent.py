@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qingdan.queries.intent import asking_clause, detect
+from qingdan.queries.intent import asking_clause, bypassed_meeting, detect
 
 STORY = ("我叫张三，家住某镇某村。2019年村里开始修路，后来的几个月里我家先后十几次去村委会问，"
          "村干部说没什么好说的，每月照样开会，可路一直没修好，")
@@ -107,6 +107,16 @@ def test_a_bypassed_procedure_is_told_not_asked() -> None:
     # "不经过任何程序就…" tells that the meeting was skipped; the question is whether that may be done
     assert detect("村委会能不经过任何程序就把集体的地租出去吗？").id != "procedure"
     assert detect("村委会把集体的地租出去要走什么程序？").id == "procedure"
+
+
+@pytest.mark.parametrize("story", [
+    "组里的鱼塘是组长私下跟老板约定包出去的。",
+    "村干部背着村民把集体的山林卖了。",
+])
+def test_a_private_deal_bypasses_the_meeting(story: str) -> None:
+    # a deal made privately or behind the villagers' backs skipped the meeting that decides it
+    assert bypassed_meeting(story)
+    assert not bypassed_meeting("组长跟老板约定好了，下周开村民小组会议表决。")
 
 
 def test_of_several_questions_the_first_counts_as_much_as_the_last() -> None:
