@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from qingdan.errors import DataError, Problem
-from qingdan.ontology.terms import JURISDICTION_RE, KIND_CLASS, MEMBERSHIP_STATUSES, PROVENANCE_STATUSES, ROLE_ZH
+from qingdan.ontology.terms import JURISDICTION_RE, KIND_CLASS, MEMBERSHIP_STATUSES, PROVENANCE_STATUSES, ROLE_CONDITIONS, ROLE_ZH
 
 from .citations import parse_key, split_multi
 
@@ -108,7 +108,8 @@ SPECS: dict[str, Spec] = {
     "phrasings": {"item_id": (True, None), "phrase": (True, None), **PROV},
     "situations": {"item_id": (True, None), "situation": (True, None), **PROV},
     "roles": {"item_id": (True, None), "role": (True, _enum(tuple(ROLE_ZH))), "body_type": (True, None),
-              "basis": (False, lambda v: parse_key(v) and v.strip()), "note": (False, None), **PROV},
+              "basis": (False, lambda v: parse_key(v) and v.strip()), "note": (False, None),
+              "applies_when": (False, _enum(tuple(ROLE_CONDITIONS))), **PROV},
     "provisions": {"citation": (True, lambda v: parse_key(v) and v.strip()), "summary_zh": (True, None), **PROV},
     "procedures": {"procedure_id": (True, None), "step_seq": (True, _int), "name_zh": (True, None),
                    "actor_body": (False, split_multi), "materials": (False, None), "posting_days": (False, _int),

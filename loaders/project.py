@@ -122,6 +122,7 @@ def _role_edges(roles: set[URIRef], edges: list[tuple[URIRef, str, URIRef]],
             "role": p.get("role"), "basis": citation, "basis_id": node_id(basis) if basis is not None else None,
             "seq": _row_number(p.get("source_row")),
             "note": p.get("note"),
+            "applies_when": p.get("applies_when"),
             "provenance_status": p.get("provenance_status", "statute_derived"),
             "source": p.get("source") or p.get("source_row"),
         }))

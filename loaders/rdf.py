@@ -140,6 +140,7 @@ def _catalog(b: RdfBuilder, cat: Catalog) -> None:
         if r["basis"]:
             b.add(s, QD.roleBasis, basis_iri(r["basis"]))
         b.add(s, QD.note, r["note"])
+        b.add(s, QD.appliesWhen, r["applies_when"])
         b.provenance(s, r)
     for r in cat.of("lint_explanations"):
         key = "|".join([r["rule"], ";".join(r["items"]), r["citation"] or ""])

@@ -21,7 +21,7 @@ COLUMN = {"leadBody": "lead_body", "assistBody": "assist_bodies", "superviseBody
           "provenanceStatus": "provenance_status", "source": "source", "inForceFrom": "in_force_from",
           "membershipStatus": "membership_status", "alsoInVersion": "also_in", "jurisdiction": "jurisdiction",
           "provisionOfDocument": "doc_key", "text": "text", "textStatus": "text_status", "role": "role",
-          "roleBody": "body_type", "roleBasis": "basis", "phrasingRow": "item_id", "aliasOf": "body_type_id",
+          "roleBody": "body_type", "roleBasis": "basis", "appliesWhen": "applies_when", "phrasingRow": "item_id", "aliasOf": "body_type_id",
           "lintRule": "rule", "explainsItem": "items", "explanation": "explanation",
           "explanationReason": "reason"}
 

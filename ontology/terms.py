@@ -52,6 +52,13 @@ ROLE_ZH: dict[str, str] = {
     "corrects": "受理投诉/责令改正",
     "enforces": "执法/处罚",
 }
+# when a body plays its role only in some cases of an item (土地管理法 §14: a dispute between units
+# goes to the county government; one involving a person to the town or the county): the role row
+# names the case, and a question that tells which case it is gets the bodies for that case
+ROLE_CONDITIONS: dict[str, str] = {
+    "involving_persons": "争议一方或双方是个人（农户、村民）时",
+    "between_units": "争议双方都是单位（村、村民小组、集体经济组织、企业等）时",
+}
 # NBS code prefix of a province, city or county, or CN for the whole country
 JURISDICTION_RE = r"^(CN|[0-9]{2}|[0-9]{4}|[0-9]{6})$"
 

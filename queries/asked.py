@@ -91,8 +91,9 @@ class AskedRoles:
                 return {**result, **self.forbidden(item, answer, day)}
         if intent.role is None or intent.id == "responsible":
             return result
-        # the duty's own body for the role; then, for misconduct, whoever deals with the behaviour
-        # the question describes; then the duty's nearest stand-in role
+        # the duty's own body for the role, in the case the question tells; then, for misconduct, whoever
+        # deals with the behaviour the question describes; then the duty's nearest stand-in role
+        roles = rq.in_case(roles, str(answer.get("question") or ""))
         answered, bodies = rq.for_role(roles, intent.role, exact=True)
         note = None
         matched = [c for c in answer.get("cautions") or [] if c.get("matched")]
@@ -227,17 +228,29 @@ class AskedRoles:
         programme, not the village's share in it: the verdict is that of the body deciding it (who
         approves, else the lead department), and the answer says the village only assists. lead_with: the
         answer also leads with that body (a "when is it paid" question is the government's to answer)."""
-        # the body that decides the matter (approves, then decides) above the village, else the lead
-        roles = self.roles_here(item.node.id, place)
+        # the body that decides the matter (approves, then decides) above the village, else the lead,
+        # unless the case the question tells sets the lead's part aside (a dispute between two villages is
+        # the county's, not the town's): then the body that handles that case
+        every = self.roles_here(item.node.id, place)
+        roles = rq.in_case(every, str(answer.get("question") or ""))
         owner = next((r.body for role in ("approves", "decides") for r in roles
                       if r.role == role and r.level in ("town", "county")), None)
-        lead = owner or self._lead.get(item.node.id)
+        lead = self._lead.get(item.node.id)
+        set_aside = {r.body.id for r in every if r.role == "handles"} - {r.body.id for r in roles if r.role == "handles"}
+        in_case = lead is not None and lead.id in set_aside
+        case_role = next((r for r in roles if r.role == "handles" and r.level in ("town", "county")), None) if in_case else None
+        if case_role is not None:
+            lead = case_role.body
+        lead = owner or lead
+        lead_with = lead_with or in_case
         if lead is None or lead.get("level") not in ("town", "county"):
             return {}
         verdict = "town" if lead.get("level") == "town" else "county_department"
+        # the case that decided whose matter it is, in the words of the role's basis
+        case = f"{case_role.note}。" if case_role is not None and case_role.note and lead is case_role.body else ""
         led = {"responsible": {**answer["responsible"], "lead": answer["responsible"].get("body_type"),
                                "body_type": self.body(lead, place)}} if lead_with else {}
         return {**led, "verdict": verdict, "verdict_zh": VERDICT_ZH[verdict],
-                "why_not": [{"side": "village", "text": f"这是{lead.get('name_zh')}负责的事项，村（居）委会只协助（如代为提交申请、"
-                                                        f"入户核实、公示）；委托协助的经费由委托部门承担（{organic(self.store, day, 37, 43)}）。"},
+                "why_not": [{"side": "village", "text": case + f"这是{lead.get('name_zh')}负责的事项，村（居）委会只协助（如代为提交申请、"
+                                                               f"入户核实、公示）；委托协助的经费由委托部门承担（{organic(self.store, day, 37, 43)}）。"},
                             *[w for w in answer.get("why_not") or [] if w["side"] != "village"]]}

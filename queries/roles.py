@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from qingdan.ontology.terms import ROLE_REL_TYPES, ROLE_ZH
+from qingdan.ontology.terms import ROLE_CONDITIONS, ROLE_REL_TYPES, ROLE_ZH
 
+from . import cases
 from .stores.base import GraphStore, Node
 
 DERIVED = {"LEAD_BODY": "handles", "ASSIST_BODY": "assists", "SUPERVISE_BODY": "supervises"}
@@ -43,6 +44,7 @@ class Role:
     source: str | None
     listed: bool  # from a roles.csv row (True) or standing in for the item's lead/assist/supervise column
     seq: int = 0  # the row's place in the catalog: bodies of one role in the order the catalog gives
+    applies_when: str | None = None  # the case of the item in which the body plays the role (None: every case)
 
     @property
     def level(self) -> str | None:
@@ -64,7 +66,8 @@ def read_all(store: GraphStore, item_ids: list[str], kinds: dict[str, str] | Non
             for rel, body in pairs:
                 out[item_id].append(Role(str(rel.props.get("role")), body, rel.props.get("basis"),
                                          rel.props.get("basis_id"), rel.props.get("note"), str(rel.props.get("provenance_status")),
-                                         rel.props.get("source"), True, int(rel.props.get("seq") or 0)))
+                                         rel.props.get("source"), True, int(rel.props.get("seq") or 0),
+                                         rel.props.get("applies_when")))
     for rel_type, default_role in DERIVED.items():
         for item_id, pairs in store.neighbors_many(item_ids, rel_type).items():
             have = {(r.role, r.body.id) for r in out[item_id]}
@@ -86,6 +89,17 @@ def for_role(roles: list[Role], asked: str, exact: bool = False) -> tuple[str | 
         if found:
             return role, found
     return None, []
+
+
+def in_case(roles: list[Role], question: str) -> list[Role]:
+    """The roles that apply in the case the question tells: a role whose case the question rules out
+    ("两个村之间的土地权属争议" rules out the town's, which hears disputes involving a person) is set
+    aside, unless no role would be left."""
+    out: list[Role] = []
+    for role in dict.fromkeys(r.role for r in roles):
+        mine = [r for r in roles if r.role == role]
+        out += [r for r in mine if cases.holds(r.applies_when, question) is not False] or mine
+    return sorted(out, key=roles.index)
 
 
 # where a villager turns first: the town government (it orders the village to correct), then the
@@ -112,4 +126,6 @@ def verdict_for_level(kind: str, level: str | None) -> str:
 def role_dict(r: Role) -> dict[str, Any]:
     return {"role": r.role, "role_zh": ROLE_ZH.get(r.role, r.role), "body_type": r.body.id.split("/", 1)[1],
             "body_name": r.body.get("name_zh"), "level": r.level, "basis": r.basis, "note": r.note,
-            "listed": r.listed, "provenance": {"status": r.provenance_status, "source": r.source}}
+            "listed": r.listed, "applies_when": r.applies_when,
+            "applies_when_zh": ROLE_CONDITIONS.get(r.applies_when) if r.applies_when else None,
+            "provenance": {"status": r.provenance_status, "source": r.source}}

@@ -159,6 +159,19 @@ def test_may_they_page_lists_what_the_cited_provisions_forbid(client):
     assert all(x["text"] in doc.text and x["label"] in doc.text for x in limits)
 
 
+def test_a_body_that_plays_its_role_in_one_case_says_which(client):
+    """土地管理法 2019 §14: the town hears a land dispute only when a person is a party; a dispute between
+    two villages is the county's, and the page says why the town is not the one."""
+    q = "我们村和邻村都说河边那片荒地是自己的，这种土地权属争议归哪一级政府处理？"
+    api = client.get("/resolve", params={"q": q, "as_of": "2025-06-01"}).json()
+    assert api["verdict"] == "county_department"
+    town = next(r for r in api["roles"] if r["role"] == "handles" and r["body_type"] == "town_government")
+    doc = get_page(client, "/", q=q, as_of="2025-06-01")
+    assert len(doc.find("ul", **{"class": "roles"})) == 1
+    assert town["applies_when_zh"] in doc.text
+    assert "单位之间的土地权属争议由县级以上人民政府处理" in doc.text
+
+
 def test_answer_has_its_own_shareable_address(client):
     doc = get_page(client, "/", q=CERTIFICATE, vname="中田村")
     share = next(a["href"] for a in doc.find("a", data_copy_link="*"))

@@ -79,6 +79,25 @@ def test_a_role_outside_the_nine_is_refused_by_row(mini_catalog, mini_laws):
     assert (p.file, p.row, p.field, p.value) == ("roles.csv", 5, "role", "blesses")
 
 
+def test_a_role_s_case_is_one_the_ontology_knows(mini_catalog, mini_laws):
+    """applies_when names the case a body plays its role in; an unknown case is refused by row and
+    field, and a known one reaches the role edge."""
+    path = mini_catalog / "roles.csv"
+    lines = path.read_text("utf-8").splitlines()
+    header = lines[0].replace("note,", "note,applies_when,")
+    body = [",".join([*r.split(",")[:5], "", *r.split(",")[5:]]) for r in lines[1:]]
+    path.write_text("\n".join([header, *body, "T-001,handles,town_government,,,on_tuesdays,modeled,test"]) + "\n", "utf-8")
+    with pytest.raises(DataError) as err:
+        load_into(MemoryStore(), catalog_dir=mini_catalog, laws_dir=mini_laws)
+    [p] = err.value.problems
+    assert (p.file, p.row, p.field, p.value) == ("roles.csv", 5, "applies_when", "on_tuesdays")
+    path.write_text("\n".join([header, *body, "T-001,handles,town_government,,,involving_persons,modeled,test"]) + "\n", "utf-8")
+    store = MemoryStore()
+    load_into(store, catalog_dir=mini_catalog, laws_dir=mini_laws)
+    [(rel, _)] = [(r, n) for r, n in store.neighbors("item/T-001", "ROLE_HANDLES") if n.id == "bodytype/town_government"]
+    assert rel.props["applies_when"] == "involving_persons"
+
+
 def test_situations_join_the_item_and_an_orphan_is_named(mini_catalog, mini_laws):
     path = mini_catalog / "situations.csv"
     path.write_text("item_id,situation,provenance_status,source\n"

@@ -116,6 +116,23 @@ def test_the_asked_role_leads_the_answer(resolver: Resolver, case: RoleCase) -> 
     assert all(r["role"] and r["body_type"] for r in a["roles"])
 
 
+@pytest.mark.parametrize("question, verdict, body", [
+    # 土地管理法（2019）第十四条第二款：单位之间的争议由县级以上人民政府处理；个人之间、个人与单位之间的争议由
+    # 乡级人民政府或者县级以上人民政府处理——两个村争地，镇政府不处理；农户之间的，镇政府处理
+    ("我们村和邻村都说河边那片荒地是自己的，这种土地权属争议归哪一级政府处理？", "county_department", "county_government"),
+    ("两个村民小组争一片山林，这种权属纠纷归谁处理？", "county_department", "county_government"),
+    ("我家和邻居为一块地的归属吵起来了，这种土地权属争议归谁处理？", "town", "town_government"),
+])
+def test_who_hears_a_land_dispute_depends_on_its_parties(resolver: Resolver, question: str, verdict: str, body: str) -> None:
+    a = resolver.resolve(question, as_of=DAY)
+    info = f"intent={a['intent']} verdict={a['verdict']} item={(a['item'] or {}).get('id')} responsible={a['responsible']}"
+    assert a["verdict"] == verdict, info
+    assert a["responsible"]["body_type"]["type"] == body, info
+    # the town's part is recorded with the case it applies in, so a reader sees why it was set aside
+    town = [r for r in a["roles"] if r["role"] == "handles" and r["body_type"] == "town_government"]
+    assert town and town[0]["applies_when"] == "involving_persons" and "个人" in town[0]["applies_when_zh"], a["roles"]
+
+
 def test_how_often_is_answered_from_the_disclosure_rules(resolver: Resolver) -> None:
     a = resolver.resolve("村里的账要多久公布一次", as_of=DAY)
     frequencies = " ".join(t["frequency"] or "" for t in a["timing"])

@@ -1,0 +1,44 @@
+"""Which case of an item a question tells, for roles a body plays only in some cases.
+
+土地管理法 §14 gives a land ownership dispute between units (two villages, a villager group and the
+village committee) to the county government, and one involving a person to the town or the county.
+A role row names its case (ontology ROLE_CONDITIONS); the question's parties say which case it is.
+Each test answers True (the case holds), False (the question tells the other case) or None (it
+does not say): a role is set aside only on False, so a question that names no parties keeps every body.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .matching import simplified
+
+# a party that is a person or a household: "我家的地", "邻居", "村民张某", "两户"
+_PERSON = re.compile(r"我家|我们家|自家|他家|她家|邻居|个人|农户|[两几]户|[两几]家人|村民[甲乙丙丁]|[张王李赵刘陈杨黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文]某")
+# both parties units: two villages or groups, a group against the village committee, a collective against a company
+_UNIT = "(村民小组|小组|村委会|村里|村集体|集体经济组织|经济合作社|合作社|公司|企业|林场|农场|单位|社区|[本邻外]村|另一个村|村|组)"
+_UNITS = re.compile(r"(两|二|俩|几)个?(村|组|村民小组|社区|集体|单位)|单位之间|村与村|组与组|村和村|组和组|村跟村|组跟组|"
+                    rf"{_UNIT}(与|和|跟|同)(隔壁村|[^，。？?！!,]{{0,6}}?{_UNIT})")
+
+
+def _involving_persons(text: str) -> bool | None:
+    if _PERSON.search(text):
+        return True
+    return False if _UNITS.search(text) else None
+
+
+def _between_units(text: str) -> bool | None:
+    held = _involving_persons(text)
+    return None if held is None else not held
+
+
+CASES: dict[str, Callable[[str], bool | None]] = {"involving_persons": _involving_persons, "between_units": _between_units}
+
+
+def holds(condition: str | None, text: str) -> bool | None:
+    """Whether the question tells the case a role applies in; None when it does not say (or the role
+    applies in every case: no condition)."""
+    if not condition:
+        return None
+    test = CASES.get(condition)
+    return test(simplified(text)) if test is not None else None

@@ -1,0 +1,25 @@
+"""Which case of an item a question tells (queries/cases.py): a role is set aside only when the
+question rules its case out, never when it says nothing about the parties."""
+from __future__ import annotations
+
+import pytest
+
+from qingdan.queries.cases import holds
+
+
+@pytest.mark.parametrize("question, persons", [
+    ("两个村之间的土地所有权争议，到底应该由哪一级政府来处理？", False),
+    ("村民小组跟村委会争地，这种权属纠纷该谁来处理？", False),
+    ("我们组跟隔壁村因为一片山林吵了好几年，都说是自己的", False),
+    ("我家跟邻居争一块地到底归谁", True),
+    ("张某和村委会争一块地", True),  # a person against a unit: the town may hear it
+    ("土地权属纠纷找谁", None),
+])
+def test_the_parties_tell_the_case(question: str, persons: bool | None) -> None:
+    assert holds("involving_persons", question) is persons
+    assert holds("between_units", question) is (None if persons is None else not persons)
+
+
+def test_a_role_for_every_case_is_never_set_aside() -> None:
+    assert holds(None, "两个村之间的土地所有权争议") is None
+    assert holds("", "我家跟邻居争地") is None
