@@ -35,6 +35,9 @@ from .stores.base import GraphStore, Node
 from .villages import Place, VillageFinder, by_code, concrete_body
 
 VERDICTS = ("village_autonomy", "village_assists", "town", "county_department", "not_for_village", "unlisted")
+# a behaviour matched at this share of the duty's score is the one the question names (misconduct told in
+# a story; asked about as "may they do this?")
+NAMED_TOLD, NAMED_ASKED = 0.8, 0.5
 NOTICE = "清单事项系依据法规和公开资料整理，标注“建模示例”的事项并非汕头官方清单原文；以官方发布为准。"
 
 
@@ -344,9 +347,11 @@ class Resolver(Explaining, AskedRoles, Ranking):
         top = self.prefer(duties, intent, text) if duties and self.on_topic(text, duties) else None
         # a story of wrongdoing that asks nothing else
         story = intent.id in ("responsible", "complaint") and (intent.cue is None or intent.told)
-        # the behaviour the negative list names, when it matches about as well as the duty
+        # the behaviour the negative list names, when it matches about as well as the duty; asking "may they?"
+        # about an act told as misconduct ("村里在路口设卡收费，合法吗") names the act, so half as well will do
         worst = max(negatives, key=lambda n: negatives[n]) if negatives and top is not None else None
-        named = worst if worst is not None and top is not None and negatives[worst] >= top.score * 0.8 else None
+        bar = NAMED_ASKED if intent.id == "may_do" else NAMED_TOLD
+        named = worst if worst is not None and top is not None and negatives[worst] >= top.score * bar else None
         # a story of wrongdoing that asks "找谁/归谁管" asks where to take it, not who does the work as a rule
         if misconduct and top is not None and (named or story or intent.id == "responsible"):
             intent = about_misconduct(intent)

@@ -176,6 +176,11 @@ CASES: list[Case] = [
     Case("liuzhuan-jieliu", "我家的地通过村里统一流转出去了，流转合同是村里跟老板签的，可流转款发下来村委会扣了一部分。"
          "我不太明白土地流转这样操作合不合法，想问一下村委会有没有权力截留我们的流转款？", None, OLD,
          "not_for_village", "农村土地承包法", 39, ("prohibited",)),
+    # a toll gate on the village road the villagers paid for: charging without basis is a behaviour the
+    # negative list forbids (公职人员政务处分法 §38: 违反规定向公民收取费用); the road itself stays a 一事一议 work
+    # (组织法 2018 §24) — "may they?" with the act named is answered no, the duty kept
+    Case("sheka-shoufei", "村里在新修的村道路口设卡收费，外村的车过一次收十块，这样合法吗？", None, OLD,
+         "not_for_village", ORG, 24, ("micro_power", "autonomy"), caution=("公职人员政务处分法", 38)),
     # 农业法 §72: 不得强迫农民购买指定的生产资料; §73.2: 禁止强行以资代劳
     Case("zhiding-nongzi", "村委会要求每户必须从村里指定的农资店买化肥，这合法吗", None, OLD,
          "not_for_village", "农业法", 72, ("prohibited",)),
