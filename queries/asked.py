@@ -237,12 +237,12 @@ class AskedRoles:
                       if r.role == role and r.level in ("town", "county")), None)
         lead = self._lead.get(item.node.id)
         set_aside = {r.body.id for r in every if r.role == "handles"} - {r.body.id for r in roles if r.role == "handles"}
-        in_case = lead is not None and lead.id in set_aside
-        case_role = next((r for r in roles if r.role == "handles" and r.level in ("town", "county")), None) if in_case else None
+        case_role = next((r for r in roles if r.role == "handles" and r.level in ("town", "county")), None) \
+            if lead is not None and lead.id in set_aside else None
         if case_role is not None:
             lead = case_role.body
         lead = owner or lead
-        lead_with = lead_with or in_case
+        lead_with = lead_with or case_role is not None
         if lead is None or lead.get("level") not in ("town", "county"):
             return {}
         verdict = "town" if lead.get("level") == "town" else "county_department"

@@ -95,11 +95,9 @@ def in_case(roles: list[Role], question: str) -> list[Role]:
     """The roles that apply in the case the question tells: a role whose case the question rules out
     ("两个村之间的土地权属争议" rules out the town's, which hears disputes involving a person) is set
     aside, unless no role would be left."""
-    out: list[Role] = []
-    for role in dict.fromkeys(r.role for r in roles):
-        mine = [r for r in roles if r.role == role]
-        out += [r for r in mine if cases.holds(r.applies_when, question) is not False] or mine
-    return sorted(out, key=roles.index)
+    ruled_out = [cases.holds(r.applies_when, question) is False for r in roles]
+    left = {r.role for r, out in zip(roles, ruled_out) if not out}
+    return [r for r, out in zip(roles, ruled_out) if not out or r.role not in left]
 
 
 # where a villager turns first: the town government (it orders the village to correct), then the
