@@ -167,6 +167,27 @@ def miss_kind(q: Question, answer: dict[str, Any]) -> str | None:
     return "verdict" if SAME_INTENT.get(read, read) == q.intent else "intent"
 
 
+MISREAD_SHOWN = 6
+
+
+def read_intent(answer: dict[str, Any]) -> str | None:
+    read = (answer.get("intent") or {}).get("id")
+    return SAME_INTENT.get(read, read)
+
+
+def intent_confusion(rows: list[tuple[Question, dict[str, Any], bool]]) -> list[tuple[tuple[str, str], tuple[int, int]]]:
+    """(labelled intent, intent read) pairs that differ, most frequent first, each with how many of
+    its answers were wrong: where reading the question fails, counted on every split, no text shown."""
+    n: Counter[tuple[str, str]] = Counter()
+    wrong: Counter[tuple[str, str]] = Counter()
+    for q, a, ok in rows:
+        read = read_intent(a) or "none"
+        if read != q.intent:
+            n[(q.intent, read)] += 1
+            wrong[(q.intent, read)] += not ok
+    return [(k, (v, wrong[k])) for k, v in sorted(n.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
 class Literal:
     """The baseline: item names and keywords found as substrings of the question, longest wins;
     the item's verdict as listed, its lead body; nothing found → unlisted."""
@@ -237,12 +258,15 @@ def main() -> int:
         cite_ok = sum(cites_hit(q, a) for q, a, _ in ours)
         misses = Counter(miss_kind(q, a) for q, a, good in ours if not good)
         negative_verdicts = sum(1 for q, a, _ in ours if (a.get("item") or {}).get("kind") == "negative")
+        misread = intent_confusion(ours)
         figures[split] = {"n": len(qs), "accuracy": ok / len(qs), "literal": lit / len(qs),
                           "ratio": (ok / lit) if lit else None, "cites": cite_ok / len(qs),
                           "negative_as_verdict": negative_verdicts,
                           "by_class": {k: {"ok": v[0], "n": v[1], "literal_ok": table(base, lambda q: q.cls).get(k, (0, 0))[0]}
                                        for k, v in table(ours, lambda q: q.cls).items()},
                           "misses": {k: misses.get(k, 0) for k in MISS_KINDS},
+                          "intent_read": {"right": sum(1 for q, a, _ in ours if read_intent(a) == q.intent),
+                                          "misread": [{"label": l, "read": r, "n": n, "wrong": w} for (l, r), (n, w) in misread]},
                           "sources": len({q.source for q in qs}),
                           "by_source_kind": {k: {"ok": v[0], "n": v[1], "literal_ok": table(base, lambda q: kinds.get(q.source, "?")).get(k, (0, 0))[0]}
                                              for k, v in table(ours, lambda q: kinds.get(q.source, "?")).items()}}
@@ -255,6 +279,9 @@ def main() -> int:
             md.append(f"| {k} | {pct(v['ok'], v['n'])} | {pct(v['literal_ok'], v['n'])} |")
         md += ["", "| 答错的题错在哪里 | 题数 |", "|---|---|"]
         md += [f"| {MISS_KINDS[k]} | {n} |" for k, n in f["misses"].items()]
+        md += ["", f"问的是什么读对了：{pct(f['intent_read']['right'], len(qs))}。读错最多的几种（只计数，不列题目）：", "",
+               "| 标注的问法 | 读成 | 题数 | 其中答错 |", "|---|---|---|---|"]
+        md += [f"| {m['label']} | {m['read']} | {m['n']} | {m['wrong']} |" for m in f["intent_read"]["misread"][:MISREAD_SHOWN]]
         md += ["", f"| 来源类型（{f['sources']} 个来源） | 本系统 | 字面匹配 |", "|---|---|---|"]
         for k, v in f["by_source_kind"].items():
             md.append(f"| {k} | {pct(v['ok'], v['n'])} | {pct(v['literal_ok'], v['n'])} |")
