@@ -29,6 +29,9 @@ OFF_DOMAIN_MIN = 0.5
 # a question this short is turned away when the topic judgement (topic_judge.py) finds it off topic
 JUDGED_UP_TO = 40
 JUDGED_OFF_BELOW = 0.4
+# unless its words cover an item's name or phrasing in full and more ("村里鱼塘发包"): the judgement, trained on
+# everyday voice, doubts terse list words; the off-topic examples it was trained on reach 0.6 at most
+JUDGE_OVERRULED_FROM = 0.9
 OTHER_SUBJECT_MIN = 0.9
 CLEAR_LEAD_MIN, CLEAR_LEAD_RATIO = 0.15, 1.4  # a question naming no village: enough when the first item leads the second this clearly
 # bodies whose own affairs a question may be about: without a village word, such a question is theirs
@@ -110,16 +113,21 @@ class Ranking:
         bonus = FOCUS_BONUS * ranked[0].score
         return [Match(m.id, round(m.score + bonus, 4), m.meaning) if m.id == found[0].id else m for m in ranked]
 
-    def topic(self, ranked: list[Match], allowed: set[str], misconduct: bool = True) -> tuple[list[Match], dict[str, float]]:
+    def topic(self, ranked: list[Match], allowed: set[str], misconduct: bool = True,
+              acts_asked: bool = True) -> tuple[list[Match], dict[str, float]]:
         """Duties ranked, with matched behaviours lending their score to the duties they endanger
         (fully when the question describes misconduct, partly otherwise); and the behaviours
-        matched (id → score), which become cautions."""
+        matched (id → score), which become cautions. A prohibited act the law forbids the village
+        (截留流转收益, 收回承包地: it endangers a duty) is a behaviour too unless the question asks
+        about the act (acts_asked: misconduct told, "may they?", a complaint): "承包地流转怎么办" is
+        about the transfer, with the act as a caution, not answered 不可以."""
         transfer = NEGATIVE_TRANSFER if misconduct else NEGATIVE_TRANSFER_TOPIC
         scores: dict[str, float] = {}
         evidence: dict[str, float] = {}  # the same sums over the scores less closeness in meaning
         negatives: dict[str, float] = {}
         for m in ranked:
-            if self.items[m.id].node.get("kind") == "negative":
+            kind = self.items[m.id].node.get("kind")
+            if kind == "negative" or (kind == "prohibited" and not acts_asked and self.endangers.get(m.id)):
                 negatives[m.id] = m.score
             elif m.score > scores.get(m.id, -1.0):
                 scores[m.id] = m.score
@@ -179,7 +187,7 @@ class Ranking:
         if len(plain) <= JUDGED_UP_TO:
             # in a short question one shared everyday word is a large share ("村里的井水能直接喝吗")
             p = topic_judge.on_topic_probability(text)
-            if p is not None and p < JUDGED_OFF_BELOW:
+            if p is not None and p < JUDGED_OFF_BELOW and top < JUDGE_OVERRULED_FROM:
                 return False
         if not VILLAGE_WORDS.search(plain):
             # a question about another body's own affairs (侨联换届, 编委会开会, 中标人公示) is no village duty

@@ -38,6 +38,9 @@ VERDICTS = ("village_autonomy", "village_assists", "town", "county_department", 
 # a behaviour matched at this share of the duty's score is the one the question names (misconduct told in
 # a story; asked about as "may they do this?")
 NAMED_TOLD, NAMED_ASKED = 0.8, 0.5
+# questions that ask about an act itself (may they, may we refuse, where to complain; who deals with it, when a
+# cue asks that): a prohibited act is their topic
+ACT_INTENTS = ("may_do", "may_refuse", "complaint")
 NOTICE = "清单事项系依据法规和公开资料整理，标注“建模示例”的事项并非汕头官方清单原文；以官方发布为准。"
 
 
@@ -341,7 +344,8 @@ class Resolver(Explaining, AskedRoles, Ranking):
         personal = personal_misconduct(plain)
         # a cadre's own wrongdoing (PERSONAL words) names a behaviour even when the story's other words outrank it
         conduct = self.index.search(text, limit=1, allowed=allowed & self.personal_ids) if personal else []
-        duties, negatives = self.topic(ranked + [m for m in conduct if m.id not in {r.id for r in ranked}], allowed, misconduct)
+        duties, negatives = self.topic(ranked + [m for m in conduct if m.id not in {r.id for r in ranked}], allowed, misconduct,
+                                       misconduct or intent.id in ACT_INTENTS or (intent.id == "responsible" and intent.cue is not None))
         for m in conduct:
             negatives[m.id] = max(negatives.get(m.id, 0.0), UNLISTED_BELOW)
         top = self.prefer(duties, intent, text) if duties and self.on_topic(text, duties) else None
@@ -359,6 +363,9 @@ class Resolver(Explaining, AskedRoles, Ranking):
             if story and bypass and any(r.role == "decides" and r.level == "village" for r in self.roles.get(top.id, [])):
                 # a story of cadres deciding alone what a meeting decides asks who decides, by what procedure
                 intent = Intent("decides", "decides", None)
+        if top is not None and intent.id == "responsible" and intent.cue is None \
+                and any(r.role == "decides" and r.level == "village" for r in self.roles.get(top.id, [])):
+            intent = Intent("decides", "decides", None)
         answer: dict[str, Any] = {
             "question": text, "as_of": day.isoformat(),
             "village": place.as_dict() if place else None,

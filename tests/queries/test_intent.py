@@ -97,6 +97,8 @@ def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     ("这笔卫生费我们到底应不应该交？", "funds"),
     ("老人多大年龄可以领高龄补贴？", "timing"),
     ("当村会计有什么学历要求？", "procedure"),
+    ("在老宅基地上翻建房子，申请要怎么办理？", "procedure"),
+    ("去镇里办宅基地要准备些啥子材料？", "procedure"),
     ("恳请主管部门督促镇政府依法履职。", "complaint"),
 ])
 def test_common_ways_of_asking(question: str, intent: str) -> None:

@@ -182,6 +182,15 @@ CASES: list[Case] = [
     Case("sheka-shoufei", "村里在新修的村道路口设卡收费，外村的车过一次收十块，这样合法吗？", None, OLD,
          "not_for_village", ORG, 24, ("micro_power", "autonomy"), caution=("公职人员政务处分法", 38)),
     # 农业法 §72: 不得强迫农民购买指定的生产资料; §73.2: 禁止强行以资代劳
+    # 农村土地承包法 §36: the household decides to transfer its land; §27 (收回) and §39 (截留流转收益) forbid the
+    # village acts — asking how to transfer is about the duty, the acts are cautions, never "不可以"
+    Case("liuzhuan-zenmeban", "我想把承包地流转给种粮大户，要怎么办", None, OLD,
+         "village_autonomy", "农村土地承包法", None, ("micro_power", "public_service"), caution=("农村土地承包法", 27)),
+    Case("shouhui-chengbaodi", "村委会能收回我的承包地吗", None, OLD,
+         "not_for_village", "农村土地承包法", 27, ("prohibited",)),
+    # terse list words the topic judgement doubts, but which name an item in full (组织法 2018 §24.1.8: 村集体经济
+    # 项目的承包方案由村民会议讨论决定)
+    Case("yutang-fabao", "村里鱼塘发包", None, OLD, "village_autonomy", None, None, ("micro_power",)),
     Case("zhiding-nongzi", "村委会要求每户必须从村里指定的农资店买化肥，这合法吗", None, OLD,
          "not_for_village", "农业法", 72, ("prohibited",)),
     Case("yizi-dailao", "村里规定不出义务工就要交以资代劳款，一天一百，能强制吗", None, OLD,
