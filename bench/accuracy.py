@@ -152,6 +152,11 @@ MISS_KINDS = {"unlisted": "应有结论却答“未列入”", "offtopic": "应�
 SAME_INTENT = {"forbidden": "may_do"}
 
 
+def read_intent(answer: dict[str, Any]) -> str | None:
+    read = (answer.get("intent") or {}).get("id")
+    return SAME_INTENT.get(read, read)
+
+
 def miss_kind(q: Question, answer: dict[str, Any]) -> str | None:
     """None for a right answer; else which of MISS_KINDS (counts only: held-out texts are never shown)."""
     if right(q, answer):
@@ -163,16 +168,10 @@ def miss_kind(q: Question, answer: dict[str, Any]) -> str | None:
         return "unlisted"
     if q.verdicts == {"unlisted"}:
         return "offtopic"
-    read = (answer.get("intent") or {}).get("id")
-    return "verdict" if SAME_INTENT.get(read, read) == q.intent else "intent"
+    return "verdict" if read_intent(answer) == q.intent else "intent"
 
 
 MISREAD_SHOWN = 6
-
-
-def read_intent(answer: dict[str, Any]) -> str | None:
-    read = (answer.get("intent") or {}).get("id")
-    return SAME_INTENT.get(read, read)
 
 
 def intent_confusion(rows: list[tuple[Question, dict[str, Any], bool]]) -> list[tuple[tuple[str, str], tuple[int, int]]]:

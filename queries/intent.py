@@ -140,6 +140,13 @@ def about_misconduct(intent: Intent) -> Intent:
     return intent
 
 
+def asks_about_act(intent: Intent, misconduct: bool) -> bool:
+    """Whether a prohibited act the question matches is its topic rather than a caution on a duty: the
+    question tells of misconduct, asks "may they / may we refuse?", complains, or asks with a cue who
+    deals with it ("村里收回了我家承包地，我该找谁"); "承包地流转" asks about the transfer."""
+    return misconduct or intent.id in ("may_do", "may_refuse", "complaint") or (intent.id == "responsible" and intent.cue is not None)
+
+
 # what a sentence that does not ask can still express: a grievance, a need nobody meets
 STORY_INTENTS = {"complaint", "responsible"}
 # a sentence that asks: it ends with a question mark or holds a question word or particle

@@ -25,7 +25,7 @@ from . import roles as rq
 from .dates import parse_as_of
 from .asked import DECISION_ASPECT, PERSONAL_ASPECTS, AskedRoles
 from .explain import ExplainedView, Explaining, read_adoptions, scoped_view
-from .intent import Intent, about_misconduct, bypassed_meeting, detect, misconduct_in, personal_misconduct
+from .intent import Intent, about_misconduct, asks_about_act, bypassed_meeting, detect, misconduct_in, personal_misconduct
 from .local_laws import LocalLaws
 from .matching import ItemIndex, Match, simplified
 from .ranking import UNLISTED_BELOW, VILLAGE_WORDS, Ranking
@@ -38,9 +38,6 @@ VERDICTS = ("village_autonomy", "village_assists", "town", "county_department", 
 # a behaviour matched at this share of the duty's score is the one the question names (misconduct told in
 # a story; asked about as "may they do this?")
 NAMED_TOLD, NAMED_ASKED = 0.8, 0.5
-# questions that ask about an act itself (may they, may we refuse, where to complain; who deals with it, when a
-# cue asks that): a prohibited act is their topic
-ACT_INTENTS = ("may_do", "may_refuse", "complaint")
 NOTICE = "清单事项系依据法规和公开资料整理，标注“建模示例”的事项并非汕头官方清单原文；以官方发布为准。"
 
 
@@ -345,7 +342,7 @@ class Resolver(Explaining, AskedRoles, Ranking):
         # a cadre's own wrongdoing (PERSONAL words) names a behaviour even when the story's other words outrank it
         conduct = self.index.search(text, limit=1, allowed=allowed & self.personal_ids) if personal else []
         duties, negatives = self.topic(ranked + [m for m in conduct if m.id not in {r.id for r in ranked}], allowed, misconduct,
-                                       misconduct or intent.id in ACT_INTENTS or (intent.id == "responsible" and intent.cue is not None))
+                                       asks_about_act(intent, misconduct))
         for m in conduct:
             negatives[m.id] = max(negatives.get(m.id, 0.0), UNLISTED_BELOW)
         top = self.prefer(duties, intent, text) if duties and self.on_topic(text, duties) else None
@@ -360,11 +357,11 @@ class Resolver(Explaining, AskedRoles, Ranking):
         if misconduct and top is not None and (named or story or intent.id == "responsible"):
             intent = about_misconduct(intent)
             bypass = (named is not None and self.items[named].node.get("aspect") == DECISION_ASPECT) or bypassed_meeting(plain)
-            if story and bypass and any(r.role == "decides" and r.level == "village" for r in self.roles.get(top.id, [])):
+            if story and bypass and self.village_decides(top.id):
                 # a story of cadres deciding alone what a meeting decides asks who decides, by what procedure
                 intent = Intent("decides", "decides", None)
-        if top is not None and intent.id == "responsible" and intent.cue is None \
-                and any(r.role == "decides" and r.level == "village" for r in self.roles.get(top.id, [])):
+        if top is not None and intent.id == "responsible" and intent.cue is None and self.village_decides(top.id):
+            # an item named without asking a role, whose matter a village meeting decides: who decides
             intent = Intent("decides", "decides", None)
         answer: dict[str, Any] = {
             "question": text, "as_of": day.isoformat(),
@@ -394,6 +391,10 @@ class Resolver(Explaining, AskedRoles, Ranking):
             answer["asked"] = limits.may_do(answer)
         answer.update({"matches": matches, "confidence": min(1.0, top.score)})
         return answer
+
+    def village_decides(self, item_id: str) -> bool:
+        """A body of the village (its meeting, its representatives) decides the matter."""
+        return any(r.role == "decides" and r.level == "village" for r in self.roles.get(item_id, []))
 
     def scope_text(self, scope: Scope, place: Place | None) -> dict[str, Any]:
         """Which rules the answer rests on for this place, and what the library lacks there."""

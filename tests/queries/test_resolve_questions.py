@@ -188,8 +188,8 @@ CASES: list[Case] = [
          "village_autonomy", "农村土地承包法", None, ("micro_power", "public_service"), caution=("农村土地承包法", 27)),
     Case("shouhui-chengbaodi", "村委会能收回我的承包地吗", None, OLD,
          "not_for_village", "农村土地承包法", 27, ("prohibited",)),
-    # terse list words the topic judgement doubts, but which name an item in full (组织法 2018 §24.1.8: 村集体经济
-    # 项目的承包方案由村民会议讨论决定)
+    # terse list words the topic judgement doubts, but which name an item in full (组织法 2018 §24.1.5: 村集体经济
+    # 项目的立项、承包方案经村民会议讨论决定方可办理)
     Case("yutang-fabao", "村里鱼塘发包", None, OLD, "village_autonomy", None, None, ("micro_power",)),
     Case("zhiding-nongzi", "村委会要求每户必须从村里指定的农资店买化肥，这合法吗", None, OLD,
          "not_for_village", "农业法", 72, ("prohibited",)),

@@ -90,8 +90,8 @@ ROLE_CASES: list[RoleCase] = [
              "decides", ("village_autonomy",), ("villagers_assembly", "villagers_representative_meeting"), "村民委员会组织法"),
     # 第三十条：村务公开，财务收支每月或至少每季度公布一次
     RoleCase("timing", "村里的账要多久公布一次", "timing", ("village_autonomy",)),
-    # 组织法（2018）第二十四条第一款第（九）项：涉及村民利益的成员资格事项由村民会议讨论决定——只说事项、
-    # 不问角色的检索，答的是由谁决定
+    # 组织法（2018）第二十四条第一款第（九）项：村民会议认为应当由其讨论决定的涉及村民利益的其他事项（本库据此记录
+    # 成员资格确认的决定主体）——只说事项、不问角色的检索，答的是由谁决定
     RoleCase("no-cue-decides", "集体经济组织成员资格认定", "decides", ("village_autonomy",),
              ("villagers_assembly", "villagers_representative_meeting"), "村民委员会组织法"),
 ]
