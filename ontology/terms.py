@@ -54,10 +54,14 @@ ROLE_ZH: dict[str, str] = {
 }
 # when a body plays its role only in some cases of an item (土地管理法 §14: a dispute between units
 # goes to the county government; one involving a person to the town or the county): the role row
-# names the case, and a question that tells which case it is gets the bodies for that case
+# names the case, and a question that tells which case it is gets the bodies for that case.
+# 城乡规划法 §41.1 has the county's planning department issue the permit for 乡镇企业、公共设施、公益事业,
+# while a villager's house is approved by the town (土地管理法 §62.4), its permit left to the province (§41.2)
 ROLE_CONDITIONS: dict[str, str] = {
     "involving_persons": "争议一方或双方是个人（农户、村民）时",
     "between_units": "争议双方都是单位（村、村民小组、集体经济组织、企业等）时",
+    "villager_housing": "村民建自己的住宅时",
+    "public_works": "建乡镇企业、乡村公共设施或公益事业时",
 }
 # NBS code prefix of a province, city or county, or CN for the whole country
 JURISDICTION_RE = r"^(CN|[0-9]{2}|[0-9]{4}|[0-9]{6})$"

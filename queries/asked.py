@@ -117,6 +117,11 @@ class AskedRoles:
             answered, bodies = rq.for_role(roles, intent.role)
         if answered == "corrects" and conduct is None:
             bodies = rq.nearest_first(bodies)
+        elif item.node.get("kind") == "delegated" and bodies and answer["verdict"] == "town":
+            # the power moved to the town where the place took the delegation: the town's own row (resting on
+            # the decision) leads, the county department the statute names follows
+            here = (answer["responsible"].get("body_type") or {}).get("type")
+            bodies = sorted(bodies, key=lambda r: (r.level != "town", r.body.id != f"bodytype/{here}"))
         if not bodies and intent.role == "funds" and item.node.get("kind") == "assistance":
             lead = self._lead.get(item.node.id)
             if lead is not None:

@@ -5,6 +5,7 @@ village committee) to the county government, and one involving a person to the t
 A role row names its case (ontology ROLE_CONDITIONS); the question's parties say which case it is.
 Each test answers True (the case holds), False (the question tells the other case) or None (it
 does not say): a role is set aside only on False, so a question that names no parties keeps every body.
+A question that tells both cases, or neither, is None.
 """
 from __future__ import annotations
 
@@ -32,7 +33,25 @@ def _between_units(text: str) -> bool | None:
     return None if held is None else not held
 
 
-CASES: dict[str, Callable[[str], bool | None]] = {"involving_persons": _involving_persons, "between_units": _between_units}
+# 城乡规划法 §41: a villager's own house (§41.2, and 土地管理法 §62.4 for its land) against a township
+# enterprise, public facility or public-benefit building (§41.1), whose permit the county issues
+_HOUSING = re.compile(r"住宅|住房|宅基地|自建房|农房|民房|建房|盖房|起房|建新房|盖新房|翻建|翻盖|拆旧|老房|楼房|[盖建修起]了?[一二两三四五\d]?[层栋间座]?(的)?房子")
+_PUBLIC = re.compile(r"乡镇企业|企业|工厂|厂房|公共设施|公益事业|公益|活动中心|活动室|文化室|文化中心|文化楼|礼堂|村部|办公楼|"
+                     r"服务中心|学校|小学|幼儿园|卫生室|卫生站|敬老院|养老院|幸福院|祠堂|庙|公厕|厕所|市场|仓库|停车场")
+
+
+def _villager_housing(text: str) -> bool | None:
+    housing, public = bool(_HOUSING.search(text)), bool(_PUBLIC.search(text))
+    return None if housing == public else housing
+
+
+def _public_works(text: str) -> bool | None:
+    held = _villager_housing(text)
+    return None if held is None else not held
+
+
+CASES: dict[str, Callable[[str], bool | None]] = {"involving_persons": _involving_persons, "between_units": _between_units,
+                                                  "villager_housing": _villager_housing, "public_works": _public_works}
 
 
 def holds(condition: str | None, text: str) -> bool | None:

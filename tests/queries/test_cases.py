@@ -23,3 +23,17 @@ def test_the_parties_tell_the_case(question: str, persons: bool | None) -> None:
 def test_a_role_for_every_case_is_never_set_aside() -> None:
     assert holds(None, "两个村之间的土地所有权争议") is None
     assert holds("", "我家跟邻居争地") is None
+
+
+@pytest.mark.parametrize("question, housing", [
+    ("村民建房要谁批准", True),
+    ("我想在自家宅基地上拆旧房盖新楼，要办什么手续", True),
+    ("我们村计划在老村部旁边建一个两层的村文化活动中心，开工前要办什么许可", False),
+    ("村集体办厂要建厂房，规划许可谁发", False),
+    ("乡村建设规划许可证谁发", None),
+])
+def test_a_villagers_house_is_told_apart_from_public_works(question: str, housing: bool | None) -> None:
+    """城乡规划法 §41.1 (乡镇企业、公共设施、公益事业: the county issues) against §41.2 and 土地管理法 §62.4
+    (a villager's house: the town approves its land)."""
+    assert holds("villager_housing", question) is housing
+    assert holds("public_works", question) is (None if housing is None else not housing)

@@ -26,9 +26,16 @@ class RoleCase:
 
 
 ROLE_CASES: list[RoleCase] = [
-    # 城乡规划法 第四十一条：乡村建设规划许可证由乡镇报县级规划主管部门核发（放权后可由镇核发）
-    RoleCase("permit", "农村自建房的规划许可谁发", "approves", ("county_department", "town"),
-             ("county_natural_resources", "town_government"), "城乡规划法"),
+    # 城乡规划法 第四十一条第二款：村民在原有宅基地建住宅的规划管理办法由省规定；土地管理法（2019）第六十二条
+    # 第四款：村民住宅用地由乡镇人民政府审核批准——村民自建房去镇里，不是县里（第一款的县级核发管乡镇企业、
+    # 公共设施和公益事业）
+    RoleCase("permit", "农村自建房的规划许可谁发", "approves", ("town",), ("town_government",), ("城乡规划法", "土地管理法")),
+    RoleCase("house-approval", "村民建房要谁批准", "approves", ("town",), ("town_government",), "土地管理法"),
+    # 城乡规划法 第四十一条第一款：乡镇企业、乡村公共设施和公益事业建设，由乡镇报县级城乡规划主管部门核发
+    RoleCase("public-works-permit", "村集体办厂要建厂房，规划许可谁发", "approves", ("county_department",),
+             ("county_natural_resources",), "城乡规划法"),
+    # 汕府〔2020〕105号（放权强镇，本库建模事项）：乡村建设规划许可证核发下放到镇——镇人民政府在前，县级部门在后
+    RoleCase("delegated-permit", "乡村建设规划许可证谁发", "approves", ("town",), ("town_government",)),
     # 土地管理法（2019）第六十二条第四款：农村村民住宅用地由乡镇人民政府审核批准——问的是审批，不是审批结果的公开
     # （宅基地审批情况的公开事项与问题共享的词更多）
     RoleCase("homestead", "宅基地审批最后谁批", "approves", ("town",), ("town_government",), "土地管理法"),
