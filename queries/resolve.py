@@ -25,7 +25,7 @@ from . import roles as rq
 from .dates import parse_as_of
 from .asked import DECISION_ASPECT, PERSONAL_ASPECTS, AskedRoles
 from .explain import ExplainedView, Explaining, read_adoptions, scoped_view
-from .intent import Intent, about_misconduct, asks_about_act, bypassed_meeting, detect, misconduct_in, personal_misconduct
+from .intent import Intent, about_misconduct, asking_sentence, asks_about_act, bypassed_meeting, detect, misconduct_in, personal_misconduct
 from .local_laws import LocalLaws
 from .matching import ItemIndex, Match, simplified
 from .ranking import UNLISTED_BELOW, VILLAGE_WORDS, Ranking
@@ -386,9 +386,13 @@ class Resolver(Explaining, AskedRoles, Ranking):
         if (not VILLAGE_WORDS.search(plain) or intent.id in ("responsible", "procedure") or gov_timing) \
                 and answer["verdict"] == "village_assists" and not answer.get("asked"):
             answer.update(self.government_matter(item, place, day, answer, lead_with=gov_timing))
-        if intent.id == "may_do" and not answer.get("asked"):
-            # "may they do this?" about a duty: the matter's verdict, and what its own bases forbid
-            answer["asked"] = limits.may_do(answer)
+        if intent.id in ("may_do", "forbidden") and not answer.get("asked"):
+            if answer["verdict"] == "village_assists" and not limits.offers_help(asking_sentence(plain, intent.cue) or plain):
+                # may the village do this itself, in a matter it only assists with: no
+                answer.update(self.not_its_own(item, answer, day))
+            elif intent.id == "may_do":
+                # "may they do this?" about a duty: the matter's verdict, and what its own bases forbid
+                answer["asked"] = limits.may_do(answer)
         answer.update({"matches": matches, "confidence": min(1.0, top.score)})
         return answer
 

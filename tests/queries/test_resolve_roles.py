@@ -233,3 +233,19 @@ def test_a_limit_is_only_ever_a_sentence_of_a_basis_the_answer_cites(resolver: R
         assert any(w in x["text"] for w in ("不得", "禁止", "严禁", "不准", "不允许")), x
     if not a["asked"]["limits"]:
         assert "不能代替对具体做法是否合法的判断" in a["asked"]["text"]
+
+
+# 组织法（2018）第五条第二款 /（2025）第六条第二款：村委会协助乡镇政府开展工作；2018 第三十七条 / 2025 第四十三条：
+# 委托村委会协助的事项须有法律法规依据，经费由委托部门承担——政府的事，村里不能自行决定、附加条件或收钱
+@pytest.mark.parametrize("as_of, article", [(DAY, "第五条第二款"), ("2026-03-01", "第六条第二款")])
+def test_may_the_village_act_alone_in_a_matter_it_only_assists_with(resolver: Resolver, as_of: str, article: str) -> None:
+    a = resolver.resolve("村委会说低保名额要先交钱才给报上去，这样合法吗", as_of=as_of)
+    info = f"verdict={a['verdict']} item={(a['item'] or {}).get('id')} asked={a.get('asked')}"
+    assert a["verdict"] == "not_for_village", info
+    assert a["item"]["kind"] not in ("prohibited", "negative"), info  # the matter stays the assisted duty
+    assert article in a["asked"]["text"] and "协助" in a["verdict_zh"], info
+
+
+def test_may_the_village_help_with_it_is_still_assisting(resolver: Resolver) -> None:
+    a = resolver.resolve("村委会能帮村民办理城乡居民医保参保吗", as_of=DAY)
+    assert a["verdict"] == "village_assists", f"verdict={a['verdict']} item={(a['item'] or {}).get('id')}"
