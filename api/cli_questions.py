@@ -63,7 +63,8 @@ def print_answer(a: dict[str, Any]) -> None:
                       highlight=False)
     for c in a.get("cautions", []):
         basis = f" 依据：{'、'.join(c['bases'][:2])}" if c.get("bases") else ""
-        console.print(f"[bold red]注意：[/]{c['name']}（{c.get('aspect') or ''}）{basis}", highlight=False)
+        aspect = f"（{c['aspect']}）" if c.get("aspect") else ""
+        console.print(f"[bold red]注意：[/]{c['name']}{aspect}{basis}", highlight=False)
     for d in a.get("disclosure", []):
         console.print(f"[bold]公开要求：[/]{d['name']} {d.get('frequency') or ''} {d.get('channel') or ''}", highlight=False)
     if a.get("procedure"):

@@ -103,3 +103,13 @@ def test_lint_json_and_strict_exit():
     assert text.exit_code == 0 and "2019-10-01 施行的清单版本" in text.stdout and "时序错位" in text.stdout
     bad = runner.invoke(app, ["lint", "--as-of", "2019-13-01"])
     assert bad.exit_code == 2 and "审查日期" in bad.output
+
+
+def test_ask_a_procedure_prints_its_steps_and_cautions_without_empty_brackets():
+    # 农村土地承包法（2018）第三十六条：承包方自主决定流转土地经营权并向发包方备案；第四十条：签订书面流转合同——
+    # 怎么办理问的是农户流转的步骤，不是村里的发包方案；截留流转收益（第三十九条）是注意事项
+    r = runner.invoke(app, ["ask", "我想把承包地流转给种粮大户，要怎么办", "--as-of", "2025-06-01"])
+    assert r.exit_code == 0, r.output
+    out = r.stdout.replace("\n", "")
+    assert "流程：" in out and "签订书面流转合同" in out and "向发包方备案" in out, out
+    assert "注意：" in out and "（）" not in out, out

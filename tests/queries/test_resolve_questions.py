@@ -185,7 +185,7 @@ CASES: list[Case] = [
     # 农村土地承包法 §36: the household decides to transfer its land; §27 (收回) and §39 (截留流转收益) forbid the
     # village acts — asking how to transfer is about the duty, the acts are cautions, never "不可以"
     Case("liuzhuan-zenmeban", "我想把承包地流转给种粮大户，要怎么办", None, OLD,
-         "village_autonomy", "农村土地承包法", None, ("micro_power", "public_service"), caution=("农村土地承包法", 27)),
+         "village_autonomy", "农村土地承包法", 36, ("public_service",), caution=("农村土地承包法", 27)),
     Case("shouhui-chengbaodi", "村委会能收回我的承包地吗", None, OLD,
          "not_for_village", "农村土地承包法", 27, ("prohibited",)),
     # terse list words the topic judgement doubts, but which name an item in full (组织法 2018 §24.1.5: 村集体经济
