@@ -266,6 +266,9 @@ class AskedRoles:
         if lead is None or lead.get("level") not in ("town", "county"):
             return {}
         verdict = "town" if lead.get("level") == "town" else "county_department"
+        # the body shown as responsible is of the verdict's level: "区（县）职能部门事项" over 镇人民政府 misleads
+        listed = (answer["responsible"].get("body_type") or {}).get("level")
+        lead_with = lead_with or listed != lead.get("level")
         # the case that decided whose matter it is, in the words of the role's basis
         case = f"{case_role.note}。" if case_role is not None and case_role.note and lead is case_role.body else ""
         led = {"responsible": {**answer["responsible"], "lead": answer["responsible"].get("body_type"),
