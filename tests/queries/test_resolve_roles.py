@@ -249,3 +249,15 @@ def test_may_the_village_act_alone_in_a_matter_it_only_assists_with(resolver: Re
 def test_may_the_village_help_with_it_is_still_assisting(resolver: Resolver) -> None:
     a = resolver.resolve("村委会能帮村民办理城乡居民医保参保吗", as_of=DAY)
     assert a["verdict"] == "village_assists", f"verdict={a['verdict']} item={(a['item'] or {}).get('id')}"
+
+
+# 社会救助暂行办法 第十一条、第四十八条：申请向乡镇政府提出，县级民政部门审批——没提村的问题问的是政府的事，
+# 结论取审批主体，责任主体与结论同级（不能结论写“区县部门”、责任主体写“镇人民政府”）
+@pytest.mark.parametrize("question", ["临时救助怎么申请", "农村低保审批程序流程图"])
+def test_the_responsible_body_is_of_the_verdict_s_level(resolver: Resolver, question: str) -> None:
+    a = resolver.resolve(question, as_of=DAY)
+    level = {"county_department": "county", "town": "town"}.get(a["verdict"])
+    info = f"verdict={a['verdict']} item={(a['item'] or {}).get('id')} responsible={a['responsible']}"
+    assert level is not None, info
+    assert a["responsible"]["body_type"]["level"] == level, info
+    assert any(r["role"] == "handles" and r["level"] == "town" for r in a["roles"]), info  # the town's part is still shown
