@@ -140,7 +140,7 @@ class RoleOut(Open):
 
 
 class Asked(Open):
-    role: Optional[str] = Field(None, description="所问的角色（问“能否这样做”时为空）")
+    role: Optional[str] = Field(None, description="所问的角色（问“能否这样做”时为空；问某主体“管不管”时为该主体在事项中的第一个角色）")
     role_zh: str
     answered_role: Optional[str] = Field(None, description="实际回答的角色（没有记录所问角色时用相近角色代替）")
     bodies: list[RoleOut] = Field(default_factory=list, description="承担所问角色的主体")

@@ -72,8 +72,9 @@ class AskedRoles:
         return rq.verdict_for_level(kind, role.level)
 
     def asked(self, item: ItemMeta, intent: Intent, place: Place | None, day: date,
-              answer: dict[str, Any], personal: bool = False) -> dict[str, Any]:
-        """Every role of the item, and the body playing the asked role with the verdict for it."""
+              answer: dict[str, Any], personal: bool = False, named: Node | None = None) -> dict[str, Any]:
+        """Every role of the item, and the body playing the asked role with the verdict for it.
+        named: the body a "does X deal with it?" question names (镇政府对土地流转到底管不管)."""
         roles = self.roles_here(item.node.id, place)
         out_roles = [self.role_out(r, place, day) for r in roles]
         timing = self.timing(answer) if intent.id == "timing" or answer.get("disclosure") else []
@@ -89,6 +90,8 @@ class AskedRoles:
                 result["intent"] = intent.as_dict()
             else:
                 return {**result, **self.forbidden(item, answer, day)}
+        if intent.id == "responsible" and named is not None:
+            return {**result, **self.named_body_part(item, named, roles, place, day, answer)}
         if intent.role is None or intent.id == "responsible":
             return result
         # the duty's own body for the role, in the case the question tells; then, for misconduct, whoever
@@ -189,6 +192,29 @@ class AskedRoles:
                 "verdict_zh": "不能这样做：干部履职负面清单禁止的行为" if c.get("listed_here", True) else "不能这样做：法律禁止的行为",
                 "asked": {"role": None, "role_zh": "能否这样做", "answered_role": None, "bodies": [],
                           "verdict": "not_for_village", "text": text, "behaviour": c["id"]}}
+
+    def named_body_part(self, item: ItemMeta, named: Node, roles: list[rq.Role], place: Place | None, day: date,
+                        answer: dict[str, Any]) -> dict[str, Any]:
+        """"镇政府对土地流转到底管不管？" asks about the town's part, not who handles the matter as a rule: the
+        roles the named body plays in the item, each with its basis, and the verdict for the first; when the
+        item records none for it, the answer says so and keeps the item's verdict."""
+        mine = [r for r in roles if r.body.id == named.id]
+        name = named.get("name_zh")
+        if not mine:
+            return {"asked": {"role": None, "role_zh": f"{name}管不管", "answered_role": None, "bodies": [], "verdict": None,
+                              "text": f"本库没有记录{name}在这件事中的职责，以下按事项的责任主体回答。"}}
+        shown = [self.role_out(r, place, day) for r in mine]
+        verdict = self.role_verdict(item, mine[0], place, day)
+        parts = "；".join(f"{x['role_zh']}" + (f"（{x['basis_label']}）" if x.get("basis_label") else "") for x in shown)
+        out: dict[str, Any] = {"asked": {"role": mine[0].role, "role_zh": ROLE_ZH[mine[0].role], "answered_role": mine[0].role,
+                                         "stand_in": False, "bodies": shown, "verdict": verdict, "note": None,
+                                         "text": f"管。{name}在这件事中的职责：{parts}"}}
+        if verdict != answer["verdict"]:
+            out.update({"verdict": verdict, "verdict_zh": VERDICT_ZH[verdict],
+                        "why_not": rs.why_not(self.store, item.node, self.detail(item, day), verdict, day)})
+        out["responsible"] = {**answer["responsible"], "lead": answer["responsible"].get("body_type"),
+                              "body_type": self.body(named, place)}
+        return out
 
     def not_its_own(self, item: ItemMeta, answer: dict[str, Any], day: date) -> dict[str, Any]:
         """"May the village do this?" about a matter it only assists the government with ("村委说要占用

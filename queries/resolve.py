@@ -24,6 +24,7 @@ from . import reasons as rs
 from . import roles as rq
 from .dates import parse_as_of
 from .asked import DECISION_ASPECT, PERSONAL_ASPECTS, AskedRoles
+from .bodies import body_names, named_in
 from .explain import ExplainedView, Explaining, read_adoptions, scoped_view
 from .intent import Intent, about_misconduct, asking_sentence, asks_about_act, bypassed_meeting, detect, misconduct_in, personal_misconduct
 from .local_laws import LocalLaws
@@ -123,6 +124,7 @@ class Resolver(Explaining, AskedRoles, Ranking):
         self.index = ItemIndex(records)
         # behaviours of a cadre as a person (graft, violence …), named by a story that tells of them
         self.personal_ids = {i for i, m in self.items.items() if m.node.get("aspect") in PERSONAL_ASPECTS}
+        self.body_names = body_names(store)
         self.finder = VillageFinder(store)
         self.roles = rq.read_all(store, ids, {i: m.node.get("kind") for i, m in self.items.items()})
         self._lead: dict[str, Node | None] = dict.fromkeys(ids)
@@ -336,7 +338,9 @@ class Resolver(Explaining, AskedRoles, Ranking):
         allowed = self.scoped_items(day, scope)
         plain = simplified(text)
         intent = detect(plain)
-        ranked = self.rank(text, day, limit=16, allowed=allowed)
+        # "派出所管不管村里的土地纠纷" is about the land dispute: the body it asks about is no topic word
+        asked_body = named_in(self.body_names, plain, intent)
+        ranked = self.rank(text.replace(asked_body[0], "，") if asked_body else text, day, limit=16, allowed=allowed)
         misconduct = misconduct_in(plain) or bypassed_meeting(plain)
         personal = personal_misconduct(plain)
         # a cadre's own wrongdoing (PERSONAL words) names a behaviour even when the story's other words outrank it
@@ -379,7 +383,7 @@ class Resolver(Explaining, AskedRoles, Ranking):
         item = self.items[top.id]
         answer.update(self.item_answer(item, place, day, scope))
         answer["cautions"] = self.cautions(item, day, negatives, scope, personal)
-        answer.update(self.asked(item, intent, place, day, answer, personal))
+        answer.update(self.asked(item, intent, place, day, answer, personal, asked_body[1] if asked_body else None))
         # "什么时候发 / 多久到账" about a programme the village only assists with asks the government's
         # period, and leads with its body, unless the village's own part holds one (posts for N days)
         gov_timing = intent.id == "timing" and not answer.get("timing")

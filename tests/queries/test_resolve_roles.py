@@ -261,3 +261,15 @@ def test_the_responsible_body_is_of_the_verdict_s_level(resolver: Resolver, ques
     assert level is not None, info
     assert a["responsible"]["body_type"]["level"] == level, info
     assert any(r["role"] == "handles" and r["level"] == "town" for r in a["roles"]), info  # the town's part is still shown
+
+
+# 农村土地承包法（2018）第十二条第三款：乡（镇）人民政府负责本行政区域内农村土地承包经营及承包经营合同管理——问
+# “镇政府管不管”问的是镇政府在这件事中的职责，不是这件事平常由谁承办（集体经济组织）
+def test_does_the_named_body_deal_with_it(resolver: Resolver) -> None:
+    a = resolver.resolve("我们组的地被村组干部流转给老板挖鱼塘，镇干部说政府不该插手。镇政府对土地流转到底管不管？", as_of=DAY)
+    info = f"verdict={a['verdict']} item={(a['item'] or {}).get('id')} asked={a.get('asked')}"
+    assert a["verdict"] == "town" and a["asked"]["bodies"][0]["body_type"] == "town_government", info
+    assert "第十二条" in a["asked"]["text"], info
+    # a body the item records no part for is said so, and the topic is the matter, not the body's own work
+    b = resolver.resolve("派出所管不管村里的土地纠纷", as_of=DAY)
+    assert "没有记录" in b["asked"]["text"] and b["item"]["id"] != "AST-011", b["asked"]

@@ -1,0 +1,39 @@
+"""Which body a question names when it asks whether that body deals with a matter ("镇政府对土地流转到底管不管").
+
+The names are the graph's: each body type's own name and the aliases lists write for it (BodyAlias nodes).
+A generic name ("有关部门", "职能部门") names no body, nor does a one-character one ("镇" is in 城镇, 乡镇).
+"""
+from __future__ import annotations
+
+import re
+
+from .intent import Intent, asking_sentence
+from .stores.base import GraphStore, Node
+
+# "does X deal with it?": the cue that asks about the named body's part rather than who handles the matter
+ASKS_IF_IT_DEALS = re.compile(r"管不管|该不该管|应不应该管|有没有(责任|义务|职责)|负不负责")
+GENERIC = "bodytype/county_department"
+
+
+def body_names(store: GraphStore) -> list[tuple[str, Node]]:
+    """(name, body type), longest name first, so that 镇人民政府 is read before 镇政府."""
+    types = store.nodes("BodyType")
+    aliases = store.nodes("BodyAlias")
+    targets = store.neighbors_many([a.id for a in aliases], "ALIAS_OF")
+    names = [(t.get("name_zh"), t) for t in types] + [(a.get("name_zh"), targets[a.id][0][1]) for a in aliases if targets.get(a.id)]
+    return sorted(((n, b) for n, b in names if n and len(n) >= 2 and b.id != GENERIC), key=lambda t: -len(t[0]))
+
+
+def named_in(names: list[tuple[str, Node]], plain: str, intent: Intent) -> tuple[str, Node] | None:
+    """The body named in the asking sentence before its "管不管" cue, the one nearest the cue, with the
+    name the question uses for it."""
+    if intent.id != "responsible" or not intent.cue or not ASKS_IF_IT_DEALS.search(intent.cue):
+        return None
+    sentence = asking_sentence(plain, intent.cue) or plain
+    before = sentence[:sentence.rfind(intent.cue)] if intent.cue in sentence else sentence
+    best: tuple[int, str, Node] | None = None
+    for name, body in names:
+        at = before.rfind(name)
+        if at >= 0 and (best is None or at + len(name) > best[0]):
+            best = (at + len(name), name, body)
+    return (best[1], best[2]) if best else None
