@@ -206,8 +206,10 @@ class AskedRoles:
         shown = [self.role_out(r, place, day) for r in mine]
         verdict = self.role_verdict(item, mine[0], place, day)
         parts = "；".join(f"{x['role_zh']}" + (f"（{x['basis_label']}）" if x.get("basis_label") else "") for x in shown)
+        # the first role leads (its bodies, as any asked role); every part the body plays is in the note and text
         out: dict[str, Any] = {"asked": {"role": mine[0].role, "role_zh": ROLE_ZH[mine[0].role], "answered_role": mine[0].role,
-                                         "stand_in": False, "bodies": shown, "verdict": verdict, "note": None,
+                                         "stand_in": False, "bodies": shown[:1], "verdict": verdict,
+                                         "note": f"{name}在这件事中的职责：" + "、".join(dict.fromkeys(x["role_zh"] for x in shown)),
                                          "text": f"管。{name}在这件事中的职责：{parts}"}}
         if verdict != answer["verdict"]:
             out.update({"verdict": verdict, "verdict_zh": VERDICT_ZH[verdict],
