@@ -53,6 +53,8 @@ def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     ("村民小组的集体山林要承包出去，是村民小组自己开会定还是村委会定？", "decides"),
     ("村委会要换届了，选举委员会是怎么产生的？", "procedure"),
     ("村里搞环境整治，上面不给钱，费用该谁承担？", "funds"),
+    ("协助人口普查的误工费由谁负担？", "funds"),  # 负担 / 支付 / 垫付: other verbs of paying
+    ("村里垫付的防疫物资钱最后谁支付", "funds"),
     ("村里收低保手续费合法吗？", "may_do"),  # 手续费 is a fee, not a procedure
     ("发现邻居家孩子被打，村委会要不要报告？", "village_part"),
     ("是村干部说了算吗？", "decides"),
