@@ -117,6 +117,15 @@ class Intent:
         return {"id": self.id, "zh": self.zh, "role": self.role, "cue": self.cue}
 
 
+# "may the village help with this / do it on our behalf?" asks whether it may assist, which it may; "may the
+# village do this?" about a matter it only assists with asks whether it may act alone, which it may not
+HELPING = re.compile(r"帮|协助|代(办|缴|交|领|收|填|签|为)|配合|上门")
+
+
+def asks_to_help(asked: str) -> bool:
+    return HELPING.search(asked) is not None
+
+
 def bypassed_meeting(text: str) -> bool:
     return BYPASS.search(text) is not None
 

@@ -18,8 +18,6 @@ PROHIBITION = re.compile(r"不得|禁止|严禁|不准|不允许")
 SENTENCE_END = re.compile(r"(?<=[。；])|\n")
 ARTICLE_HEAD = re.compile(r"^第[一二三四五六七八九十百零]+条\s*")
 SHOWN = 3
-# "may the village help with this / do this on their behalf?" asks whether it may assist, which it may
-HELPING = re.compile(r"帮|协助|代(办|缴|交|领|收|填|签|为)|配合|上门")
 
 
 def _bigrams(text: str) -> set[str]:
@@ -47,10 +45,6 @@ def prohibitions(bases: list[dict[str, Any]], question: str, limit: int = SHOWN)
             found.append((len(asked & own) / max(len(own), 1) ** 0.5, len(found), {"citation": b.get("citation"), "label": label, "text": s}))
     found.sort(key=lambda f: (-f[0], f[1]))
     return [f[2] for f in found[:limit]]
-
-
-def offers_help(asked: str) -> bool:
-    return HELPING.search(asked) is not None
 
 
 def may_do(answer: dict[str, Any]) -> dict[str, Any]:

@@ -26,7 +26,8 @@ from .dates import parse_as_of
 from .asked import DECISION_ASPECT, PERSONAL_ASPECTS, AskedRoles
 from .bodies import body_names, named_in
 from .explain import ExplainedView, Explaining, read_adoptions, scoped_view
-from .intent import Intent, about_misconduct, asking_sentence, asks_about_act, bypassed_meeting, detect, misconduct_in, personal_misconduct
+from .intent import (Intent, about_misconduct, asking_sentence, asks_about_act, asks_to_help, bypassed_meeting, detect,
+                     misconduct_in, personal_misconduct)
 from .local_laws import LocalLaws
 from .matching import ItemIndex, Match, simplified
 from .ranking import UNLISTED_BELOW, VILLAGE_WORDS, Ranking
@@ -391,7 +392,7 @@ class Resolver(Explaining, AskedRoles, Ranking):
                 and answer["verdict"] == "village_assists" and not answer.get("asked"):
             answer.update(self.government_matter(item, place, day, answer, lead_with=gov_timing))
         if intent.id in ("may_do", "forbidden") and not answer.get("asked"):
-            if answer["verdict"] == "village_assists" and not limits.offers_help(asking_sentence(plain, intent.cue) or plain):
+            if answer["verdict"] == "village_assists" and not asks_to_help(asking_sentence(plain, intent.cue) or plain):
                 # may the village do this itself, in a matter it only assists with: no
                 answer.update(self.not_its_own(item, answer, day))
             elif intent.id == "may_do":
