@@ -221,14 +221,13 @@ class AskedRoles:
     def not_its_own(self, item: ItemMeta, answer: dict[str, Any], day: date) -> dict[str, Any]:
         """"May the village do this?" about a matter it only assists the government with ("村委说要占用
         我家的地，合法吗", "不交监控钱就不收你的参保费"): the village holds no power of its own in it, so it
-        may not decide, impose or attach conditions itself (组织法 2018 §5.2, 2025 §6.2: it assists the town; 2018 §37, 2025 §43: work
-        entrusted to it comes with its basis and funds). A question asking whether it may help is not this
+        may not decide, impose or attach conditions itself (组织法 2018 §5.2, 2025 §6.2: it assists the town; 2018 §37: the entrusting department pays;
+        2025 §43.2: and the entrusted work must rest on law). A question asking whether it may help is not this
         one (the resolver leaves it to limits.may_do)."""
         lead = (answer.get("responsible") or {}).get("lead") or (answer.get("responsible") or {}).get("body_type") or {}
         who = lead.get("name") or "政府有关部门"
         text = (f"不可以由村里自行决定：“{item.node.get('name_zh')}”是{who}的职责，村（居）委会只依法协助"
-                f"（{organic(self.store, day, 5, 6)}第二款），受委托办理的事项须有法律法规依据、经费由委托部门承担"
-                f"（{organic(self.store, day, 37, 43)}）；村里不能自行决定、附加条件或向村民收取费用。")
+                f"（{organic(self.store, day, 5, 6)}第二款）；{rs.entrusted(self.store, day)}；村里不能自行决定、附加条件或向村民收取费用。")
         return {"verdict": "not_for_village", "verdict_zh": "不能由村里自行决定：政府部门的职责，村（居）委会只能协助",
                 "asked": {"role": None, "role_zh": "能否这样做", "answered_role": None, "bodies": [],
                           "verdict": "not_for_village", "text": text, "limits": []}}

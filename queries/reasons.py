@@ -36,6 +36,15 @@ def organic(store: GraphStore, day: date, a2018: int, a2025: int) -> str:
     return f"村民委员会组织法（2018年修正）第{an2cn(a2018)}条"
 
 
+def entrusted(store: GraphStore, day: date) -> str:
+    """What the text in force says of work a government department entrusts to the committee: the 2018 text
+    only that the department pays (§37); the 2025 text also that the entrusted work must rest on law (§43.2)."""
+    article = organic(store, day, 37, 43)
+    if "2025" in article:
+        return f"委托村委会协助的事项应当符合法律、法规规定，所需经费由委托部门承担（{article}第二款）"
+    return f"委托村委会开展工作需要经费的，由委托部门承担（{article}第一款）"
+
+
 def where(b: dict[str, Any]) -> str:
     """〔适用地域：全国〕, 〔适用地域：浙江省〕: every basis says where it binds."""
     name = b.get("jurisdiction_name") or ("全国" if (b.get("jurisdiction") or "CN") == "CN" else b.get("jurisdiction"))
@@ -125,7 +134,7 @@ def why_not(store: GraphStore, item: Node, detail: dict[str, Any], verdict: str,
     if verdict == "village_autonomy":
         out.append({"side": "town", "text": f"这是村民自治范围内的事项，乡镇政府给予指导、支持和帮助，但不得干预（{organic(store, day, 5, 6)}）。"})
     elif verdict == "village_assists":
-        out.append({"side": "village", "text": f"主责在{lead}，村（居）委会只是协助；委托村委会协助的事项应有法律法规依据，所需经费由委托部门承担（{organic(store, day, 37, 43)}），不能把主责转给村里。"})
+        out.append({"side": "village", "text": f"主责在{lead}，村（居）委会只是协助；{entrusted(store, day)}，不能把主责转给村里。"})
     elif verdict in ("town", "county_department"):
         out.append({"side": "village", "text": "这是政府的职权（许可、审批、处罚、检查、强制、纠正等），村（居）委会不是行政机关，不能行使；村里可以发现、劝阻、报告和协助。"})
         if verdict == "town" and item.get("kind") == "delegated":

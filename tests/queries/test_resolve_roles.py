@@ -235,8 +235,9 @@ def test_a_limit_is_only_ever_a_sentence_of_a_basis_the_answer_cites(resolver: R
         assert "不能代替对具体做法是否合法的判断" in a["asked"]["text"]
 
 
-# 组织法（2018）第五条第二款 /（2025）第六条第二款：村委会协助乡镇政府开展工作；2018 第三十七条 / 2025 第四十三条：
-# 委托村委会协助的事项须有法律法规依据，经费由委托部门承担——政府的事，村里不能自行决定、附加条件或收钱
+# 组织法（2018）第五条第二款 /（2025）第六条第二款：村委会协助乡镇政府开展工作；2018 第三十七条第一款：委托开展工作
+# 需要经费的由委托部门承担；2025 第四十三条第二款：委托事项还应当符合法律、法规规定——政府的事，村里不能自行决定、
+# 附加条件或收钱。2018 年文本没有“符合法律、法规规定”一句，答案不得在那天引它
 @pytest.mark.parametrize("as_of, article", [(DAY, "第五条第二款"), ("2026-03-01", "第六条第二款")])
 def test_may_the_village_act_alone_in_a_matter_it_only_assists_with(resolver: Resolver, as_of: str, article: str) -> None:
     a = resolver.resolve("村委会说低保名额要先交钱才给报上去，这样合法吗", as_of=as_of)
@@ -244,6 +245,7 @@ def test_may_the_village_act_alone_in_a_matter_it_only_assists_with(resolver: Re
     assert a["verdict"] == "not_for_village", info
     assert a["item"]["kind"] not in ("prohibited", "negative"), info  # the matter stays the assisted duty
     assert article in a["asked"]["text"] and "协助" in a["verdict_zh"], info
+    assert ("符合法律、法规规定" in a["asked"]["text"]) is (as_of != DAY), info
 
 
 def test_may_the_village_help_with_it_is_still_assisting(resolver: Resolver) -> None:
