@@ -34,6 +34,11 @@ DECISION_ASPECT = "重大决策不合规"
 PERSONAL_ASPECTS = ("履行职责不廉洁", "自身形象不端正")
 
 
+def led_by(answer: dict[str, Any], body: dict[str, Any] | None) -> dict[str, Any]:
+    """The answer's responsible part led by another body, the item's listed lead kept as `lead`."""
+    return {**answer["responsible"], "lead": answer["responsible"].get("body_type"), "body_type": body}
+
+
 class AskedRoles:
     store: GraphStore
     roles: dict[str, list[rq.Role]]
@@ -148,14 +153,9 @@ class AskedRoles:
             text += f"（本库未记录专门的“{ROLE_ZH[intent.role]}”主体，按“{ROLE_ZH[answered]}”主体回答）"
         result["asked"] = {"role": intent.role, "role_zh": ROLE_ZH[intent.role], "answered_role": answered,
                            "stand_in": stand_in, "bodies": shown, "verdict": verdict, "note": note, "text": text}
-        if verdict != answer["verdict"]:
-            result["verdict"] = verdict
-            result["verdict_zh"] = VERDICT_ZH[verdict]
-            result["why_not"] = rs.why_not(self.store, item.node, self.detail(item, day), verdict, day)
-        responsible = dict(answer["responsible"])
-        responsible["lead"] = responsible.get("body_type")
-        responsible["body_type"] = self.body(bodies[0].body, place) if not (verdict == "town" and bodies[0].level == "county") else responsible.get("body_type")
-        result["responsible"] = responsible
+        result.update(self.for_role_verdict(item, verdict, answer, day))
+        listed = answer["responsible"].get("body_type")
+        result["responsible"] = led_by(answer, listed if verdict == "town" and bodies[0].level == "county" else self.body(bodies[0].body, place))
         return result
 
     def own_conduct(self, intent: Intent, personal: bool, matched: list[dict[str, Any]],
@@ -211,12 +211,16 @@ class AskedRoles:
                                          "stand_in": False, "bodies": shown[:1], "verdict": verdict,
                                          "note": f"{name}在这件事中的职责：" + "、".join(dict.fromkeys(x["role_zh"] for x in shown)),
                                          "text": f"管。{name}在这件事中的职责：{parts}"}}
-        if verdict != answer["verdict"]:
-            out.update({"verdict": verdict, "verdict_zh": VERDICT_ZH[verdict],
-                        "why_not": rs.why_not(self.store, item.node, self.detail(item, day), verdict, day)})
-        out["responsible"] = {**answer["responsible"], "lead": answer["responsible"].get("body_type"),
-                              "body_type": self.body(named, place)}
+        out.update(self.for_role_verdict(item, verdict, answer, day))
+        out["responsible"] = led_by(answer, self.body(named, place))
         return out
+
+    def for_role_verdict(self, item: ItemMeta, verdict: str, answer: dict[str, Any], day: date) -> dict[str, Any]:
+        """The answer's verdict replaced by the one for the asked role, with why it is not the others."""
+        if verdict == answer["verdict"]:
+            return {}
+        return {"verdict": verdict, "verdict_zh": VERDICT_ZH[verdict],
+                "why_not": rs.why_not(self.store, item.node, self.detail(item, day), verdict, day)}
 
     def not_its_own(self, item: ItemMeta, answer: dict[str, Any], day: date) -> dict[str, Any]:
         """"May the village do this?" about a matter it only assists the government with ("村委说要占用
@@ -298,8 +302,7 @@ class AskedRoles:
         lead_with = lead_with or listed != lead.get("level")
         # the case that decided whose matter it is, in the words of the role's basis
         case = f"{case_role.note}。" if case_role is not None and case_role.note and lead is case_role.body else ""
-        led = {"responsible": {**answer["responsible"], "lead": answer["responsible"].get("body_type"),
-                               "body_type": self.body(lead, place)}} if lead_with else {}
+        led = {"responsible": led_by(answer, self.body(lead, place))} if lead_with else {}
         return {**led, "verdict": verdict, "verdict_zh": VERDICT_ZH[verdict],
                 "why_not": [{"side": "village", "text": case + f"这是{lead.get('name_zh')}负责的事项，村（居）委会只协助（如代为提交申请、"
                                                                f"入户核实、公示）；委托协助的经费由委托部门承担（{organic(self.store, day, 37, 43)}）。"},
