@@ -66,7 +66,8 @@ class AskedRoles:
         lead = self._lead.get(item.node.id)
         # who deals with a practice the village must not engage in does not make it the village's; who pays
         # for or approves the work the practice concerns answers for that work
-        if kind == "negative" or (kind == "prohibited" and role.role in rq.MISCONDUCT_ROLES) \
+        # but "谁来拆" asks who demolishes: the enforcing body's own level (城乡规划法 §65: the town, in a village)
+        if kind == "negative" or (kind == "prohibited" and role.role in rq.MISCONDUCT_ROLES and role.role != "enforces") \
                 or (kind == "delegated" and lead is not None and role.body.id == lead.id):
             return self.verdict(item, place, day)[0]
         if kind == "delegated" and role.level == "county":

@@ -44,7 +44,7 @@ _CUES: list[tuple[str, int, str]] = [
     ("funds", 2, r"(国家|政府|财政|上面|上级|村里|集体)(发|出|给|拨|承担|掏)还是|(国家|政府|财政|上面|村里|村民|自己|个人)(出钱|拿钱|掏钱|拨款|出资)|经费.{0,6}(来源|哪来|从哪)|工作经费|领(多少|几)(钱|块)|(补贴|补助|津贴|救助)(标准)?(是)?多少|(该不该|应不应该|应该不应该|要不要|用不用)(交|缴)(钱|费)?(?!(材料|资料|申请|表))"),
     ("complaint", 3, r"(投诉|举报|申诉|告状|讨说法|讨个说法|给个说法|说理)|(去|找|向)(哪|哪里|哪儿|哪个部门|什么部门|谁)(反映|投诉|举报|告|申诉|纠正)|谁(来)?(纠正|责令|撤销|查处)|(找谁|谁)(能|可以)?(来)?(让|叫|逼|督促|责令|管管).{0,4}?(他|她|村里|村委|干部)"),
     ("complaint", 2, r"反映|不满意|不服|没人管|不作为|调查|查一查|过问|公道|(希望|请|恳请|肯请|要求)(有关|相关|上级)?(主管)?(部门|领导|政府)|该找哪个部门|找哪个部门|还能找谁|依法履职"),
-    ("enforces", 3, r"(谁|哪个部门|谁来|哪里)(来)?(罚|处罚|罚款|执法|取缔|没收|拆除)|执法权|谁来罚|(哪个|什么|哪些)(部门|单位|机关)(来)?(责令|查处|处罚|罚|执法|拆除|取缔|没收)"),
+    ("enforces", 3, r"(谁|哪个部门|谁来|哪里)(来)?(罚|处罚|罚款|执法|取缔|没收|拆除|拆(?!迁))|执法权|谁来罚|(哪个|什么|哪些)(部门|单位|机关)(来)?(责令|查处|处罚|罚|执法|拆除|取缔|没收)"),
     ("enforces", 2, r"处罚|罚款|执法"),
     ("approves", 3, r"(谁|哪个部门|哪里|哪儿|在哪)(来)?(批|审批|批准|核准|审核|核发|发证|发放许可|签发|办理许可|发许可)|(去|到)(镇|乡|县|区).{0,6}(领|办)证|批不批|批下来|报(谁|哪里|哪儿)批"),
     ("approves", 2, r"审批|批准|许可|规划证|核发|报批|登记证|纳入"),
@@ -94,6 +94,10 @@ PERSONAL = re.compile(r"收礼|收了.{0,6}礼|受贿|索贿|收红包|红包|�
 # deciding without the meeting that decides: the story asks who should have decided
 BYPASS = re.compile(r"未经.{0,12}(同意|讨论|表决|通过)|没有(经过|通过).{0,12}(会|同意|讨论|表决)|没(有)?(召开|开)[^，。,]{0,8}(会议|大会|代表会|会)|不经过?.{0,8}(会议|大会|讨论|表决|程序)|"
                     r"私自|私下|暗中|背着(村民|群众|大家|我们|全体)|自作主张|一(个)?人说了算|擅自|暗箱操作")
+
+
+# "没有审批", "未经批准", "无证": what was not approved is the story's fact, not the question
+UNAPPROVED = re.compile(r"(没有|没|未经|未|不经|无)(经过|办|办理|获得|取得|得到)?$")
 
 
 # a report already made ("去镇里反映过", "已经举报了", "投诉到镇上也没回音") tells what happened before
@@ -243,6 +247,8 @@ def detect(text: str) -> Intent:
         for m in pattern.finditer(plain):
             if intent == "procedure" and any(a <= m.start() < b for a, b in bypassed):
                 continue
+            if intent == "approves" and weight < 3 and UNAPPROVED.search(plain[max(0, m.start() - 4):m.start()]):
+                continue  # "没有审批就盖了房" tells that nobody approved; it does not ask who approves
             if intent == "procedure" and weight == 1 and n > 60:
                 continue  # "怎么办" after a long grievance asks for a remedy, not for steps
             # in a long story, words early on ("每月发800元", "等了几天") tell the story, not the question

@@ -113,6 +113,13 @@ def test_a_bypassed_procedure_is_told_not_asked() -> None:
     assert detect("村委会把集体的地租出去要走什么程序？").id == "procedure"
 
 
+def test_what_nobody_approved_is_told_not_asked() -> None:
+    # "没有审批" tells that the house went up without approval; the question is whom to turn to
+    assert detect("隔壁在自家承包地上盖房子，没有审批，找谁处理").id != "approves"
+    assert detect("在承包地上盖房子要谁审批").id == "approves"
+    assert detect("农村违建谁来拆").id == "enforces"
+
+
 @pytest.mark.parametrize("story", [
     "组里的鱼塘是组长私下跟老板约定包出去的。",
     "村干部背着村民把集体的山林卖了。",

@@ -95,6 +95,9 @@ ROLE_CASES: list[RoleCase] = [
     # 一个只讲支书“私自”发包工程、什么也没问的故事，问的是这事本该谁决定
     RoleCase("privately-let", "村里新修的文化楼，支书私自把工程包给了外村一个包工头，每平方比邻村公开招标的贵三百多块。",
              "decides", ("village_autonomy",), ("villagers_assembly", "villagers_representative_meeting"), "村民委员会组织法"),
+    # 城乡规划法 第六十五条：乡、村庄规划区内未依法取得乡村建设规划许可证进行建设的，由乡、镇人民政府责令停止
+    # 建设、限期改正；逾期不改正的，可以拆除——村里不能拆（应取消和禁入事项），问“谁来拆”答的是镇，不是“村里不应承担”
+    RoleCase("demolish", "农村违建谁来拆", "enforces", ("town",), ("town_government",), "城乡规划法"),
     # 第三十条：村务公开，财务收支每月或至少每季度公布一次
     RoleCase("timing", "村里的账要多久公布一次", "timing", ("village_autonomy",)),
     # 组织法（2018）第二十四条第一款第（九）项：村民会议认为应当由其讨论决定的涉及村民利益的其他事项（本库据此记录
