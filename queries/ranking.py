@@ -11,6 +11,8 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Callable
 
+from rapidfuzz import fuzz
+
 from . import topic_judge
 from .intent import Intent, asking_clause, asking_sentence, asking_spans, masked
 from .matching import ItemIndex, Match, normalize, simplified
@@ -52,6 +54,10 @@ PREFER_WITHIN = 0.7
 PREFER_ROLES = ("approves", "funds", "enforces")
 # "may they do this?": a prohibited item the asking sentence names first, this close to the top, is the topic
 PROHIBITED_WITHIN = 0.4
+# a certificate's own item ("无犯罪记录证明") is named in a question when its name (this long at least: not the
+# generic "出具证明") stands in it nearly as written ("无违法犯罪记录证明")
+CERTIFICATE_NAME_MIN = 5
+CERTIFICATE_NAMED = 85
 # acts whose presence in both the question and an item's name says more than topic words do
 ACTION_WORDS = ("处罚", "调解", "证明", "公开", "选举", "罢免", "出租", "发包", "承包", "扣押", "审批", "登记",
                 "备案", "救助", "补贴", "采购", "招标", "拆除", "征收", "评议", "审计", "公示")
@@ -149,6 +155,8 @@ class Ranking:
         shares more words with the disclosure of approvals than with the approval itself."""
         if intent.id == "may_do":
             return self.prohibited_asked(duties, intent, text)
+        if intent.id == "certificate":
+            return self.certificate_named(duties, text)
         want = self.has_timing if intent.id == "timing" else self.has_procedure if intent.id == "procedure" else None
         top = duties[0]
         if want is None and intent.role in PREFER_ROLES:
@@ -158,6 +166,21 @@ class Ranking:
         # near the top in words: the closeness-in-meaning bonus goes to a few items only, and would make
         # the others look farther from the top than the question's words put them
         return next((m for m in duties[1:6] if m.id in want and _evidence(m) >= PREFER_WITHIN * _evidence(top)), top)
+
+    def certificate_named(self, duties: list[Match], text: str) -> Match:
+        """"这种无犯罪记录的证明，村委会到底能不能开" names the certificate: a story about being sent to the
+        village for it shares as many words with the village's general power to issue certificates (出具证明),
+        but the list that says whether the village may issue this one is the certificate's own item. Among the
+        items near the top, one whose name is a certificate written out in the question leads."""
+        top = duties[0]
+        plain = normalize(simplified(text))
+        if self.names_certificate(top, plain):
+            return top
+        return next((m for m in duties[1:6] if _evidence(m) >= PREFER_WITHIN * _evidence(top) and self.names_certificate(m, plain)), top)
+
+    def names_certificate(self, m: Match, plain: str) -> bool:
+        name = normalize(str(self.items[m.id].node.get("name_zh") or ""))
+        return name.endswith("证明") and len(name) >= CERTIFICATE_NAME_MIN and fuzz.partial_ratio(name, plain) >= CERTIFICATE_NAMED
 
     def prohibited_asked(self, duties: list[Match], intent: Intent, text: str) -> Match:
         """"May they do this?" asks about the act its asking sentence names. A story about a land transfer

@@ -151,6 +151,11 @@ CASES: list[Case] = [
          "not_for_village", CERT_DOC, None, ("prohibited",), code=ZHONGTIAN, body="潮阳区公安机关（派出所）"),
     Case("wufanzui-in-text", "潮阳区河溪镇中田村的村民要开无犯罪记录证明，村里能开吗", None, OLD,
          "not_for_village", CERT_DOC, None, ("prohibited",), code=ZHONGTIAN, body="潮阳区公安机关（派出所）"),
+    # a story about being sent to the village for it names the certificate: its own item answers, not the
+    # village's general power to issue certificates the story shares as many words with
+    Case("wufanzui-story", "儿子去保安公司应聘，公司要一份“无违法犯罪记录证明”，叫我回村找村委会开，盖个村里的章就行。村文书说"
+         "这种证明村里开不了，让我去派出所。请问这种证明村委会到底能不能开？", None, OLD,
+         "not_for_village", CERT_DOC, None, ("prohibited",)),
     Case("qinshu", "我要证明我爸是我爸，亲属关系证明村委会能开不", None, OLD,
          "not_for_village", CERT_DOC, None, ("prohibited",)),
     Case("jianzai", "老人领养老金要健在证明，村里开不开？", None, OLD,
