@@ -240,7 +240,6 @@ def detect(text: str) -> Intent:
     # nothing at all ("……只给我们外嫁女30%，不同意就不给钱，太不公平了。") is a grievance throughout
     asking = questions if n > 60 or (n >= 30 and not questions) else None
     best: dict[str, tuple[float, str, bool]] = {}
-    first: dict[str, bool] = {}  # the cue stands in the first of several questions
     # "不经过任何程序就…" tells that a meeting was bypassed; it does not ask for the procedure
     bypassed = [(m.start(), m.end()) for m in BYPASS.finditer(plain)]
     reported = [(m.start(), m.end()) for m in PAST_REPORT.finditer(plain)]
@@ -265,7 +264,6 @@ def detect(text: str) -> Intent:
                 score /= 2  # a report made before the question, not the question
             if score > best.get(intent, (0.0, "", False))[0]:
                 best[intent] = (score, m.group(0), told)
-                first[intent] = len(questions) >= 2 and questions[0][0] <= m.start() < questions[0][1]
     # a mere hint in a sentence that does not ask ("每月发800元") is no intent
     best = {i: v for i, v in best.items() if v[0] >= 1.0}
     if not best:
@@ -273,6 +271,5 @@ def detect(text: str) -> Intent:
             # a long letter that asks nothing is a petition: it asks whoever can put things right
             return Intent("complaint", INTENT_ROLE["complaint"], None)
         return Intent("responsible", INTENT_ROLE["responsible"], None)
-    # of equal weight, the cue of the first question ("村里有权这样罚款吗？没报镇里备案的村规算不算数？"), then the more specific
-    intent = max(best, key=lambda i: (best[i][0], first.get(i, False), -_PRIORITY.index(i)))
+    intent = max(best, key=lambda i: (best[i][0], -_PRIORITY.index(i)))
     return Intent(intent, INTENT_ROLE[intent], best[intent][1], told=best[intent][2])

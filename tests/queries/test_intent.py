@@ -137,14 +137,6 @@ def test_of_several_questions_the_first_counts_as_much_as_the_last() -> None:
     assert detect(q).id == "complaint"
 
 
-def test_of_two_questions_as_strong_the_first_is_the_main_one() -> None:
-    # both cues weigh the same; the first question asks whether the village may fine, the second follows up
-    q = "村小组贴了告示，外省结婚交1500，夫妻吵架每人罚500，说是村规民约。村里有权这样罚款吗？没报镇里备案的村规算不算数？"
-    assert detect(q).id == "may_do"
-    q = "村小组贴了告示，外省结婚交1500，夫妻吵架每人罚500，说是村规民约。没报镇里备案的村规算不算数？村里有权这样罚款吗？"
-    assert detect(q).id == "decides"
-
-
 @pytest.mark.parametrize("question, clause", [
     # the sentence opens with a clause that only asks "is it lawful"; the act is in the clause that asks last
     ("流转款被扣了一部分。我不清楚这样做合不合法，我想知道村委会有没有权力截留我们的流转款呢？",
