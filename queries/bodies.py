@@ -11,7 +11,7 @@ from .intent import Intent, asking_sentence
 from .stores.base import GraphStore, Node
 
 # "does X deal with it?": the cue that asks about the named body's part rather than who handles the matter
-ASKS_IF_IT_DEALS = re.compile(r"管不管|该不该管|应不应该管|有没有(责任|义务|职责)|负不负责")
+ASKS_IF_IT_DEALS = re.compile(r"管不管|该不该管|应不应该管|有没有(责任|义务|职责)|负不负责|归不归")
 GENERIC = "bodytype/county_department"
 
 
@@ -25,12 +25,13 @@ def body_names(store: GraphStore) -> list[tuple[str, Node]]:
 
 
 def named_in(names: list[tuple[str, Node]], plain: str, intent: Intent) -> tuple[str, Node] | None:
-    """The body named in the asking sentence before its "管不管" cue, the one nearest the cue, with the
-    name the question uses for it."""
+    """The body named in the asking sentence before or in its "管不管" cue, the one nearest the cue's end,
+    with the name the question uses for it."""
     if intent.id != "responsible" or not intent.cue or not ASKS_IF_IT_DEALS.search(intent.cue):
         return None
     sentence = asking_sentence(plain, intent.cue) or plain
-    before = sentence[:sentence.rfind(intent.cue)] if intent.cue in sentence else sentence
+    # the name stands before the cue ("镇政府……管不管") or inside it ("归不归街道管")
+    before = sentence[:sentence.rfind(intent.cue) + len(intent.cue)] if intent.cue in sentence else sentence
     best: tuple[int, str, Node] | None = None
     for name, body in names:
         at = before.rfind(name)

@@ -14,6 +14,8 @@ from qingdan.queries.matching import simplified
     ("镇政府对土地流转到底管不管？", "bodytype/town_government"),
     ("村里的垃圾清运，镇人民政府该不该管", "bodytype/town_government"),
     ("派出所管不管村里的土地纠纷", "bodytype/county_public_security"),
+    # the name inside the cue; a story's earlier words about a certificate do not make it a certificate question
+    ("居委会开证明收费，到底归不归街道管？", "bodytype/subdistrict_office"),
     ("有关部门管不管", None),  # a generic name names no body
     ("土地流转归谁管", None),  # asks who, names no one
     ("镇政府负责低保审批吗，谁来批", None),  # the cue asks who approves, not whether the town deals with it
