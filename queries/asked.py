@@ -7,6 +7,7 @@ the asked role can change separately.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,8 @@ from .villages import Place
 if TYPE_CHECKING:
     from .resolve import ItemMeta
 
+# the words of a question that asks where to complain, not a grievance's own words (反映, 没人管)
+EXPLICIT_COMPLAINT = re.compile(r"(去|找|向|到)(哪|哪里|哪儿|哪个部门|什么部门|谁)")
 # behaviours of this aspect misuse a decision procedure: asking "may they?" asks who decides
 DECISION_ASPECT = "重大决策不合规"
 # behaviours of a cadre as a person (graft, violence, gambling): the discipline commission's first
@@ -37,6 +40,14 @@ PERSONAL_ASPECTS = ("履行职责不廉洁", "自身形象不端正")
 def led_by(answer: dict[str, Any], body: dict[str, Any] | None) -> dict[str, Any]:
     """The answer's responsible part led by another body, the item's listed lead kept as `lead`."""
     return {**answer["responsible"], "lead": answer["responsible"].get("body_type"), "body_type": body}
+
+
+def asks_where_to_turn(intent: Intent, item: "ItemMeta") -> bool:
+    """"这种“万能章”的事可以去哪里反映": a question that says in so many words it asks where to complain about
+    a practice the village must not engage in asks for that body, whose level is the answer; a story told
+    as a complaint without such words keeps the practice's 不应由村承担."""
+    return item.node.get("kind") == "prohibited" and intent.id == "complaint" and intent.cue is not None \
+        and EXPLICIT_COMPLAINT.search(intent.cue) is not None
 
 
 class AskedRoles:
@@ -144,6 +155,7 @@ class AskedRoles:
             return result
         # the discipline commission deals with the person, whatever the duty's own delegation
         verdict = rq.verdict_for_level("negative", bodies[0].level) if conduct is not None \
+            else rq.verdict_for_level("prohibited", bodies[0].level) if asks_where_to_turn(intent, item) \
             else self.role_verdict(item, bodies[0], place, day)
         shown = [self.role_out(r, place, day) for r in bodies]
         if verdict == "town" and bodies[0].level == "county" and item.node.get("kind") == "delegated":
