@@ -27,7 +27,7 @@ from qingdan.queries.stores.memory import MemoryStore  # noqa: E402
 
 from bench import agreement, public_pages  # noqa: E402
 from bench.scoring import (AS_OF, BODY_ALIASES, EVAL, ROLE_INTENTS, SPLITS, Question,  # noqa: E402,F401
-                           body_matches, cited, cites_hit, led_body, load, right, source_kinds)
+                           body_matches, cited, cites_hit, led_body, load, right, share, source_kinds)
 
 
 # how a wrong answer went wrong, in the order the resolver decides: listed at all, what is asked, which verdict, whose body
@@ -112,10 +112,6 @@ def table(rows: list[tuple[Question, dict[str, Any], bool]], key: Callable[[Ques
     return {k: (v[0], v[1]) for k, v in sorted(out.items())}
 
 
-def pct(ok: int, n: int) -> str:
-    return f"{ok}/{n} = {100 * ok / n:.1f}%" if n else "—"
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description="准确率：真实提问（开发集 / 留出集），与字面词典匹配对照")
     ap.add_argument("--json", action="store_true")
@@ -156,19 +152,19 @@ def main() -> int:
                                              for k, v in table(ours, lambda q: kinds.get(q.source, "?")).items()}}
         f = figures[split]
         md += [f"## {SPLITS[split]}：{len(qs)} 题", "",
-               f"- 本系统：{pct(ok, len(qs))}；字面匹配：{pct(lit, len(qs))}；倍数 {f['ratio']:.2f}×" if lit else f"- 本系统：{pct(ok, len(qs))}",
-               f"- 答案引用了标注要求的依据：{pct(cite_ok, len(qs))}；负面行为成为结论：{negative_verdicts} 题", "",
+               f"- 本系统：{share(ok, len(qs))}；字面匹配：{share(lit, len(qs))}；倍数 {f['ratio']:.2f}×" if lit else f"- 本系统：{share(ok, len(qs))}",
+               f"- 答案引用了标注要求的依据：{share(cite_ok, len(qs))}；负面行为成为结论：{negative_verdicts} 题", "",
                "| 类别 | 本系统 | 字面匹配 |", "|---|---|---|"]
         for k, v in f["by_class"].items():
-            md.append(f"| {k} | {pct(v['ok'], v['n'])} | {pct(v['literal_ok'], v['n'])} |")
+            md.append(f"| {k} | {share(v['ok'], v['n'])} | {share(v['literal_ok'], v['n'])} |")
         md += ["", "| 答错的题错在哪里 | 题数 |", "|---|---|"]
         md += [f"| {MISS_KINDS[k]} | {n} |" for k, n in f["misses"].items()]
-        md += ["", f"问的是什么读对了：{pct(f['intent_read']['right'], len(qs))}。读错最多的几种（只计数，不列题目）：", "",
+        md += ["", f"问的是什么读对了：{share(f['intent_read']['right'], len(qs))}。读错最多的几种（只计数，不列题目）：", "",
                "| 标注的问法 | 读成 | 题数 | 其中答错 |", "|---|---|---|---|"]
         md += [f"| {m['label']} | {m['read']} | {m['n']} | {m['wrong']} |" for m in f["intent_read"]["misread"][:MISREAD_SHOWN]]
         md += ["", f"| 来源类型（{f['sources']} 个来源） | 本系统 | 字面匹配 |", "|---|---|---|"]
         for k, v in f["by_source_kind"].items():
-            md.append(f"| {k} | {pct(v['ok'], v['n'])} | {pct(v['literal_ok'], v['n'])} |")
+            md.append(f"| {k} | {share(v['ok'], v['n'])} | {share(v['literal_ok'], v['n'])} |")
         md.append("")
         if split == "dev":
             failures = [(q, a) for q, a, good in ours if not good]

@@ -14,14 +14,9 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from bench.scoring import BODY_ALIASES, Question, right
+from bench.scoring import BODY_ALIASES, EVAL, Question, labelled, listed, right, share
 
-EVAL = Path(__file__).resolve().parent / "eval"
 BODY_LEVELS = Path(__file__).resolve().parent.parent / "data" / "catalog" / "body_types.csv"
-
-
-def _split(value: str) -> list[str]:
-    return [v.strip() for v in (value or "").split(";") if v.strip() and v.strip() != "none"]
 
 
 def second_labels() -> dict[str, dict[str, str]]:
@@ -39,14 +34,13 @@ def _levels() -> dict[str, str]:
 
 def relabelled(q: Question, second: dict[str, str]) -> Question:
     """The question with the second labeller's labels."""
-    return Question(q.qid, q.split, q.text, q.source, q.cls, second["intent"], set(_split(second["accepted_verdicts"])),
-                    {BODY_ALIASES.get(b, b) for b in _split(second["role_bodies"])}, _split(second["must_cite"]))
+    return labelled(q.qid, q.split, q.text, q.source, q.cls, second)
 
 
 def as_answer(second: dict[str, str], levels: dict[str, str]) -> dict[str, Any]:
     """The second labeller's labels as an answer the scorer reads: its first verdict, its first body leading."""
-    verdicts = _split(second["accepted_verdicts"])
-    bodies = [BODY_ALIASES.get(b, b) for b in _split(second["role_bodies"])]
+    verdicts = listed(second["accepted_verdicts"])
+    bodies = [BODY_ALIASES.get(b, b) for b in listed(second["role_bodies"])]
     lead = [{"body_type": bodies[0], "level": levels.get(bodies[0])}] if bodies else []
     return {"verdict": verdicts[0] if verdicts else None, "asked": {"bodies": lead}}
 
@@ -58,22 +52,19 @@ def figures(rows: list[tuple[Question, dict[str, Any], bool]]) -> dict[str, int]
     if not mine:
         return None
     levels = _levels()
+    by_second = [right(relabelled(q, s), a) for q, a, _, s in mine]
     return {"n": len(mine),
-            "verdicts_overlap": sum(bool(q.verdicts & set(_split(s["accepted_verdicts"]))) for q, _, _, s in mine),
+            "verdicts_overlap": sum(bool(q.verdicts & set(listed(s["accepted_verdicts"]))) for q, _, _, s in mine),
             "second_right_by_first": sum(right(q, as_answer(s, levels)) for q, _, _, s in mine),
             "intent_same": sum(q.intent == s["intent"] for q, _, _, s in mine),
             "ours_by_first": sum(ok for _, _, ok, _ in mine),
-            "ours_by_second": sum(right(relabelled(q, s), a) for q, a, _, s in mine),
-            "ours_by_either": sum(ok or right(relabelled(q, s), a) for q, a, ok, s in mine)}
+            "ours_by_second": sum(by_second),
+            "ours_by_either": sum(ok or again for (_, _, ok, _), again in zip(mine, by_second))}
 
 
 def markdown(by_split: dict[str, dict[str, int]], names: dict[str, str]) -> list[str]:
     if not by_split:
         return []
-
-    def pct(ok: int, n: int) -> str:
-        return f"{ok}/{n} = {100 * ok / n:.1f}%" if n else "—"
-
     md = ["## 两名标注者的一致程度（标注的上限）", "",
           "`second_labels.csv`：两名助手只看题目、标注规则、主体类型和法条，另行标注了调试用的三组题（没有看第一份标签，"
           "没有运行本系统）。把第二份标签当作一个“回答者”，用与本系统相同的评分方法按第一份标签打分；再用第二份标签给本系统打分。",
@@ -81,6 +72,6 @@ def markdown(by_split: dict[str, dict[str, int]], names: dict[str, str]) -> list
           "|---|---|---|---|---|---|---|---|"]
     for split, f in by_split.items():
         n = f["n"]
-        md.append(f"| {names.get(split, split)} | {n} | {pct(f['verdicts_overlap'], n)} | {pct(f['second_right_by_first'], n)} | "
-                  f"{pct(f['intent_same'], n)} | {pct(f['ours_by_first'], n)} | {pct(f['ours_by_second'], n)} | {pct(f['ours_by_either'], n)} |")
+        md.append(f"| {names.get(split, split)} | {n} | {share(f['verdicts_overlap'], n)} | {share(f['second_right_by_first'], n)} | "
+                  f"{share(f['intent_same'], n)} | {share(f['ours_by_first'], n)} | {share(f['ours_by_second'], n)} | {share(f['ours_by_either'], n)} |")
     return [*md, ""]

@@ -18,6 +18,8 @@ from qingdan.queries.intent import detect
 from qingdan.queries.matching import simplified
 from qingdan.queries.resolve import Resolver
 
+from bench.scoring import share
+
 EVAL = Path(__file__).resolve().parent / "eval"
 
 
@@ -57,9 +59,6 @@ def ask_figures() -> dict[str, dict[str, int]]:
 
 
 def markdown(topics: dict[str, dict[str, int]], asks: dict[str, dict[str, int]]) -> list[str]:
-    def pct(ok: int, n: int) -> str:
-        return f"{ok}/{n} = {100 * ok / n:.1f}%" if n else "—"
-
     md = ["## 公开网页上的说法（评测集以外的网页）", "",
           "话题：网页上村民或报道的原话，人工对应到目录事项（建模，非官方）；问法：提问的那一句及其意图。"
           "按网页 URL 分成 train（可以看、可以调）与 test（只打分）两半。", "",
@@ -67,5 +66,5 @@ def markdown(topics: dict[str, dict[str, int]], asks: dict[str, dict[str, int]])
     for half in ("train", "test"):
         t: dict[str, Any] = topics.get(half) or {"n": 0, "top1": 0, "top3": 0}
         a: dict[str, Any] = asks.get(half) or {"n": 0, "ok": 0}
-        md.append(f"| {half} | {pct(t['top1'], t['n'])} | {pct(t['top3'], t['n'])} | {pct(a['ok'], a['n'])} |")
+        md.append(f"| {half} | {share(t['top1'], t['n'])} | {share(t['top3'], t['n'])} | {share(a['ok'], a['n'])} |")
     return [*md, ""]

@@ -57,15 +57,23 @@ def load(split: str) -> list[Question]:
     path = EVAL / f"{split}.csv"
     if not path.exists():
         return []
-    out = []
     with path.open(encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            out.append(Question(r["qid"], split, r["question"], r["source_id"], r["class"], r["intent"],
-                                {v.strip() for v in r["accepted_verdicts"].split(";") if v.strip()},
-                                {BODY_ALIASES.get(b.strip(), b.strip()) for b in (r.get("role_bodies") or "").split(";")
-                                 if b.strip() and b.strip() != "none"},
-                                [c.strip() for c in (r.get("must_cite") or "").split(";") if c.strip()]))
-    return out
+        return [labelled(r["qid"], split, r["question"], r["source_id"], r["class"], r) for r in csv.DictReader(f)]
+
+
+def listed(value: str | None) -> list[str]:
+    """A label field's ";"-separated values ("none" is no value)."""
+    return [v.strip() for v in (value or "").split(";") if v.strip() and v.strip() != "none"]
+
+
+def labelled(qid: str, split: str, text: str, source: str, cls: str, labels: dict[str, str]) -> Question:
+    """A question with the labels of one row (the first labeller's file or the second's)."""
+    return Question(qid, split, text, source, cls, labels["intent"], set(listed(labels["accepted_verdicts"])),
+                    {BODY_ALIASES.get(b, b) for b in listed(labels.get("role_bodies"))}, listed(labels.get("must_cite")))
+
+
+def share(ok: int, n: int) -> str:
+    return f"{ok}/{n} = {100 * ok / n:.1f}%" if n else "—"
 
 
 def body_matches(wanted: set[str], body_type: str | None, level: str | None) -> bool:
