@@ -7,7 +7,6 @@ the asked role can change separately.
 """
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +18,7 @@ from . import bases as bs
 from . import items as iq
 from . import reasons as rs
 from . import roles as rq
-from .intent import Intent
+from .intent import Intent, asks_where
 from .matching import normalize
 from .reasons import VERDICT_ZH, organic
 from .scope import binds
@@ -29,8 +28,6 @@ from .villages import Place
 if TYPE_CHECKING:
     from .resolve import ItemMeta
 
-# the words of a question that asks where to complain, not a grievance's own words (反映, 没人管)
-EXPLICIT_COMPLAINT = re.compile(r"(去|找|向|到)(哪|哪里|哪儿|哪个部门|什么部门|谁)")
 # behaviours of this aspect misuse a decision procedure: asking "may they?" asks who decides
 DECISION_ASPECT = "重大决策不合规"
 # behaviours of a cadre as a person (graft, violence, gambling): the discipline commission's first
@@ -46,8 +43,7 @@ def asks_where_to_turn(intent: Intent, item: "ItemMeta") -> bool:
     """"这种“万能章”的事可以去哪里反映": a question that says in so many words it asks where to complain about
     a practice the village must not engage in asks for that body, whose level is the answer; a story told
     as a complaint without such words keeps the practice's 不应由村承担."""
-    return item.node.get("kind") == "prohibited" and intent.id == "complaint" and intent.cue is not None \
-        and EXPLICIT_COMPLAINT.search(intent.cue) is not None
+    return item.node.get("kind") == "prohibited" and intent.id == "complaint" and asks_where(intent.cue)
 
 
 class AskedRoles:

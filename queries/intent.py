@@ -132,6 +132,15 @@ def asks_to_help(asked: str) -> bool:
     return HELPING.search(asked) is not None
 
 
+# the words of a question that asks where to complain, not a grievance's own words (反映, 没人管)
+WHERE_TO_TURN = re.compile(r"(去|找|向|到)(哪|哪里|哪儿|哪个部门|什么部门|谁)")
+
+
+def asks_where(cue: str | None) -> bool:
+    """The complaint cue asks in so many words where to turn ("可以去哪里反映")."""
+    return cue is not None and WHERE_TO_TURN.search(cue) is not None
+
+
 def bypassed_meeting(text: str) -> bool:
     return BYPASS.search(text) is not None
 
