@@ -388,7 +388,7 @@ class Resolver(Explaining, AskedRoles, Ranking):
         # "什么时候发 / 多久到账" about a programme the village only assists with asks the government's
         # period, and leads with its body, unless the village's own part holds one (posts for N days)
         gov_timing = intent.id == "timing" and not answer.get("timing")
-        if (not VILLAGE_WORDS.search(plain) or intent.id in ("responsible", "procedure") or gov_timing) \
+        if (not VILLAGE_WORDS.search(plain) and intent.id not in ("may_do", "forbidden") or intent.id in ("responsible", "procedure") or gov_timing) \
                 and answer["verdict"] == "village_assists" and not answer.get("asked"):
             answer.update(self.government_matter(item, place, day, answer, lead_with=gov_timing))
         if intent.id in ("may_do", "forbidden") and not answer.get("asked"):

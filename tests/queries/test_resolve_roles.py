@@ -257,6 +257,15 @@ def test_may_the_village_act_alone_in_a_matter_it_only_assists_with(resolver: Re
     assert ("符合法律、法规规定" in a["asked"]["text"]) is (as_of != DAY), info
 
 
+# "为啥硬要……" challenges an act as one asks "may they?": a question that names no village body still asks whether
+# the village may do it, and a matter it only assists with is not its to dispose of (not the government's part)
+def test_why_must_they_about_an_assisted_matter_is_may_they(resolver: Resolver) -> None:
+    a = resolver.resolve("低保金是国家为保障贫困人口的基本生活才执行的政策，为啥子硬要拿来大家平分？", as_of=DAY)
+    info = f"verdict={a['verdict']} intent={a['intent']} item={(a['item'] or {}).get('id')}"
+    assert a["intent"]["id"] == "may_do" and a["verdict"] == "not_for_village", info
+    assert a["item"]["kind"] == "assistance", info
+
+
 def test_may_the_village_help_with_it_is_still_assisting(resolver: Resolver) -> None:
     a = resolver.resolve("村委会能帮村民办理城乡居民医保参保吗", as_of=DAY)
     assert a["verdict"] == "village_assists", f"verdict={a['verdict']} item={(a['item'] or {}).get('id')}"
