@@ -1,8 +1,9 @@
 """How far two careful labellers agree: the ceiling any answerer can be measured against.
 
-bench/eval/second_labels.csv holds a second labelling of the tuning splits (dev, dev2, written_dev),
-made on 2026-12-03 by two helpers who saw only the question texts, the labelling rules of
-bench/eval/README.md, the body types and the law texts: not the first labels, not the product. The
+bench/eval/second_labels.csv holds a second labelling of every split, made on 2026-12-03 by helpers who
+saw only the question texts, the labelling rules of bench/eval/README.md, the body types and the law
+texts: not the first labels, not the product (the tuning splits by helper-47/48; the scored-only
+splits by helper-49/50, whose rows the developers process by program and do not read). The
 second labeller's answer (its first verdict and its bodies) is scored exactly as the product's is,
 against the first labels; and the product is scored against the second labels too. When a second
 careful reader of the same law gets 85% by the first labels, a goal of 90% asks an answerer to agree
@@ -66,8 +67,8 @@ def markdown(by_split: dict[str, dict[str, int]], names: dict[str, str]) -> list
     if not by_split:
         return []
     md = ["## 两名标注者的一致程度（标注的上限）", "",
-          "`second_labels.csv`：两名助手只看题目、标注规则、主体类型和法条，另行标注了调试用的三组题（没有看第一份标签，"
-          "没有运行本系统）。把第二份标签当作一个“回答者”，用与本系统相同的评分方法按第一份标签打分；再用第二份标签给本系统打分。",
+          "`second_labels.csv`：助手只看题目、标注规则、主体类型和法条，另行标注了全部六组题（没有看第一份标签，"
+          "没有运行本系统；只打分的三组由另两名助手标注，开发者只用程序统计、不逐条看）。把第二份标签当作一个“回答者”，用与本系统相同的评分方法按第一份标签打分；再用第二份标签给本系统打分。",
           "", "| 题组 | 题数 | 裁决有交集 | 第二标注者按第一份标签判对 | 问法相同 | 本系统·按第一份 | 本系统·按第二份 | 本系统·按任一份 |",
           "|---|---|---|---|---|---|---|---|"]
     for split, f in by_split.items():
