@@ -153,7 +153,7 @@ class Ranking:
         the top that knows the answer (a disclosure rule, a procedure) rather than one that does not;
         likewise for a question about a role (who approves, pays, penalises): "宅基地审批最后谁批"
         shares more words with the disclosure of approvals than with the approval itself."""
-        if intent.id == "may_do":
+        if intent.id in ("may_do", "may_refuse"):
             return self.prohibited_asked(duties, intent, text)
         if intent.id == "certificate":
             return self.certificate_named(duties, text)

@@ -113,6 +113,12 @@ def test_a_bypassed_procedure_is_told_not_asked() -> None:
     assert detect("村委会把集体的地租出去要走什么程序？").id == "procedure"
 
 
+def test_skipping_a_step_is_not_refusing_the_work() -> None:
+    # "可以不经过招标" asks whether a step may be skipped in the village's own work, not whether it may refuse work
+    assert detect("村里的鱼塘可以不经过招标直接包给别人吗？").id != "may_refuse"
+    assert detect("镇里派下来的台账，村里可以不填吗？").id == "may_refuse"
+
+
 def test_what_nobody_approved_is_told_not_asked() -> None:
     # "没有审批" tells that the house went up without approval; the question is whom to turn to
     assert detect("隔壁在自家承包地上盖房子，没有审批，找谁处理").id != "approves"

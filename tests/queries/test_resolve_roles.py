@@ -266,6 +266,31 @@ def test_why_must_they_about_an_assisted_matter_is_may_they(resolver: Resolver) 
     assert a["item"]["kind"] == "assistance", info
 
 
+# 组织法（2018）第二十四条：集体收益的使用（第二项）、处分集体财产（第八项）经村民会议讨论决定方可办理——问“能不能这样
+# 用”就是问该由谁决定：村民会议领头，不是村委会
+def test_may_they_about_a_matter_the_meeting_decides_leads_with_the_meeting(resolver: Resolver) -> None:
+    a = resolver.resolve("村里的集体收益能拿来给干部发奖金吗？", as_of=DAY)
+    info = f"verdict={a['verdict']} intent={a['intent']['id']} item={(a['item'] or {}).get('id')} asked={a.get('asked')}"
+    assert a["verdict"] == "village_autonomy" and a["intent"]["id"] == "may_do", info
+    assert a["asked"]["bodies"][0]["body_type"] == "villagers_assembly" and "村民会议" in a["asked"]["text"], info
+
+
+def test_who_the_collective_land_s_money_belongs_to_is_the_meeting_s_decision(resolver: Resolver) -> None:
+    a = resolver.resolve("这笔钱应该属于全体村民所有，因为这土地是村里的集体用地。", as_of=DAY)
+    info = f"verdict={a['verdict']} intent={a['intent']['id']} item={(a['item'] or {}).get('id')} asked={a.get('asked')}"
+    assert a["verdict"] == "village_autonomy" and a["asked"]["bodies"][0]["body_type"] == "villagers_assembly", info
+    assert any(r["role"] == "decides" and "第二十四条" in (r.get("basis_label") or "") for r in a["roles"]), info
+
+
+# 中办国办 2022 年规范村级组织工作事务的意见：杜绝随意要求村级组织加挂牌子——“这些牌子村里能不能摘”问的是挂牌子这件
+# 负担，不是牌子上写的那项服务（残疾人康复、日间照料）
+def test_may_we_take_down_the_signboards_asks_about_the_burden(resolver: Resolver) -> None:
+    a = resolver.resolve("村委会门口挂了残疾人康复室、日间照料中心好几块牌子，平时没人用，这些牌子村里能不能摘？", as_of=DAY)
+    info = f"verdict={a['verdict']} intent={a['intent']['id']} item={(a['item'] or {}).get('id')}"
+    assert a["intent"]["id"] == "may_refuse" and a["item"]["kind"] == "prohibited", info
+    assert a["verdict"] == "not_for_village", info
+
+
 def test_may_the_village_help_with_it_is_still_assisting(resolver: Resolver) -> None:
     a = resolver.resolve("村委会能帮村民办理城乡居民医保参保吗", as_of=DAY)
     assert a["verdict"] == "village_assists", f"verdict={a['verdict']} item={(a['item'] or {}).get('id')}"
