@@ -113,6 +113,12 @@ def test_a_bypassed_procedure_is_told_not_asked() -> None:
     assert detect("村委会把集体的地租出去要走什么程序？").id == "procedure"
 
 
+def test_whom_to_turn_to_is_a_complaint_unless_it_names_the_work() -> None:
+    # "该找谁" after a grievance asks whom to turn to; "找谁修" asks who does the repair
+    assert detect("补偿款一直拖着不发，我们该找谁？").id == "complaint"
+    assert detect("村口路灯坏了好几天，找谁修？").id == "responsible"
+
+
 def test_skipping_a_step_is_not_refusing_the_work() -> None:
     # "可以不经过招标" asks whether a step may be skipped in the village's own work, not whether it may refuse work
     assert detect("村里的鱼塘可以不经过招标直接包给别人吗？").id != "may_refuse"
