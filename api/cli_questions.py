@@ -34,10 +34,13 @@ def print_answer(a: dict[str, Any]) -> None:
                          for x in asked["bodies"])
         console.print(f"[bold]您问的是{a['intent']['zh']}：[/]{asked['role_zh']} — {names}", highlight=False)
     elif asked.get("limits"):
-        console.print(f"[bold]您问的是{asked['role_zh']}：[/]这件事本身见下方结论；依据中的禁止性规定：", highlight=False)
+        console.print(f"[bold]您问的是{asked['role_zh']}：[/]这件事本身见下方结论", highlight=False)
+    if asked.get("limits"):
+        # "may they?": what the bases forbid, also when the body that decides the matter leads
+        console.print("[bold]依据中的禁止性规定：[/]", highlight=False)
         for x in asked["limits"]:
             console.print(f"  · {x['text']}（{x['label']}）", highlight=False)
-    elif asked.get("text"):
+    elif not asked.get("bodies") and asked.get("text"):
         console.print(f"[dim]{asked['text']}[/]", highlight=False)
     console.print(f"[bold {color}]结论：{a['verdict_zh']}[/]", highlight=False)
     for t in a.get("timing") or []:

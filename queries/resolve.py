@@ -402,7 +402,7 @@ class Resolver(Explaining, AskedRoles, Ranking):
                     # whether the village may do it is whether the body that decides it did: that body leads
                     roles = [r for r in rq.for_role(self.roles_here(item.node.id, place), "decides", exact=True)[1] if r.level == "village"]
                     shown = [self.role_out(r, place, day) for r in roles]
-                    answer["asked"].update({"answered_role": "decides", "bodies": shown,
+                    answer["asked"].update({"role_zh": "能否这样做，先看由谁决定", "answered_role": "decides", "bodies": shown,
                                             "text": f"由{'、'.join(b['body_name'] for b in shown)}决定。" + answer["asked"]["text"]})
         answer.update({"matches": matches, "confidence": min(1.0, top.score)})
         return answer
