@@ -231,6 +231,16 @@ class AskedRoles:
         return {"verdict": verdict, "verdict_zh": VERDICT_ZH[verdict],
                 "why_not": rs.why_not(self.store, item.node, self.detail(item, day), verdict, day)}
 
+    def decided_here(self, item: ItemMeta, asked: dict[str, Any], verdict: str, place: Place | None, day: date) -> dict[str, Any]:
+        """"May they do this?" about the village's own matter that a village meeting decides (组织法 2018 §24): whether
+        the village may do it is whether that meeting decided it, so the deciding body leads the asked part."""
+        deciding = [r for r in rq.for_role(self.roles_here(item.node.id, place), "decides", exact=True)[1] if r.level == "village"]
+        if verdict != "village_autonomy" or not deciding:
+            return asked
+        shown = [self.role_out(r, place, day) for r in deciding]
+        return {**asked, "role_zh": "能否这样做，先看由谁决定", "answered_role": "decides", "bodies": shown,
+                "text": f"由{'、'.join(b['body_name'] for b in shown)}决定。" + asked["text"]}
+
     def not_its_own(self, item: ItemMeta, answer: dict[str, Any], day: date) -> dict[str, Any]:
         """"May the village do this?" about a matter it only assists the government with ("村委说要占用
         我家的地，合法吗", "不交监控钱就不收你的参保费"): the village holds no power of its own in it, so it

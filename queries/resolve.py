@@ -388,7 +388,9 @@ class Resolver(Explaining, AskedRoles, Ranking):
         # "什么时候发 / 多久到账" about a programme the village only assists with asks the government's
         # period, and leads with its body, unless the village's own part holds one (posts for N days)
         gov_timing = intent.id == "timing" and not answer.get("timing")
-        if (not VILLAGE_WORDS.search(plain) and intent.id not in ("may_do", "forbidden") or intent.id in ("responsible", "procedure") or gov_timing) \
+        # a question naming no village asks about the government's matter, unless it asks whether one may do something
+        names_no_village = not VILLAGE_WORDS.search(plain) and intent.id not in ("may_do", "forbidden")
+        if (names_no_village or intent.id in ("responsible", "procedure") or gov_timing) \
                 and answer["verdict"] == "village_assists" and not answer.get("asked"):
             answer.update(self.government_matter(item, place, day, answer, lead_with=gov_timing))
         if intent.id in ("may_do", "forbidden") and not answer.get("asked"):
@@ -397,13 +399,7 @@ class Resolver(Explaining, AskedRoles, Ranking):
                 answer.update(self.not_its_own(item, answer, day))
             elif intent.id == "may_do":
                 # "may they do this?" about a duty: the matter's verdict, and what its own bases forbid
-                answer["asked"] = limits.may_do(answer)
-                if answer["verdict"] == "village_autonomy" and self.village_decides(item.node.id):
-                    # whether the village may do it is whether the body that decides it did: that body leads
-                    roles = [r for r in rq.for_role(self.roles_here(item.node.id, place), "decides", exact=True)[1] if r.level == "village"]
-                    shown = [self.role_out(r, place, day) for r in roles]
-                    answer["asked"].update({"role_zh": "能否这样做，先看由谁决定", "answered_role": "decides", "bodies": shown,
-                                            "text": f"由{'、'.join(b['body_name'] for b in shown)}决定。" + answer["asked"]["text"]})
+                answer["asked"] = self.decided_here(item, limits.may_do(answer), answer["verdict"], place, day)
         answer.update({"matches": matches, "confidence": min(1.0, top.score)})
         return answer
 
