@@ -205,6 +205,12 @@ CASES: list[Case] = [
          "not_for_village", "妇女权益保障法", 56, ("prohibited",)),
     Case("zhaoshang-zhibiao", "镇里给村委会下了招商引资和税收指标，村里必须完成吗", None, OLD,
          "not_for_village", VILLAGE_AFFAIRS_DOC, None, ("prohibited",)),
+    # 组织法 2018 §27.2-27.3: 村规民约和村民会议的决定不得侵犯村民的人身、民主和合法财产权利，由乡镇政府责令改正
+    Case("duanshui-duandian", "村委会决定给不服从安排的村民家断水断电，村里有这个权力吗", None, OLD,
+         "not_for_village", ORG, 27, ("prohibited",)),
+    # 土地管理法 2019 §2: 任何单位和个人不得侵占、买卖或者以其他形式非法转让土地
+    Case("mai-zhaijidi", "村里能把宅基地卖给城里人吗", None, OLD,
+         "not_for_village", "土地管理法", 2, ("prohibited",)),
     Case("danbao-2025", "村委会能不能给村里的企业贷款做担保？", None, NEW,
          "not_for_village", ORG, 13, ("prohibited", "negative")),
     # ---- 负面清单: a behaviour is a caution on the duty it endangers, never the verdict ---------------------
