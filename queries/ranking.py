@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Callable
 from rapidfuzz import fuzz
 
 from . import topic_judge
+from .asked import DECISION_ASPECT
 from .intent import Intent, asking_clause, asking_sentence, asking_spans, masked
 from .matching import ItemIndex, Match, normalize, simplified
 from .roles import Role
@@ -120,20 +121,24 @@ class Ranking:
         return [Match(m.id, round(m.score + bonus, 4), m.meaning) if m.id == found[0].id else m for m in ranked]
 
     def topic(self, ranked: list[Match], allowed: set[str], misconduct: bool = True,
-              acts_asked: bool = True) -> tuple[list[Match], dict[str, float]]:
+              acts_asked: bool = True, bypass: bool = False) -> tuple[list[Match], dict[str, float]]:
         """Duties ranked, with matched behaviours lending their score to the duties they endanger
         (fully when the question describes misconduct, partly otherwise); and the behaviours
         matched (id → score), which become cautions. A prohibited act the law forbids the village
         (截留流转收益, 收回承包地: it endangers a duty) is a behaviour too unless the question asks
         about the act (acts_asked: misconduct told, "may they?", a complaint): "承包地流转怎么办" is
-        about the transfer, with the act as a caution, not answered 不可以."""
+        about the transfer, with the act as a caution, not answered 不可以. An act forbidden only when done
+        without the meeting (擅自出让集体土地: 土地管理法 §63.2 lets two thirds of the assembly decide it) is a
+        caution too in a story of cadres deciding alone (bypass): it asks who should have decided."""
         transfer = NEGATIVE_TRANSFER if misconduct else NEGATIVE_TRANSFER_TOPIC
         scores: dict[str, float] = {}
         evidence: dict[str, float] = {}  # the same sums over the scores less closeness in meaning
         negatives: dict[str, float] = {}
         for m in ranked:
-            kind = self.items[m.id].node.get("kind")
-            if kind == "negative" or (kind == "prohibited" and not acts_asked and self.endangers.get(m.id)):
+            node = self.items[m.id].node
+            kind = node.get("kind")
+            decided_elsewhere = bypass and node.get("aspect") == DECISION_ASPECT
+            if kind == "negative" or (kind == "prohibited" and (not acts_asked or decided_elsewhere) and self.endangers.get(m.id)):
                 negatives[m.id] = m.score
             elif m.score > scores.get(m.id, -1.0):
                 scores[m.id] = m.score

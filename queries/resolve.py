@@ -347,7 +347,7 @@ class Resolver(Explaining, AskedRoles, Ranking):
         # a cadre's own wrongdoing (PERSONAL words) names a behaviour even when the story's other words outrank it
         conduct = self.index.search(text, limit=1, allowed=allowed & self.personal_ids) if personal else []
         duties, negatives = self.topic(ranked + [m for m in conduct if m.id not in {r.id for r in ranked}], allowed, misconduct,
-                                       asks_about_act(intent, misconduct))
+                                       asks_about_act(intent, misconduct), bypassed_meeting(plain))
         for m in conduct:
             negatives[m.id] = max(negatives.get(m.id, 0.0), UNLISTED_BELOW)
         top = self.prefer(duties, intent, text) if duties and self.on_topic(text, duties) else None

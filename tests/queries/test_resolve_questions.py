@@ -211,6 +211,10 @@ CASES: list[Case] = [
     # 土地管理法 2019 §2: 任何单位和个人不得侵占、买卖或者以其他形式非法转让土地
     Case("mai-zhaijidi", "村里能把宅基地卖给城里人吗", None, OLD,
          "not_for_village", "土地管理法", 2, ("prohibited",)),
+    # the same act told as cadres deciding alone asks who should have decided (土地管理法 §63.2: two thirds of the
+    # assembly may let collective land out): the meeting's duty leads, the forbidden act is a caution
+    Case("sike-maidi", "村干部私自把集体土地卖了，这事该村民会议决定吗", None, OLD,
+         "village_autonomy", ORG, 24, ("micro_power",), caution=("土地管理法", 2)),
     Case("danbao-2025", "村委会能不能给村里的企业贷款做担保？", None, NEW,
          "not_for_village", ORG, 13, ("prohibited", "negative")),
     # ---- 负面清单: a behaviour is a caution on the duty it endangers, never the verdict ---------------------
