@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from . import topic_judge
 from .asked import DECISION_ASPECT
 from .intent import Intent, asking_clause, asking_sentence, asking_spans, masked
+from .lexicon import STOP_PHRASES
 from .matching import ItemIndex, Match, normalize, simplified
 from .roles import Role
 
@@ -55,6 +56,17 @@ PREFER_WITHIN = 0.7
 PREFER_ROLES = ("approves", "funds", "enforces")
 # "may they do this?": a prohibited item the asking sentence names first, this close to the top, is the topic
 PROHIBITED_WITHIN = 0.4
+# how clearly the asking sentence alone must find a forbidden act to make it the topic
+ASKED_LEAD = 1.3
+# what an asking sentence says besides asking "may they?" (with lexicon.STOP_PHRASES): "是否有权这样做" names no act
+ASKING_SCAFFOLD = re.compile(r"合不合(法|规)|这样|这么|这种|有没有权(利|力)?|有权(利|力)?|(合|违)(法|规)|[做搞干弄][?？]?|[^\u4e00-\u9fff]")
+ACT_MIN_CHARS = 2
+STOP_PHRASES_LONGEST = sorted(STOP_PHRASES, key=len, reverse=True)
+# an asking sentence that points back at the story instead of naming the act
+ANAPHORIC = re.compile(r"这样|这么|这种|这般|此事|就算|就能|就可以")
+MEANING_NEAREST = 0.9
+# a story that tells of a decision taken: a meeting, a vote, a rule laid down
+DECISION_TOLD = re.compile(r"开会|开大会|表决|举手|投票|会议|定了|规定|决定|通过")
 # a certificate's own item ("无犯罪记录证明") is named in a question when its name (this long at least: not the
 # generic "出具证明") stands in it nearly as written ("无违法犯罪记录证明")
 CERTIFICATE_NAME_MIN = 5
@@ -153,13 +165,13 @@ class Ranking:
                         key=lambda m: -m.score)
         return duties, negatives
 
-    def prefer(self, duties: list[Match], intent: Intent, text: str = "") -> Match:
+    def prefer(self, duties: list[Match], intent: Intent, text: str = "", allowed: set[str] | None = None) -> Match:
         """For "how often / by when" and "what steps" questions, the best item among those close to
         the top that knows the answer (a disclosure rule, a procedure) rather than one that does not;
         likewise for a question about a role (who approves, pays, penalises): "宅基地审批最后谁批"
         shares more words with the disclosure of approvals than with the approval itself."""
         if intent.id in ("may_do", "may_refuse"):
-            return self.prohibited_asked(duties, intent, text)
+            return self.prohibited_asked(duties, intent, text, allowed)
         if intent.id == "certificate":
             return self.certificate_named(duties, text)
         want = self.has_timing if intent.id == "timing" else self.has_procedure if intent.id == "procedure" else None
@@ -187,7 +199,7 @@ class Ranking:
         name = normalize(str(self.items[m.id].node.get("name_zh") or ""))
         return name.endswith("证明") and len(name) >= CERTIFICATE_NAME_MIN and fuzz.partial_ratio(name, plain) >= CERTIFICATE_NAMED
 
-    def prohibited_asked(self, duties: list[Match], intent: Intent, text: str) -> Match:
+    def prohibited_asked(self, duties: list[Match], intent: Intent, text: str, allowed: set[str] | None = None) -> Match:
         """"May they do this?" asks about the act its asking sentence names. A story about a land transfer
         ("流转出去了……村委会有没有权力截留我们的土地流转款") shares most words with the transfer service,
         but the act asked about is what the law forbids: among the items near the top, the one that
@@ -202,6 +214,21 @@ class Ranking:
         found = self.index.search(asked, limit=1, allowed=set(near) | {top.id})
         if found and found[0].id in near and self.items[found[0].id].node.get("kind") == "prohibited":
             return near[found[0].id]
+        # "村里能这样罚款吗" names the act in a sentence of its own: when that sentence alone clearly finds a
+        # forbidden act among all the items, and the story's words reach it too (it is among the duties), the
+        # story's many other words (the bridge, the levy) do not outvote it. A sentence that only asks
+        # ("是否有权这样做", "这样做可以不？") names no act: alone it finds the items worded like a refusal.
+        named = self.index.search(asked, limit=2, allowed=allowed) if allowed is not None and asked_act(asked) else []
+        if named and self.items[named[0].id].node.get("kind") == "prohibited" \
+                and (len(named) == 1 or named[0].score >= ASKED_LEAD * named[1].score):
+            return next((m for m in duties if m.id == named[0].id), top)
+        if ANAPHORIC.search(asked) and DECISION_TOLD.search(plain):
+            # "开会表决了，就算合法了？" points back at a decision the story told: a meeting's vote does not make
+            # lawful what the law forbids (组织法 §27.2), so the act is the topic when the story tells it about as
+            # well in words as the matter it happened in, and is (about) nearest to it in meaning
+            nearest = max(m.meaning for m in duties[:6])
+            return next((m for m in near.values() if self.items[m.id].node.get("kind") == "prohibited"
+                         and m.meaning > 0 and m.meaning >= MEANING_NEAREST * nearest), top)
         return top
 
     def on_topic(self, text: str, duties: list[Match]) -> bool:
@@ -229,3 +256,12 @@ class Ranking:
                                              and by_words[0].meaning > 0)
         # a story's words spread over many items: the share any one item covers shrinks with its length
         return top >= UNLISTED_BELOW * min(1.0, math.sqrt(LONG_STORY / max(len(plain), 1)))
+
+
+def asked_act(asked: str) -> str:
+    """The act an asking sentence names, if any: the sentence without its question words."""
+    core = asked
+    for phrase in STOP_PHRASES_LONGEST:
+        core = core.replace(phrase, "")
+    core = ASKING_SCAFFOLD.sub("", core)
+    return core if len(core) >= ACT_MIN_CHARS else ""

@@ -1,0 +1,54 @@
+"""A "may they?" question about an act the law forbids the village: the act is the topic when the asking
+sentence names it, or when it points back at a decision the story told (a vote does not make a forbidden
+act lawful, 组织法 2018 §27.2); a sentence that only asks names no act, and a lawful decision stays the
+village's own."""
+from __future__ import annotations
+
+import pytest
+
+from qingdan.queries.ranking import asked_act
+from qingdan.queries.resolve import Resolver
+from qingdan.queries.stores.memory import MemoryStore
+
+OLD = "2025-06-01"
+
+
+@pytest.fixture(scope="module")
+def resolver(memory_store: MemoryStore) -> Resolver:
+    return Resolver(memory_store)
+
+
+def test_a_sentence_that_only_asks_names_no_act() -> None:
+    assert asked_act("请问村委会是否有权这样做") == ""
+    assert asked_act("这样做可以不？") == ""
+    assert asked_act("他们这样搞合不合法？") == ""
+    assert "罚款" in asked_act("村里能这样罚款吗")
+
+
+def test_a_fine_named_in_the_asking_sentence_outweighs_the_story(resolver: Resolver) -> None:
+    # the story is about dredging labour and land compensation; the question is about the fine
+    answer = resolver.resolve("我们组开会定了清淤每户出两个工，没来的按一天六十块罚，直接从征地款里扣了。组里有权这样罚钱吗？",
+                              as_of=OLD)
+    assert answer["intent"]["id"] == "may_do"
+    assert answer["verdict"] == "not_for_village"
+    assert answer["item"]["kind"] == "prohibited"
+
+
+def test_a_vote_does_not_make_a_forbidden_act_lawful(resolver: Resolver) -> None:
+    answer = resolver.resolve("我们村合作社开会表决，嫁到外村的女儿户口还在村里的，今年分红一律不给。开会定了就能这么办？",
+                              as_of=OLD)
+    assert answer["intent"]["id"] == "may_do"
+    assert answer["verdict"] == "not_for_village"
+    assert any(b["work"] == "妇女权益保障法" for b in answer["bases"])
+
+
+def test_a_vote_on_a_lawful_matter_stays_the_villages(resolver: Resolver) -> None:
+    answer = resolver.resolve("村里开村民代表会议表决，把村口闲置的集体仓库租给本村人开超市，租金公开竞价。开会定了就能这么办？",
+                              as_of=OLD)
+    assert answer["verdict"] == "village_autonomy"
+
+
+def test_a_question_that_points_back_at_no_decision_is_not_read_as_forbidden(resolver: Resolver) -> None:
+    # 发包方 may check that contracted land is used as agreed (农村土地承包法 §14): no forbidden act is told
+    answer = resolver.resolve("我承包的果园，村委会隔段时间派人来看看种得怎么样，村委会是否有权这样做？", as_of=OLD)
+    assert answer["verdict"] == "village_autonomy"
