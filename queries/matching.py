@@ -69,10 +69,15 @@ _T2S = opencc.OpenCC("t2s")
 _PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 
 
+# 哪个 before a verb of deciding, paying, approving or dealing with: a person or body ("哪个部门", "哪个市" stay)
+_DIALECT_WHO = re.compile(r"哪个(?=来|说了算|出钱|出[？?]|发|批|管|定|处理|处罚|罚|负责|同意|认定|编|组织|查处)")
+
+
 def simplified(text: str) -> str:
     """Traditional characters (a Taiwan, Hong Kong or old-style writer: 村務公開) as simplified ones,
-    without the pinyin notes of a page the text was pasted from."""
-    return _T2S.convert(_PINYIN_NOTE.sub("", text))
+    without the pinyin notes of a page the text was pasted from; the south-western 哪个 that means "who"
+    ("该哪个来定", "是哪个批") as 谁, so that every question word the cues know reads it."""
+    return _DIALECT_WHO.sub("谁", _T2S.convert(_PINYIN_NOTE.sub("", text)))
 
 
 def normalize(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qingdan.queries.intent import asking_clause, bypassed_meeting, detect
+from qingdan.queries.matching import simplified
 
 STORY = ("我叫张三，家住某镇某村。2019年村里开始修路，后来的几个月里我家先后十几次去村委会问，"
          "村干部说没什么好说的，每月照样开会，可路一直没修好，")
@@ -158,3 +159,27 @@ def test_of_several_questions_the_first_counts_as_much_as_the_last() -> None:
 ])
 def test_a_may_do_question_asks_about_the_act_in_its_last_asking_clause(question: str, clause: str | None) -> None:
     assert asking_clause(question, "may_do") == clause
+
+
+@pytest.mark.parametrize("question, intent", [
+    # south-western 哪个 means "who" before a verb of paying, approving, drafting, deciding
+    ("县里搞普查，镇上让村里派人入户登记，这个误工钱到底该哪个出？", "funds"),
+    ("宅基地申请村里开会同意了，也公示了，接下来最后是哪个批？", "approves"),
+    ("村庄规划到底是村委会自己编，还是镇上编？按规定该哪个来组织编制？", "drafts"),
+    ("组上的鱼塘要发包，到底应该哪个说了算？", "decides"),
+])
+def test_the_dialect_who_is_read_as_who(question: str, intent: str) -> None:
+    assert detect(simplified(question)).id == intent
+
+
+def test_which_before_a_body_or_place_is_still_which() -> None:
+    assert "哪个市" in simplified("揭阳潮汕属于哪个市区") and "哪个部门" in simplified("该找哪个部门来处理")
+
+
+@pytest.mark.parametrize("question", [
+    "村民代表会议表决通过了，这个决定就算合法了？",
+    "村委会扣这笔钱有依据吗？",
+    "合作社开会定了就能这么办？",
+])
+def test_asking_whether_a_decision_is_lawful_is_may_do(question: str) -> None:
+    assert detect(simplified(question)).id == "may_do"

@@ -215,6 +215,9 @@ CASES: list[Case] = [
     # assembly may let collective land out): the meeting's duty leads, the forbidden act is a caution
     Case("sike-maidi", "村干部私自把集体土地卖了，这事该村民会议决定吗", None, OLD,
          "village_autonomy", ORG, 24, ("micro_power",), caution=("土地管理法", 2)),
+    # 土地管理法实施条例 2021 §32.2: 地上附着物和青苗等的补偿费用，归其所有权人所有 — the village passes it on
+    Case("kou-buchangkuan", "征地时我家果树的补偿费发到了村委会，村委会说要先扣一半抵我家欠的水费，村里能这样扣我的补偿款吗？",
+         None, OLD, "not_for_village", "土地管理法实施条例", 32, ("prohibited",)),
     Case("danbao-2025", "村委会能不能给村里的企业贷款做担保？", None, NEW,
          "not_for_village", ORG, 13, ("prohibited", "negative")),
     # ---- 负面清单: a behaviour is a caution on the duty it endangers, never the verdict ---------------------
