@@ -180,6 +180,8 @@ def test_which_before_a_body_or_place_is_still_which() -> None:
     "村民代表会议表决通过了，这个决定就算合法了？",
     "村委会扣这笔钱有依据吗？",
     "合作社开会定了就能这么办？",
+    # the assembly itself voted: asking whether the vote makes it lawful
+    "老板想买村东头的耕地盖厂房，村民大会表决过了，村里就能把地卖给他了？",
 ])
 def test_asking_whether_a_decision_is_lawful_is_may_do(question: str) -> None:
     assert detect(simplified(question)).id == "may_do"
