@@ -185,3 +185,13 @@ def test_which_before_a_body_or_place_is_still_which() -> None:
 ])
 def test_asking_whether_a_decision_is_lawful_is_may_do(question: str) -> None:
     assert detect(simplified(question)).id == "may_do"
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("我承包的杉木林想砍了卖，村里说要先办采伐证。这个证是哪个发的？", "approves"),
+    ("在村里开小卖部，营业执照是谁发的？", "approves"),
+    # a certificate the village is asked for stays a certificate question
+    ("这个无犯罪记录证明是谁开的？", "certificate"),
+])
+def test_who_issues_a_permit_asks_who_approves(question: str, intent: str) -> None:
+    assert detect(simplified(question)).id == intent
