@@ -195,3 +195,9 @@ def test_asking_whether_a_decision_is_lawful_is_may_do(question: str) -> None:
 ])
 def test_who_issues_a_permit_asks_who_approves(question: str, intent: str) -> None:
     assert detect(simplified(question)).id == intent
+
+
+def test_a_decision_questioned_after_the_fact_asks_who_decides() -> None:
+    story = "村支书从集体账上拿了18万装修办公室，说是两委研究过的。可村民会议、代表会议都没开。他们两委研究就算数了吗？"
+    assert detect(simplified(story)).id == "decides"
+    assert bypassed_meeting(simplified(story))
