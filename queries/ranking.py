@@ -208,18 +208,18 @@ class Ranking:
         top = duties[0]
         plain = simplified(text)
         asked = asking_clause(plain, intent.id) or asking_sentence(plain, intent.cue)
-        if not asked or self.items[top.id].node.get("kind") == "prohibited":
+        if not asked or self.is_prohibited(top.id):
             return top
         near = {m.id: m for m in duties[1:6] if m.score >= PROHIBITED_WITHIN * top.score}
         found = self.index.search(asked, limit=1, allowed=set(near) | {top.id})
-        if found and found[0].id in near and self.items[found[0].id].node.get("kind") == "prohibited":
+        if found and found[0].id in near and self.is_prohibited(found[0].id):
             return near[found[0].id]
         # "村里能这样罚款吗" names the act in a sentence of its own: when that sentence alone clearly finds a
         # forbidden act among all the items, and the story's words reach it too (it is among the duties), the
         # story's many other words (the bridge, the levy) do not outvote it. A sentence that only asks
         # ("是否有权这样做", "这样做可以不？") names no act: alone it finds the items worded like a refusal.
         named = self.index.search(asked, limit=2, allowed=allowed) if allowed is not None and asked_act(asked) else []
-        if named and self.items[named[0].id].node.get("kind") == "prohibited" \
+        if named and self.is_prohibited(named[0].id) \
                 and (len(named) == 1 or named[0].score >= ASKED_LEAD * named[1].score):
             return next((m for m in duties if m.id == named[0].id), top)
         if ANAPHORIC.search(asked) and DECISION_TOLD.search(plain):
@@ -227,9 +227,12 @@ class Ranking:
             # lawful what the law forbids (组织法 §27.2), so the act is the topic when the story tells it about as
             # well in words as the matter it happened in, and is (about) nearest to it in meaning
             nearest = max(m.meaning for m in duties[:6])
-            return next((m for m in near.values() if self.items[m.id].node.get("kind") == "prohibited"
-                         and m.meaning > 0 and m.meaning >= MEANING_NEAREST * nearest), top)
+            return next((m for m in near.values()
+                         if self.is_prohibited(m.id) and m.meaning > 0 and m.meaning >= MEANING_NEAREST * nearest), top)
         return top
+
+    def is_prohibited(self, item_id: str) -> bool:
+        return self.items[item_id].node.get("kind") == "prohibited"
 
     def on_topic(self, text: str, duties: list[Match]) -> bool:
         """Unlisted is a judgement, not one cut: a question that names no village-level body or
