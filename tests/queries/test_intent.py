@@ -201,3 +201,9 @@ def test_a_decision_questioned_after_the_fact_asks_who_decides() -> None:
     story = "村支书从集体账上拿了18万装修办公室，说是两委研究过的。可村民会议、代表会议都没开。他们两委研究就算数了吗？"
     assert detect(simplified(story)).id == "decides"
     assert bypassed_meeting(simplified(story))
+
+
+def test_whose_consent_asks_who_decides() -> None:
+    # "该谁同意了才能…" asks whose consent the act needs: the meeting that decides, not who does the work
+    assert detect(simplified("村里的集体收入拿去给干部发奖金，要谁同意了才能发？")).id == "decides"
+    assert detect(simplified("集体的地租给外人，得经过谁同意？")).id == "decides"

@@ -110,6 +110,11 @@ ROLE_CASES: list[RoleCase] = [
     # 成员资格确认的决定主体）——只说事项、不问角色的检索，答的是由谁决定
     RoleCase("no-cue-decides", "集体经济组织成员资格认定", "decides", ("village_autonomy",),
              ("villagers_assembly", "villagers_representative_meeting"), "村民委员会组织法"),
+    # 组织法 第二十四条第一款第（一）项（2010 年文本起未改）：本村享受误工补贴的人员及补贴标准经村民会议讨论决定——问的是
+    # 公布出来的标准由谁定，题目与公开事项共享的词最多，答的仍是决定它的会议，不是公布它的村委会（公开清单 2014 年施行，
+    # 本库未收录当时的 2010 年文本，所以这一角色没有可链接的条文，只有说明）
+    RoleCase("disclosed-decision", "公布出来的村干部报酬标准是谁定的？", "decides", ("village_autonomy",),
+             ("villagers_assembly", "villagers_representative_meeting")),
 ]
 
 
