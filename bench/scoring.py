@@ -39,12 +39,16 @@ class Question:
 # written_dev was looked at and tuned on; written_check was only scored (see bench/eval/README.md).
 # written_dev3 was written on 2026-12-03 the same way (two helpers, statutes only, half of its "may they?" questions
 # about acts the law forbids outright): scored once untouched (45/80), then looked at and tuned on.
+# written_dev4 (same day, two more helpers, statutes only): cadre-misconduct stories that end by asking something other
+# than where to complain, role questions told as grievances, and off-topic questions in village words; scored once
+# untouched, then looked at and tuned on.
 # dev2 are public questions found on 2026-12-02, after the pages the search corpus holds had mostly been used:
 # scored once untouched (15/32), then looked at and tuned on like dev (see bench/eval/README.md).
 SPLITS = {"dev": "开发集", "heldout": "留出集（从未逐条查看；已被多次打分）", "heldout2": "新留出集（2026-12-01 收集，只打分）",
           "dev2": "补充开发集（2026-12-02 收集的公开原话；首次打分后用于调试）",
           "written_dev": "助手撰写·调试用（2026-12-02，非公开原话）", "written_check": "助手撰写·只打分（2026-12-02，非公开原话）",
-          "written_dev3": "助手撰写·调试用第二组（2026-12-03，非公开原话；首次打分后用于调试）"}
+          "written_dev3": "助手撰写·调试用第二组（2026-12-03，非公开原话；首次打分后用于调试）",
+          "written_dev4": "助手撰写·调试用第三组（2026-12-03，非公开原话；首次打分后用于调试）"}
 
 
 def source_kinds() -> dict[str, str]:
