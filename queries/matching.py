@@ -73,11 +73,21 @@ _PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīí�
 _DIALECT_WHO = re.compile(r"哪个(?=来|说了算|出钱|出[？?]|发|批|管|定|处理|处罚|罚|负责|同意|认定|编|组织|查处)")
 
 
+# written Cantonese words with one Mandarin reading, longest first; characters written Cantonese alone uses
+# (冇 佢 咗 嘅 喺 揾 睇 哋 嚟 畀 啲), not ones Mandarin shares (系, 伊, 阮 are also words and names there)
+_CANTONESE = {"边个": "谁", "边度": "哪里", "乜嘢": "什么", "点解": "为什么", "点样": "怎样", "点计": "怎么算", "几多": "多少",
+              "佢哋": "他们", "冇": "没有", "佢": "他", "咗": "了", "嘅": "的", "喺": "在", "揾": "找", "睇": "看", "哋": "们",
+              "嚟": "来", "畀": "给", "啲": "些"}
+_CANTONESE_RE = re.compile("|".join(sorted(map(re.escape, _CANTONESE), key=len, reverse=True)))
+
+
 def simplified(text: str) -> str:
     """Traditional characters (a Taiwan, Hong Kong or old-style writer: 村務公開) as simplified ones,
     without the pinyin notes of a page the text was pasted from; the south-western 哪个 that means "who"
-    ("该哪个来定", "是哪个批") as 谁, so that every question word the cues know reads it."""
-    return _DIALECT_WHO.sub("谁", _T2S.convert(_PINYIN_NOTE.sub("", text)))
+    ("该哪个来定", "是哪个批") and written Cantonese ("边个负责", "有冇责任") as Mandarin, so that every
+    question word the cues know reads it."""
+    plain = _T2S.convert(_PINYIN_NOTE.sub("", text))
+    return _DIALECT_WHO.sub("谁", _CANTONESE_RE.sub(lambda m: _CANTONESE[m.group(0)], plain))
 
 
 def normalize(text: str) -> str:

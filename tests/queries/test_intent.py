@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qingdan.queries.intent import asking_clause, bypassed_meeting, detect
+from qingdan.queries.intent import asking_clause, bypassed_meeting, detect, personal_misconduct
 from qingdan.queries.matching import simplified
 
 STORY = ("我叫张三，家住某镇某村。2019年村里开始修路，后来的几个月里我家先后十几次去村委会问，"
@@ -207,3 +207,25 @@ def test_whose_consent_asks_who_decides() -> None:
     # "该谁同意了才能…" asks whose consent the act needs: the meeting that decides, not who does the work
     assert detect(simplified("村里的集体收入拿去给干部发奖金，要谁同意了才能发？")).id == "decides"
     assert detect(simplified("集体的地租给外人，得经过谁同意？")).id == "decides"
+
+
+@pytest.mark.parametrize("question, intent", [
+    # written Cantonese: 边个 is 谁, 冇 is 没有
+    ("隔篱起屋冇手续，边个负责查处？", "enforces"),
+    ("条村嘅账冇公布，我哋揾边个反映？", "complaint"),
+    # "村里有义务……吗" asks what the village's part is, as "村里有没有义务" does
+    ("县里搞农业普查，村里有义务派人配合吗？", "village_part"),
+    ("村口条河有人倒垃圾，村里对条河有冇责任？", "village_part"),
+    # who has the power to make them change it asks who corrects
+    ("村规民约里写着外嫁女不分红，谁有权叫村里改过来？", "complaint"),
+    # 几日 counts days as 几天 does
+    ("选民名单要提前几日公布？", "timing"),
+])
+def test_dialect_and_duty_readings(question: str, intent: str) -> None:
+    assert detect(simplified(question)).id == intent
+
+
+def test_a_candidate_handing_out_red_envelopes_is_vote_buying_not_a_cadre_taking_bribes() -> None:
+    # 组织法（2018）第十七条：贿选由乡级或县级人民政府调查处理；收红包的干部本人才归监察（监察法第十五条）
+    assert not personal_misconduct("换届前有个候选人挨家挨户送红包，一户两百块")
+    assert personal_misconduct("村支书收了我家的红包还不给办事")
