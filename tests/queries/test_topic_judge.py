@@ -40,7 +40,9 @@ def test_shipped_judgement_matches_the_examples(resolver: Resolver) -> None:
 
 
 # written for this test, none of them in topic_examples.csv: each shares a word or two with some item
-@pytest.mark.parametrize("question", ["村里的井水能直接喝吗", "村干部平时都用什么手机", "村里的戏台什么时候建的，有多少年历史"])
+@pytest.mark.parametrize("question", ["村里的井水能直接喝吗", "村干部平时都用什么手机", "村里的戏台什么时候建的，有多少年历史",
+                                      # a villager's own money and work (loans, wages) is no duty of the village or the town
+                                      "在县城买房公积金能贷多少", "镇上鞋厂晚上加班，加班工资按几倍算"])
 def test_a_short_village_question_about_everyday_life_is_unlisted(resolver: Resolver, question: str) -> None:
     assert resolver.resolve(question, as_of="2025-06-01")["verdict"] == "unlisted"
 
