@@ -85,9 +85,11 @@ class AskedRoles:
         return rq.verdict_for_level(kind, role.level)
 
     def asked(self, item: ItemMeta, intent: Intent, place: Place | None, day: date,
-              answer: dict[str, Any], personal: bool = False, named: Node | None = None) -> dict[str, Any]:
+              answer: dict[str, Any], personal: bool = False, named: Node | None = None,
+              commissioner: Node | None = None) -> dict[str, Any]:
         """Every role of the item, and the body playing the asked role with the verdict for it.
-        named: the body a "does X deal with it?" question names (镇政府对土地流转到底管不管)."""
+        named: the body a "does X deal with it?" question names (镇政府对土地流转到底管不管);
+        commissioner: the department the question says gave the village the work (县卫健局让村里……)."""
         roles = self.roles_here(item.node.id, place)
         out_roles = [self.role_out(r, place, day) for r in roles]
         timing = self.timing(answer) if intent.id == "timing" or answer.get("disclosure") else []
@@ -138,6 +140,15 @@ class AskedRoles:
             # the decision) leads, the county department the statute names follows
             here = (answer["responsible"].get("body_type") or {}).get("type")
             bodies = sorted(bodies, key=lambda r: (r.level != "town", r.body.id != f"bodytype/{here}"))
+        if intent.role == "funds" and commissioner is not None and bodies \
+                and bodies[0].body.id in ("bodytype/county_government", "bodytype/county_department") and bodies[0].basis_id \
+                and commissioner.id not in {r.body.id for r in bodies}:
+            # the item's funding body is the county at large (§37: the government, or the department that entrusts
+            # the work); the question names the department that did: it pays, on the same basis
+            first = bodies[0]
+            bodies = [rq.Role("funds", commissioner, first.basis, first.basis_id,
+                              "所需经费由委托（提出要求的）部门承担，依据同下一行；问题说出了是哪个部门", first.provenance_status,
+                              first.source, False), *bodies]
         if not bodies and intent.role == "funds" and item.node.get("kind") == "assistance":
             lead = self._lead.get(item.node.id)
             if lead is not None:

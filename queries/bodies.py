@@ -38,3 +38,22 @@ def named_in(names: list[tuple[str, Node]], plain: str, intent: Intent) -> tuple
         if at >= 0 and (best is None or at + len(name) > best[0]):
             best = (at + len(name), name, body)
     return (best[1], best[2]) if best else None
+
+
+# "县卫健局让我们村干部挨家挨户……": the department that asks the village to do the work
+_COMMISSIONS = r"[^，。？?！!]{0,3}(让|叫|要|要求|委托|安排|布置|派|通知|下任务)"
+# a county body named by its level alone (县政府, 有关部门) commissions nothing in particular
+_NOT_A_DEPARTMENT = {"bodytype/county_government", GENERIC}
+
+
+def commissioner(names: list[tuple[str, Node]], plain: str) -> Node | None:
+    """The county department a question names as the one that gave the village the work, the first one it
+    names: 组织法 §37 (2018) puts the cost of work a department entrusts to the village on that department."""
+    best: tuple[int, Node] | None = None
+    for name, body in names:
+        if body.get("level") != "county" or body.id in _NOT_A_DEPARTMENT:
+            continue
+        m = re.search(re.escape(name) + _COMMISSIONS, plain)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), body)
+    return best[1] if best else None

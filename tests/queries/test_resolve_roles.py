@@ -76,6 +76,10 @@ ROLE_CASES: list[RoleCase] = [
     # 民发〔2015〕136号：协助事项所需经费和工作条件由提出要求的部门提供——问经费谁出，答的是部门，不是“村里不应承担”
     RoleCase("assist-funds", "上面要求村里协助却不提供工作经费，这个经费谁承担？", "funds", ("county_department",),
              ("county_department",)),
+    # 同上（组织法（2018）第三十七条第一款同）：协助所需经费由提出要求、委托工作的部门承担——问题说出了是哪个部门，
+    # 出钱的就是它，不是笼统的“区县职能部门”
+    RoleCase("named-commissioner-funds", "县水务局要求村里派人上门登记水井，经费应该谁出？", "funds", ("county_department",),
+             ("county_water",)),
     # 同上：叙述里“向镇里反映过”讲的是经过，不是在问向谁反映——没开村民会议就发包，问的仍是该由谁决定
     RoleCase("bypass-told", "去年村主任和村支书没有召开村民会议，私自把村里的集体山林承包给外村老板三十年，承包费也没公开。"
              "村民们多次向镇里反映，到现在也没有结果。", "decides", ("village_autonomy",),
