@@ -216,6 +216,9 @@ CASES: list[Case] = [
     Case("sike-maidi", "村干部私自把集体土地卖了，这事该村民会议决定吗", None, OLD,
          "village_autonomy", ORG, 24, ("micro_power",), caution=("土地管理法", 2)),
     # 土地管理法实施条例 2021 §32.2: 地上附着物和青苗等的补偿费用，归其所有权人所有 — the village passes it on
+    # 农村土地承包法 §48、§52（组织法 §24.1.4）：荒山、荒沟、荒丘、荒滩可以招标、拍卖、公开协商等方式承包，发包给本集体以外的
+    # 单位或个人须经村民会议三分之二以上成员或三分之二以上村民代表同意——荒滩是“四荒”地，不是未列入
+    Case("huangtan-waibao", "组里的荒滩想租给老板养鸭，要开会吗", None, OLD, "village_autonomy", ORG, 24, ("micro_power",)),
     Case("kou-buchangkuan", "征地时我家果树的补偿费发到了村委会，村委会说要先扣一半抵我家欠的水费，村里能这样扣我的补偿款吗？",
          None, OLD, "not_for_village", "土地管理法实施条例", 32, ("prohibited",)),
     Case("danbao-2025", "村委会能不能给村里的企业贷款做担保？", None, NEW,
