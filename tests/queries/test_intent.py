@@ -229,3 +229,9 @@ def test_a_candidate_handing_out_red_envelopes_is_vote_buying_not_a_cadre_taking
     # 组织法（2018）第十七条：贿选由乡级或县级人民政府调查处理；收红包的干部本人才归监察（监察法第十五条）
     assert not personal_misconduct("换届前有个候选人挨家挨户送红包，一户两百块")
     assert personal_misconduct("村支书收了我家的红包还不给办事")
+
+
+@pytest.mark.parametrize("question", ["村里自己定的这个建房押金该交吗？", "这笔管理费要交么"])
+def test_must_i_pay_this_asks_whether_the_charge_is_allowed(question: str) -> None:
+    # "这个钱该交吗" doubts the charge itself (may the village levy it?), not who pays for a piece of work
+    assert detect(simplified(question)).id == "may_do"
