@@ -231,7 +231,9 @@ def test_a_candidate_handing_out_red_envelopes_is_vote_buying_not_a_cadre_taking
     assert personal_misconduct("村支书收了我家的红包还不给办事")
 
 
-@pytest.mark.parametrize("question", ["村里自己定的这个建房押金该交吗？", "这笔管理费要交么"])
+@pytest.mark.parametrize("question", ["村里自己定的这个建房押金该交吗？", "这笔管理费要交么",
+                                      # the village levying a fine, then "要得不": may it? (not who fines)
+                                      "村规民约写了乱丢垃圾罚一百，村上收这个罚款要得不？"])
 def test_must_i_pay_this_asks_whether_the_charge_is_allowed(question: str) -> None:
     # "这个钱该交吗" doubts the charge itself (may the village levy it?), not who pays for a piece of work
     assert detect(simplified(question)).id == "may_do"
