@@ -218,6 +218,8 @@ def test_whose_consent_asks_who_decides() -> None:
     ("村口条河有人倒垃圾，村里对条河有冇责任？", "village_part"),
     # who has the power to make them change it asks who corrects
     ("村规民约里写着外嫁女不分红，谁有权叫村里改过来？", "complaint"),
+    # "哪个部门来处理、责令拆除": the verb of enforcement after 处理 still asks who enforces
+    ("邻居在承包地里盖了房，该哪个部门来处理、责令拆除？", "enforces"),
     # 几日 counts days as 几天 does
     ("选民名单要提前几日公布？", "timing"),
 ])
