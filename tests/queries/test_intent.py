@@ -220,6 +220,9 @@ def test_whose_consent_asks_who_decides() -> None:
     ("村规民约里写着外嫁女不分红，谁有权叫村里改过来？", "complaint"),
     # "哪个部门来处理、责令拆除": the verb of enforcement after 处理 still asks who enforces
     ("邻居在承包地里盖了房，该哪个部门来处理、责令拆除？", "enforces"),
+    # after "may they?", a follow-up that asks who makes them stop or change it is the question labelled
+    ("有人没办许可证就盖厂房，村委会能罚他吗？要是不能，该谁来管、让他停工？", "enforces"),
+    ("代表会通过的规矩不让外嫁女分钱，这合法吗？要是不合法，谁能管着让村里改过来？", "complaint"),
     # 几日 counts days as 几天 does
     ("选民名单要提前几日公布？", "timing"),
 ])
