@@ -135,7 +135,7 @@ class RoleOut(Open):
     basis_label: Optional[str] = Field(None, description="条款的中文标注")
     note: Optional[str] = None
     listed: bool = Field(description="是否为角色表明确记录（否：由事项的责任/协助/监督主体推出）")
-    applies_when: Optional[str] = Field(None, description="该主体只在某种情形下承担此角色时的情形编号（involving_persons / between_units / villager_housing / public_works）；为空表示各种情形")
+    applies_when: Optional[str] = Field(None, description="该主体只在某种情形下承担此角色时的情形编号（involving_persons / between_units / villager_housing / public_works / group_property / village_property）；为空表示各种情形")
     applies_when_zh: Optional[str] = Field(None, description="适用情形的中文说明")
 
 

@@ -62,6 +62,9 @@ ROLE_CONDITIONS: dict[str, str] = {
     "between_units": "争议双方都是单位（村、村民小组、集体经济组织、企业等）时",
     "villager_housing": "村民建自己的住宅时",
     "public_works": "建乡镇企业、乡村公共设施或公益事业时",
+    # 组织法 (2018) §28.3: a villager group's own land and property are managed as its group meeting decides
+    "group_property": "财产属于村民小组（组上的地、组里的山林鱼塘）时",
+    "village_property": "财产属于全村集体时",
 }
 # NBS code prefix of a province, city or county, or CN for the whole country
 JURISDICTION_RE = r"^(CN|[0-9]{2}|[0-9]{4}|[0-9]{6})$"

@@ -50,8 +50,26 @@ def _public_works(text: str) -> bool | None:
     return None if held is None else not held
 
 
+# 组织法 (2018) §28.3: what a villager group owns ("组上的20亩地", "三组的鱼塘", "队里的山") against what the whole
+# village owns ("村集体的山林", "全村的地"); a question naming both, or neither, does not say
+_GROUP = re.compile(r"(村民小组|小组|组上|组里|本组|我们组|[一二三四五六七八九十\d]+组|生产队|队里)[^，。？?！!,]{0,6}?"
+                    r"(地|田|山|林|塘|水库|荒|财产|资产|房|厂|收入|租金|补偿)|组(集体|所有)")
+_VILLAGE = re.compile(r"村集体(?!经济组织成员)|全村|村里集体|村委会的|村上集体|村(里)?的(地|山|林|鱼塘|集体)")
+
+
+def _group_property(text: str) -> bool | None:
+    group, village = bool(_GROUP.search(text)), bool(_VILLAGE.search(text))
+    return None if group == village else group
+
+
+def _village_property(text: str) -> bool | None:
+    held = _group_property(text)
+    return None if held is None else not held
+
+
 CASES: dict[str, Callable[[str], bool | None]] = {"involving_persons": _involving_persons, "between_units": _between_units,
-                                                  "villager_housing": _villager_housing, "public_works": _public_works}
+                                                  "villager_housing": _villager_housing, "public_works": _public_works,
+                                                  "group_property": _group_property, "village_property": _village_property}
 
 
 def holds(condition: str | None, text: str) -> bool | None:

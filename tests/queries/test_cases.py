@@ -37,3 +37,15 @@ def test_a_villagers_house_is_told_apart_from_public_works(question: str, housin
     (a villager's house: the town approves its land)."""
     assert holds("villager_housing", question) is housing
     assert holds("public_works", question) is (None if housing is None else not housing)
+
+
+@pytest.mark.parametrize("question, group", [
+    ("我们三组有二十亩组上的集体地，组长一个人做主租出去了", True),
+    ("小组的集体山林要承包给外村人，谁决定？", True),
+    ("村集体的鱼塘要租出去，由谁决定？", False),
+    ("村主任能不能自己做主把集体山林卖了", None),
+])
+def test_a_groups_property_is_told_apart_from_the_villages(question: str, group: bool | None) -> None:
+    """组织法（2018）第二十八条第三款：属于村民小组的集体财产由村民小组会议讨论决定；全村的由村民会议（第二十四条）。"""
+    assert holds("group_property", question) is group
+    assert holds("village_property", question) is (None if group is None else not group)
