@@ -223,6 +223,8 @@ def test_whose_consent_asks_who_decides() -> None:
     # after "may they?", a follow-up that asks who makes them stop or change it is the question labelled
     ("有人没办许可证就盖厂房，村委会能罚他吗？要是不能，该谁来管、让他停工？", "enforces"),
     ("代表会通过的规矩不让外嫁女分钱，这合法吗？要是不合法，谁能管着让村里改过来？", "complaint"),
+    # "几天内要去申诉" asks by when, not where
+    ("选民名单上没有我家老二，有意见几天内要去申诉？", "timing"),
     # 几日 counts days as 几天 does
     ("选民名单要提前几日公布？", "timing"),
 ])
