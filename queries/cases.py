@@ -28,11 +28,6 @@ def _involving_persons(text: str) -> bool | None:
     return False if _UNITS.search(text) else None
 
 
-def _between_units(text: str) -> bool | None:
-    held = _involving_persons(text)
-    return None if held is None else not held
-
-
 # 城乡规划法 §41: a villager's own house (§41.2, and 土地管理法 §62.4 for its land) against a township
 # enterprise, public facility or public-benefit building (§41.1), whose permit the county issues
 _HOUSING = re.compile(r"住宅|住房|宅基地|自建房|农房|民房|建房|盖房|起房|建新房|盖新房|翻建|翻盖|拆旧|老房|楼房|[盖建修起]了?[一二两三四五\d]?[层栋间座]?(的)?房子")
@@ -43,11 +38,6 @@ _PUBLIC = re.compile(r"乡镇企业|企业|工厂|厂房|公共设施|公益事�
 def _villager_housing(text: str) -> bool | None:
     housing, public = bool(_HOUSING.search(text)), bool(_PUBLIC.search(text))
     return None if housing == public else housing
-
-
-def _public_works(text: str) -> bool | None:
-    held = _villager_housing(text)
-    return None if held is None else not held
 
 
 # 组织法 (2018) §28.3: what a villager group owns ("组上的20亩地", "三组的鱼塘", "队里的山") against what the whole
@@ -62,14 +52,17 @@ def _group_property(text: str) -> bool | None:
     return None if group == village else group
 
 
-def _village_property(text: str) -> bool | None:
-    held = _group_property(text)
-    return None if held is None else not held
+def _other(case: Callable[[str], bool | None]) -> Callable[[str], bool | None]:
+    """The opposite case: it holds where the case does not, and is as silent where the question is."""
+    def test(text: str) -> bool | None:
+        held = case(text)
+        return None if held is None else not held
+    return test
 
 
-CASES: dict[str, Callable[[str], bool | None]] = {"involving_persons": _involving_persons, "between_units": _between_units,
-                                                  "villager_housing": _villager_housing, "public_works": _public_works,
-                                                  "group_property": _group_property, "village_property": _village_property}
+CASES: dict[str, Callable[[str], bool | None]] = {"involving_persons": _involving_persons, "between_units": _other(_involving_persons),
+                                                  "villager_housing": _villager_housing, "public_works": _other(_villager_housing),
+                                                  "group_property": _group_property, "village_property": _other(_group_property)}
 
 
 def holds(condition: str | None, text: str) -> bool | None:
