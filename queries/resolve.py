@@ -351,6 +351,8 @@ class Resolver(Explaining, AskedRoles, Ranking):
         for m in conduct:
             negatives[m.id] = max(negatives.get(m.id, 0.0), UNLISTED_BELOW)
         top = self.prefer(duties, intent, text, allowed) if duties and self.on_topic(text, duties) else None
+        if top is not None:
+            top = self.in_its_case(duties, top, plain)
         # a story of wrongdoing that asks nothing else
         story = intent.id in ("responsible", "complaint") and (intent.cue is None or intent.told)
         # the behaviour the negative list names, when it matches about as well as the duty; asking "may they?"

@@ -100,6 +100,13 @@ def in_case(roles: list[Role], question: str) -> list[Role]:
     return [r for r, out in zip(roles, ruled_out) if not out or r.role not in left]
 
 
+def decided_elsewhere(roles: list[Role], question: str) -> bool:
+    """Every body that decides the item does so only in a case the question rules out: "村里的鱼塘要承包出去"
+    is not about the villager group's own property, whose item only its group meeting decides."""
+    deciding = [r for r in roles if r.role == "decides"]
+    return bool(deciding) and all(cases.holds(r.applies_when, question) is False for r in deciding)
+
+
 # where a villager turns first: the town government (it orders the village to correct), then the
 # village's own bodies, then a county office; a court, which can only revoke, last
 CORRECTS_ORDER = {"town": 0, "village": 1, "county": 2}

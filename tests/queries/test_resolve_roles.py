@@ -68,6 +68,10 @@ ROLE_CASES: list[RoleCase] = [
     # 小组会议，不是全村的村民会议
     RoleCase("group-land", "小组的集体山林要承包给外村人，谁决定？", "decides", ("village_autonomy",), ("villager_group",),
              "村民委员会组织法"),
+    # 反过来，组织法（2018）第二十四条第一款第（八）项：村里的鱼塘（全村集体的财产）出租由村民会议决定——不是只管村民小组
+    # 自己财产的那一项（题目与它共享的词更多）
+    RoleCase("village-pond", "村里的鱼塘要承包出去，谁说了算", "decides", ("village_autonomy",),
+             ("villagers_assembly", "villagers_representative_meeting"), "村民委员会组织法"),
     # 组织法 第二十四条、农村土地承包法 第十九条：集体土地承包方案由村民会议决定——讲干部绕开会议的经过而不另问
     # 别的，问的是该由谁决定
     RoleCase("bypass-story", "上个月村长和书记没有通过村民大会，私自做主把村里的集体山地承包给外地老板种果树，一签就是"
