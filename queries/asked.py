@@ -18,6 +18,7 @@ from . import bases as bs
 from . import items as iq
 from . import reasons as rs
 from . import roles as rq
+from .bodies import COUNTY_AT_LARGE
 from .intent import Intent, asks_where
 from .matching import normalize
 from .reasons import VERDICT_ZH, organic
@@ -141,7 +142,7 @@ class AskedRoles:
             here = (answer["responsible"].get("body_type") or {}).get("type")
             bodies = sorted(bodies, key=lambda r: (r.level != "town", r.body.id != f"bodytype/{here}"))
         if intent.role == "funds" and commissioner is not None and bodies \
-                and bodies[0].body.id in ("bodytype/county_government", "bodytype/county_department") and bodies[0].basis_id \
+                and bodies[0].body.id in COUNTY_AT_LARGE and bodies[0].basis_id \
                 and commissioner.id not in {r.body.id for r in bodies}:
             # the item's funding body is the county at large (§37: the government, or the department that entrusts
             # the work); the question names the department that did: it pays, on the same basis

@@ -42,8 +42,8 @@ def named_in(names: list[tuple[str, Node]], plain: str, intent: Intent) -> tuple
 
 # "县卫健局让我们村干部挨家挨户……": the department that asks the village to do the work
 _COMMISSIONS = r"[^，。？?！!]{0,3}(让|叫|要|要求|委托|安排|布置|派|通知|下任务)"
-# a county body named by its level alone (县政府, 有关部门) commissions nothing in particular
-_NOT_A_DEPARTMENT = {"bodytype/county_government", GENERIC}
+# a county body named by its level alone (县政府, 有关部门): the county at large, no department in particular
+COUNTY_AT_LARGE = frozenset({"bodytype/county_government", GENERIC})
 
 
 def commissioner(names: list[tuple[str, Node]], plain: str) -> Node | None:
@@ -51,7 +51,7 @@ def commissioner(names: list[tuple[str, Node]], plain: str) -> Node | None:
     names: 组织法 §37 (2018) puts the cost of work a department entrusts to the village on that department."""
     best: tuple[int, Node] | None = None
     for name, body in names:
-        if body.get("level") != "county" or body.id in _NOT_A_DEPARTMENT:
+        if body.get("level") != "county" or body.id in COUNTY_AT_LARGE:
             continue
         m = re.search(re.escape(name) + _COMMISSIONS, plain)
         if m and (best is None or m.start() < best[0]):

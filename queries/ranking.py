@@ -18,8 +18,7 @@ from .asked import DECISION_ASPECT
 from .intent import Intent, asking_clause, asking_sentence, asking_spans, masked
 from .lexicon import STOP_PHRASES
 from .matching import ItemIndex, Match, normalize, simplified
-from . import roles as rq
-from .roles import Role
+from .roles import Role, decided_elsewhere
 
 if TYPE_CHECKING:
     from .resolve import ItemMeta
@@ -188,10 +187,10 @@ class Ranking:
     def in_its_case(self, duties: list[Match], top: Match, plain: str) -> Match:
         """An item for another case of the matter ("村里的鱼塘要承包出去" against the villager group's own
         property, which only its group meeting decides) gives way to the nearest item in words that is not."""
-        if not rq.decided_elsewhere(self.roles.get(top.id, []), plain):
+        if not decided_elsewhere(self.roles.get(top.id, []), plain):
             return top
         return next((m for m in duties if m.id != top.id and _evidence(m) >= PREFER_WITHIN * _evidence(top)
-                     and not rq.decided_elsewhere(self.roles.get(m.id, []), plain)), top)
+                     and not decided_elsewhere(self.roles.get(m.id, []), plain)), top)
 
     def certificate_named(self, duties: list[Match], text: str) -> Match:
         """"这种无犯罪记录的证明，村委会到底能不能开" names the certificate: a story about being sent to the
