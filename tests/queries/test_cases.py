@@ -44,6 +44,9 @@ def test_a_villagers_house_is_told_apart_from_public_works(question: str, housin
     ("小组的集体山林要承包给外村人，谁决定？", True),
     ("村集体的鱼塘要租出去，由谁决定？", False),
     ("村主任能不能自己做主把集体山林卖了", None),
+    # a natural village and, in Guangdong, an economic cooperative (经济社) hold a group's land
+    ("我们自然村的地被征收了，补偿款怎么分？", True),
+    ("经济社的地发包给谁，该由谁决定？", True),
 ])
 def test_a_groups_property_is_told_apart_from_the_villages(question: str, group: bool | None) -> None:
     """组织法（2018）第二十八条第三款：属于村民小组的集体财产由村民小组会议讨论决定；全村的由村民会议（第二十四条）。"""

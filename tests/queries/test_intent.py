@@ -103,6 +103,11 @@ def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     ("在老宅基地上翻建房子，申请要怎么办理？", "procedure"),
     ("去镇里办宅基地要准备些啥子材料？", "procedure"),
     ("恳请主管部门督促镇政府依法履职。", "complaint"),
+    ("村里的事是支书说了算还是村委会说了算？", "decides"),  # "A说了算还是B说了算" asks who decides
+    ("小组开会表决通过了，就能扣她们家的补偿款吗？", "may_do"),  # whether a vote makes it lawful
+    ("上面又让加挂一块牌子，村里能不挂吗？", "may_refuse"),
+    ("村庄规划是村委会自己找人画，还是镇里来编？", "drafts"),
+    ("申请宅基地，村里这一环要做什么？", "village_part"),
 ])
 def test_common_ways_of_asking(question: str, intent: str) -> None:
     assert detect(question).id == intent
@@ -244,3 +249,9 @@ def test_a_candidate_handing_out_red_envelopes_is_vote_buying_not_a_cadre_taking
 def test_must_i_pay_this_asks_whether_the_charge_is_allowed(question: str) -> None:
     # "这个钱该交吗" doubts the charge itself (may the village levy it?), not who pays for a piece of work
     assert detect(simplified(question)).id == "may_do"
+
+
+def test_papers_named_in_a_may_they_question_are_not_a_procedure_question() -> None:
+    """"拿办手续卡村民" tells what the village holds back; only "要走什么手续" asks for the steps."""
+    assert detect("村里说不听话就一律不给办转学、上户口这些手续，村里能这样拿办手续卡村民吗？").id == "may_do"
+    assert detect("村里想在后山修公益性公墓，要走什么手续？").id == "procedure"
