@@ -108,6 +108,14 @@ def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     ("上面又让加挂一块牌子，村里能不挂吗？", "may_refuse"),
     ("村庄规划是村委会自己找人画，还是镇里来编？", "drafts"),
     ("申请宅基地，村里这一环要做什么？", "village_part"),
+    ("听说是农户申请、乡里审核、县里审批，那村委会在这里面到底算干什么的？", "village_part"),  # 干什么的 asks
+    ("村委会在评低保里到底管哪一段？", "village_part"),
+    ("催缴医保这是村里自己的事，还是帮政府干的活？", "village_part"),
+    ("宅基地最后到底是村里批还是乡镇政府批？", "approves"),
+    ("想申请低保，从申请到批下来要走哪几步？", "procedure"),  # 批下来 tells where the steps end
+    ("经济责任审计是村里自己找人审，还是由镇上的审计站来组织？", "drafts"),
+    ("组和组之间的山林权属争议到底该由哪一级政府处理？", "responsible"),
+    ("这种纠纷能不能找镇政府处理？", "responsible"),
 ])
 def test_common_ways_of_asking(question: str, intent: str) -> None:
     assert detect(question).id == intent
