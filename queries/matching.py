@@ -81,12 +81,18 @@ _CANTONESE = {"边个": "谁", "边度": "哪里", "乜嘢": "什么", "点解":
 _CANTONESE_RE = re.compile("|".join(sorted(map(re.escape, _CANTONESE), key=len, reverse=True)))
 
 
+# a question typed with half-width marks ("这些不是村里的活,村里可以推掉吗?") is split into clauses and sentences like
+# one typed with full-width marks; a comma between digits ("1,500元") stays
+_FULL_WIDTH = {",": "，", "?": "？", "!": "！", ";": "；"}
+_HALF_WIDTH_MARK = re.compile(r"(?<!\d),|,(?!\d)|[?!;]")
+
+
 def simplified(text: str) -> str:
     """Traditional characters (a Taiwan, Hong Kong or old-style writer: 村務公開) as simplified ones,
     without the pinyin notes of a page the text was pasted from; the south-western 哪个 that means "who"
     ("该哪个来定", "是哪个批") and written Cantonese ("边个负责", "有冇责任") as Mandarin, so that every
     question word the cues know reads it."""
-    plain = _T2S.convert(_PINYIN_NOTE.sub("", text))
+    plain = _HALF_WIDTH_MARK.sub(lambda m: _FULL_WIDTH[m.group(0)], _T2S.convert(_PINYIN_NOTE.sub("", text)))
     return _DIALECT_WHO.sub("谁", _CANTONESE_RE.sub(lambda m: _CANTONESE[m.group(0)], plain))
 
 

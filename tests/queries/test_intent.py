@@ -116,6 +116,8 @@ def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     ("经济责任审计是村里自己找人审，还是由镇上的审计站来组织？", "drafts"),
     ("组和组之间的山林权属争议到底该由哪一级政府处理？", "responsible"),
     ("这种纠纷能不能找镇政府处理？", "responsible"),
+    ("村委说是经济社定的，经济社又说按章程办，推来推去。我们应该找哪里解决？", "complaint"),
+    ("邻居建新房把我家出路挡了，农村违规建房到底该谁来管、谁来叫停？", "enforces"),
 ])
 def test_common_ways_of_asking(question: str, intent: str) -> None:
     assert detect(question).id == intent
@@ -263,3 +265,16 @@ def test_papers_named_in_a_may_they_question_are_not_a_procedure_question() -> N
     """"拿办手续卡村民" tells what the village holds back; only "要走什么手续" asks for the steps."""
     assert detect("村里说不听话就一律不给办转学、上户口这些手续，村里能这样拿办手续卡村民吗？").id == "may_do"
     assert detect("村里想在后山修公益性公墓，要走什么手续？").id == "procedure"
+
+
+def test_a_half_width_not_is_no_rhetorical_question() -> None:
+    """"这些不是村里本职的活,村里可以推掉吗?" asks whether the village may refuse; with half-width marks the
+    "不是……吗" once ran across the comma and blanked the question as rhetorical."""
+    assert detect(simplified("各部门的任务都往村里压。这些不是村里本职的活,村里可以推掉吗?")).id == "may_refuse"
+
+
+def test_asking_who_investigates_a_cadre_is_about_the_person() -> None:
+    # 监察法 §15: who investigates the cadre himself, whatever he did
+    assert personal_misconduct("这种村干部该由谁来查处？")
+    assert personal_misconduct("该由谁来查处村支书？")
+    assert not personal_misconduct("村里的违建该由谁来查处？")

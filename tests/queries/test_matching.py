@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from qingdan.queries.matching import ItemIndex, normalize
+from qingdan.queries.matching import ItemIndex, normalize, simplified
 
 
 @pytest.fixture()
@@ -35,3 +35,10 @@ def test_words_that_tell_the_story_are_not_shared_words(index: ItemIndex) -> Non
 ])
 def test_a_cadres_near_relative_is_named_as_the_law_names_it(text: str, expected: str) -> None:
     assert normalize(text) == expected
+
+
+def test_half_width_marks_split_clauses_like_full_width_ones() -> None:
+    """"这些不是村里的活,村里可以推掉吗?" typed with half-width marks: its clauses and its question mark read as
+    any question's do, and a thousands comma stays a number."""
+    assert simplified("不是村里的活,村里可以推掉吗?") == "不是村里的活，村里可以推掉吗？"
+    assert simplified("每户交1,500元") == "每户交1,500元"

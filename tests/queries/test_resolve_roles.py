@@ -76,6 +76,9 @@ ROLE_CASES: list[RoleCase] = [
     # 组织法（2018）第五条第二款：政府的事项（危房改造由县里审批），村委会协助——问村委会在其中做什么，答协助，不答县里
     RoleCase("village-share", "农村危房改造补助听说是农户申请、村里评议公示、乡里审核、县里审批，那村委会在这里面到底算干什么的？",
              "village_part", ("village_assists",)),
+    # 同一款：队（组）上的租金收入怎么用，由小组会议决定（第二十四条第一款第（二）项是全村的收益）
+    RoleCase("group-rent", "我们六队每年租地有近20万收入，队长收了租金不入账。队里的租金怎么用，能由队长一个人说了算吗？",
+             "decides", ("village_autonomy",), ("villager_group",), "村民委员会组织法"),
     RoleCase("village-pond", "村里的鱼塘要承包出去，谁说了算", "decides", ("village_autonomy",),
              ("villagers_assembly", "villagers_representative_meeting"), "村民委员会组织法"),
     # 组织法 第二十四条、农村土地承包法 第十九条：集体土地承包方案由村民会议决定——讲干部绕开会议的经过而不另问
