@@ -87,7 +87,7 @@ class AskedRoles:
 
     def asked(self, item: ItemMeta, intent: Intent, place: Place | None, day: date,
               answer: dict[str, Any], personal: bool = False, named: Node | None = None,
-              commissioner: Node | None = None) -> dict[str, Any]:
+              commissioner: Node | None = None, about_cadre: bool = False) -> dict[str, Any]:
         """Every role of the item, and the body playing the asked role with the verdict for it.
         named: the body a "does X deal with it?" question names (镇政府对土地流转到底管不管);
         commissioner: the department the question says gave the village the work (县卫健局让村里……)."""
@@ -116,7 +116,7 @@ class AskedRoles:
         answered, bodies = rq.for_role(roles, intent.role, exact=True)
         note = None
         matched = [c for c in answer.get("cautions") or [] if c.get("matched")]
-        conduct = self.own_conduct(intent, personal, matched, place)
+        conduct = self.own_conduct(intent, personal, matched, place, about_cadre)
         if conduct is not None:
             # a cadre's own wrongdoing (a bribe, embezzlement, a blow) is the discipline commission's
             # before it is the town's: whoever deals with the person leads, the duty's own bodies follow
@@ -180,13 +180,14 @@ class AskedRoles:
         return result
 
     def own_conduct(self, intent: Intent, personal: bool, matched: list[dict[str, Any]],
-                    place: Place | None) -> tuple[dict[str, Any], list[rq.Role]] | None:
+                    place: Place | None, about_cadre: bool = False) -> tuple[dict[str, Any], list[rq.Role]] | None:
         """The behaviour of a cadre as a person that a complaint tells of, and who deals with it: for
         "where do I report" the body that handles the behaviour (the discipline and supervision
         commission: 监察法 §15 puts those who manage a village's affairs under it), for "who punishes"
         its enforcers. Only when the question names such an act (`personal`: its PERSONAL words, read
-        once by the resolver) and asks where to turn, or tells a story without asking a role of its own."""
-        if intent.role not in rq.MISCONDUCT_ROLES or (intent.role != "corrects" and intent.cue is not None):
+        once by the resolver) and asks where to turn, or tells a story without asking a role of its own, or asks
+        who investigates the cadre himself (about_cadre: "这种村干部该由谁来查处")."""
+        if intent.role not in rq.MISCONDUCT_ROLES or (intent.role != "corrects" and intent.cue is not None and not about_cadre):
             return None
         if not personal:
             return None

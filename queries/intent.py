@@ -157,8 +157,12 @@ PUNISHING_CADRE = re.compile(rf"(查处|调查处理|查办|处分|追究|追责
                              rf"{_CADRE}[^，。？?！!]{{0,6}}(该|应该|应当)?(由)?谁(来)?(查处|调查|查办|处分|追责)")
 
 
+def asks_about_cadre(text: str) -> bool:
+    return PUNISHING_CADRE.search(text) is not None
+
+
 def personal_misconduct(text: str) -> bool:
-    return PERSONAL.search(text) is not None or PUNISHING_CADRE.search(text) is not None
+    return PERSONAL.search(text) is not None or asks_about_cadre(text)
 
 
 def misconduct_in(text: str) -> bool:

@@ -26,8 +26,8 @@ from .dates import parse_as_of
 from .asked import DECISION_ASPECT, PERSONAL_ASPECTS, AskedRoles
 from .bodies import body_names, commissioner, named_in
 from .explain import ExplainedView, Explaining, read_adoptions, scoped_view
-from .intent import (Intent, about_misconduct, asking_sentence, asks_about_act, asks_to_help, bypassed_meeting, detect,
-                     misconduct_in, personal_misconduct)
+from .intent import (Intent, about_misconduct, asking_sentence, asks_about_act, asks_about_cadre, asks_to_help, bypassed_meeting,
+                     detect, misconduct_in, personal_misconduct)
 from .local_laws import LocalLaws
 from .matching import ItemIndex, Match, simplified
 from .ranking import UNLISTED_BELOW, VILLAGE_WORDS, Ranking
@@ -387,7 +387,8 @@ class Resolver(Explaining, AskedRoles, Ranking):
         answer.update(self.item_answer(item, place, day, scope))
         answer["cautions"] = self.cautions(item, day, negatives, scope, personal)
         answer.update(self.asked(item, intent, place, day, answer, personal, asked_body[1] if asked_body else None,
-                                 commissioner(self.body_names, plain) if intent.id == "funds" else None))
+                                 commissioner(self.body_names, plain) if intent.id == "funds" else None,
+                                 about_cadre=asks_about_cadre(plain)))
         # "什么时候发 / 多久到账" about a programme the village only assists with asks the government's
         # period, and leads with its body, unless the village's own part holds one (posts for N days)
         gov_timing = intent.id == "timing" and not answer.get("timing")

@@ -79,6 +79,9 @@ ROLE_CASES: list[RoleCase] = [
     # 同一款：队（组）上的租金收入怎么用，由小组会议决定（第二十四条第一款第（二）项是全村的收益）
     RoleCase("group-rent", "我们六队每年租地有近20万收入，队长收了租金不入账。队里的租金怎么用，能由队长一个人说了算吗？",
              "decides", ("village_autonomy",), ("villager_group",), "村民委员会组织法"),
+    # 监察法 第十五条第（五）项：问谁来查处村干部本人，先答监察机关（纪委监委），事情本身的执法主体随后
+    RoleCase("cadre-investigated", "村支书没开会也没贴公告，就安排施工队把村民的老房子拆了、宅基地翻成了田。这种事该由谁来查处村支书？",
+             "enforces", ("county_department",), ("county_discipline",)),
     RoleCase("village-pond", "村里的鱼塘要承包出去，谁说了算", "decides", ("village_autonomy",),
              ("villagers_assembly", "villagers_representative_meeting"), "村民委员会组织法"),
     # 组织法 第二十四条、农村土地承包法 第十九条：集体土地承包方案由村民会议决定——讲干部绕开会议的经过而不另问
