@@ -64,7 +64,7 @@ ACT_MIN_CHARS = 2
 STOP_PHRASES_LONGEST = sorted(STOP_PHRASES, key=len, reverse=True)
 # an asking sentence that points back at the story instead of naming the act
 ANAPHORIC = re.compile(r"这样|这么|这种|这般|此事|就算|就能|就可以")
-MEANING_NEAREST = 0.9
+MEANING_NEAREST = 0.85
 # a story that tells of a decision taken: a meeting, a vote, a rule laid down
 DECISION_TOLD = re.compile(r"开会|开大会|表决|举手|投票|会议|定了|规定|决定|通过")
 # a certificate's own item ("无犯罪记录证明") is named in a question when its name (this long at least: not the

@@ -278,3 +278,5 @@ def test_asking_who_investigates_a_cadre_is_about_the_person() -> None:
     assert personal_misconduct("这种村干部该由谁来查处？")
     assert personal_misconduct("该由谁来查处村支书？")
     assert not personal_misconduct("村里的违建该由谁来查处？")
+    # a cadre pocketing collective money as a "辛苦费" is his own wrongdoing
+    assert personal_misconduct("补偿款转到副书记账上，支书和副书记商量着当辛苦费平分了")

@@ -42,6 +42,15 @@ def test_a_vote_does_not_make_a_forbidden_act_lawful(resolver: Resolver) -> None
     assert any(b["work"] == "妇女权益保障法" for b in answer["bases"])
 
 
+def test_a_group_meeting_cannot_claw_back_what_the_law_gives_married_out_women(resolver: Resolver) -> None:
+    # 妇女权益保障法（2022）§56: a meeting's decision may not take a woman's share for her marriage; "开会就能这样定吗"
+    # asks whether the meeting makes it lawful, not who decides
+    answer = resolver.resolve("法院判了外嫁女也该分征地款，钱发下来后村民组又开会表决，要从她娘家人的那份里扣回来。"
+                              "村民组开会就能这样定吗？", as_of=OLD)
+    assert answer["intent"]["id"] == "may_do"
+    assert answer["verdict"] == "not_for_village"
+
+
 def test_a_vote_on_a_lawful_matter_stays_the_villages(resolver: Resolver) -> None:
     answer = resolver.resolve("村里开村民代表会议表决，把村口闲置的集体仓库租给本村人开超市，租金公开竞价。开会定了就能这么办？",
                               as_of=OLD)

@@ -82,6 +82,9 @@ ROLE_CASES: list[RoleCase] = [
     # 监察法 第十五条第（五）项：问谁来查处村干部本人，先答监察机关（纪委监委），事情本身的执法主体随后
     RoleCase("cadre-investigated", "村支书没开会也没贴公告，就安排施工队把村民的老房子拆了、宅基地翻成了田。这种事该由谁来查处村支书？",
              "enforces", ("county_department",), ("county_discipline",)),
+    # 组织法（2010 年文本，2018 年未改）第二十四条第一款第（八）项：集体厂房等财产出租由村民会议决定，不是集体经济组织自定
+    RoleCase("factory-lease", "村里原来的厂房空着，村两委想公开竞标租出去，这种集体厂房出租该怎么定才算数？", "decides",
+             ("village_autonomy",), ("villagers_assembly", "villagers_representative_meeting")),
     RoleCase("village-pond", "村里的鱼塘要承包出去，谁说了算", "decides", ("village_autonomy",),
              ("villagers_assembly", "villagers_representative_meeting"), "村民委员会组织法"),
     # 组织法 第二十四条、农村土地承包法 第十九条：集体土地承包方案由村民会议决定——讲干部绕开会议的经过而不另问
