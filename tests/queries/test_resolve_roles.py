@@ -85,6 +85,9 @@ ROLE_CASES: list[RoleCase] = [
     # 组织法（2010 年文本，2018 年未改）第二十四条第一款第（八）项：集体厂房等财产出租由村民会议决定，不是集体经济组织自定
     RoleCase("factory-lease", "村里原来的厂房空着，村两委想公开竞标租出去，这种集体厂房出租该怎么定才算数？", "decides",
              ("village_autonomy",), ("villagers_assembly", "villagers_representative_meeting")),
+    # 组织法（2018）第二十七条第一款：村民会议制定和修改村规民约——问“谁来制定”，答村民会议，不答起草它的村委会
+    RoleCase("village-rules-made", "我们村的村规民约到底该由谁来制定？", "drafts", ("village_autonomy",), ("villagers_assembly",),
+             "村民委员会组织法"),
     RoleCase("village-pond", "村里的鱼塘要承包出去，谁说了算", "decides", ("village_autonomy",),
              ("villagers_assembly", "villagers_representative_meeting"), "村民委员会组织法"),
     # 组织法 第二十四条、农村土地承包法 第十九条：集体土地承包方案由村民会议决定——讲干部绕开会议的经过而不另问
