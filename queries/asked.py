@@ -19,8 +19,8 @@ from . import items as iq
 from . import reasons as rs
 from . import roles as rq
 from .bodies import COUNTY_AT_LARGE
-from .intent import Intent, asks_where
-from .matching import normalize
+from .intent import deprives, Intent, asks_where
+from .matching import normalize, simplified
 from .reasons import VERDICT_ZH, organic
 from .scope import binds
 from .stores.base import GraphStore, Node
@@ -100,8 +100,9 @@ class AskedRoles:
         result: dict[str, Any] = {"roles": out_roles, "asked": None, "timing": timing}
         if intent.id == "forbidden":
             matched = [c for c in answer.get("cautions") or [] if c.get("matched")]
-            if matched and matched[0].get("aspect") == DECISION_ASPECT:
-                # deciding without the assembly: the answer is who decides, by what procedure
+            if matched and matched[0].get("aspect") == DECISION_ASPECT and not deprives(simplified(str(answer["question"]))):
+                # deciding without the assembly: the answer is who decides, by what procedure; but taking a
+                # villager's money or land, a fine or force is forbidden whoever decides it
                 intent = Intent("decides", "decides", intent.cue)
                 result["intent"] = intent.as_dict()
             else:

@@ -91,6 +91,16 @@ MISCONDUCT = re.compile(r"私自|擅自|私下|偷偷|自己(做主|决定|说�
                         r"自作主张|据为己有|殴打|权势|乱罚|乱收|拦路收费|设卡收费|设卡|手续费|好处|卡着|不交(钱)?就不|交钱才|先交.{0,6}(钱|元|块)")
 
 
+# acts the law forbids whatever a meeting votes (组织法 §27.2: no decision may infringe a villager's person,
+# democratic rights or property): taking someone's money or land, fining, forcing. Asked "may they?",
+# the answer is no, not who should have decided
+DEPRIVES = re.compile(r"罚款|罚\d|乱罚|(?<!折)扣(下|着|留|回|发|掉|押|了|钱|款|除)|克扣|截留|强(行|迫|制|拆)|逼(着|迫)|不准(?!确)|剥夺|摊派|押金|保证金")
+
+
+def deprives(text: str) -> bool:
+    return DEPRIVES.search(text) is not None
+
+
 # what a cadre does wrong as a person (takes bribes, embezzles, strikes someone), not what the village
 # decides wrongly: the discipline and supervision commission deals with the person (监察法 §15 puts
 # those who manage a village committee's affairs under it), before the town corrects the village's act

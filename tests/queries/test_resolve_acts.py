@@ -61,3 +61,18 @@ def test_a_question_that_points_back_at_no_decision_is_not_read_as_forbidden(res
     # 发包方 may check that contracted land is used as agreed (农村土地承包法 §14): no forbidden act is told
     answer = resolver.resolve("我承包的果园，村委会隔段时间派人来看看种得怎么样，村委会是否有权这样做？", as_of=OLD)
     assert answer["verdict"] == "village_autonomy"
+
+
+def test_taking_a_villagers_money_is_forbidden_whoever_decides_it(resolver: Resolver) -> None:
+    # deciding alone is the story's wrong, but the act asked about (withholding a villager's relief money) is
+    # forbidden whatever a meeting votes: the answer is no, not who should have decided
+    answer = resolver.resolve("村支书说救助款是他跑来的，他想给谁就给谁，还把一户困难户的救助款扣下不发。"
+                              "村干部能这样自己说了算、扣村民的钱吗？", as_of=OLD)
+    assert answer["verdict"] == "not_for_village"
+    assert answer["asked"]["verdict"] == "not_for_village"
+
+
+def test_a_cadre_deciding_alone_on_a_lawful_matter_asks_who_decides(resolver: Resolver) -> None:
+    answer = resolver.resolve("村主任没开会，一个人做主把集体鱼塘租给了他表哥。村主任能一个人说了算吗？", as_of=OLD)
+    assert answer["intent"]["id"] == "decides"
+    assert answer["verdict"] == "village_autonomy"
