@@ -307,17 +307,21 @@ class AskedRoles:
         return out
 
     def government_matter(self, item: "ItemMeta", place: Place | None, day: date, answer: dict[str, Any],
-                          lead_with: bool = False) -> dict[str, Any]:
+                          lead_with: bool = False, procedure: bool = False) -> dict[str, Any]:
         """A question that never mentions the village ("临时救助怎么申请") asks about the government's
         programme, not the village's share in it: the verdict is that of the body deciding it (who
         approves, else the lead department), and the answer says the village only assists. lead_with: the
-        answer also leads with that body (a "when is it paid" question is the government's to answer)."""
+        answer also leads with that body (a "when is it paid" question is the government's to answer); procedure: the
+        question asks for the steps, so the body that handles the application comes before the one that approves."""
         # the body that decides the matter (approves, then decides) above the village, else the lead,
         # unless the case the question tells sets the lead's part aside (a dispute between two villages is
         # the county's, not the town's): then the body that handles that case
         every = self.roles_here(item.node.id, place)
         roles = rq.in_case(every, str(answer.get("question") or ""))
-        owner = next((r.body for role in ("approves", "decides") for r in roles
+        # "要走哪几步、先找谁" asks where to go: the government body that receives and handles the application
+        # (社会救助暂行办法 §11: 向乡镇人民政府提出申请) leads, before the one that approves at the end
+        order = ("handles", "approves", "decides") if procedure else ("approves", "decides")
+        owner = next((r.body for role in order for r in roles
                       if r.role == role and r.level in ("town", "county")), None)
         lead = self._lead.get(item.node.id)
         set_aside = {r.body.id for r in every if r.role == "handles"} - {r.body.id for r in roles if r.role == "handles"}

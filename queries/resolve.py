@@ -396,7 +396,7 @@ class Resolver(Explaining, AskedRoles, Ranking):
         names_no_village = not VILLAGE_WORDS.search(plain) and intent.id not in ("may_do", "forbidden")
         if (names_no_village or intent.id in ("responsible", "procedure") or gov_timing) \
                 and answer["verdict"] == "village_assists" and not answer.get("asked"):
-            answer.update(self.government_matter(item, place, day, answer, lead_with=gov_timing))
+            answer.update(self.government_matter(item, place, day, answer, lead_with=gov_timing, procedure=intent.id == "procedure"))
         if intent.id in ("may_do", "forbidden") and not answer.get("asked"):
             if answer["verdict"] == "village_assists" and not asks_to_help(asking_sentence(plain, intent.cue) or plain):
                 # may the village do this itself, in a matter it only assists with: no

@@ -145,6 +145,15 @@ ROLE_CASES: list[RoleCase] = [
     # 本库未收录当时的 2010 年文本，所以这一角色没有可链接的条文，只有说明）
     RoleCase("disclosed-decision", "公布出来的村干部报酬标准是谁定的？", "decides", ("village_autonomy",),
              ("villagers_assembly", "villagers_representative_meeting")),
+    # 组织法（2018）第二十四条第一款：涉及村民利益的事项经村民会议讨论决定方可办理——村党组织领导、村委会执行，
+    # 三者中问"谁说了算"，答的是村民会议
+    RoleCase("village-major-matters", "村里的大事到底是支部说了算、村委会说了算，还是村民会议说了算？", "decides",
+             ("village_autonomy",), ("villagers_assembly", "villagers_representative_meeting"), "村民委员会组织法"),
+    # 组织法（2018）第二十四条第一款第（八）项：以租赁等方式处分村集体财产须经村民会议讨论决定；土地管理法（2019）第六十三条
+    # 第二款：集体经营性建设用地出租须经村民会议三分之二以上成员或三分之二以上村民代表同意——几个干部签了合同不算数
+    RoleCase("collective-lease-decides", "村里把一大片集体土地租给外面的公司建厂房，租金、年限都是几个干部定的，也没开过村民会议。"
+             "这么大的事应该由谁来拍板？", "decides", ("village_autonomy",),
+             ("villagers_assembly", "villagers_representative_meeting"), ("村民委员会组织法", "土地管理法")),
 ]
 
 
@@ -353,3 +362,12 @@ def test_does_the_named_body_deal_with_it(resolver: Resolver) -> None:
     # a body the item records no part for is said so, and the topic is the matter, not the body's own work
     b = resolver.resolve("派出所管不管村里的土地纠纷", as_of=DAY)
     assert "没有记录" in b["asked"]["text"] and b["item"]["id"] != "AST-011", b["asked"]
+
+
+def test_asking_the_steps_of_an_application_leads_with_where_it_is_filed(resolver: Resolver) -> None:
+    # 社会救助暂行办法 第十一条、第四十八条：申请向乡镇人民政府（街道）提出，由其受理、调查审核；县级民政部门审批
+    # 在后——问"先找谁、走哪几步"，先答受理申请的镇政府
+    a = resolver.resolve("家里人突然得了大病，积蓄花光了，想申请临时救助，是找村委会还是直接去乡镇？要走哪些步骤？", as_of=DAY)
+    assert a["intent"]["id"] == "procedure"
+    assert a["verdict"] == "town"
+    assert a["responsible"]["body_type"]["type"] == "town_government"
