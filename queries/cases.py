@@ -43,8 +43,8 @@ def _villager_housing(text: str) -> bool | None:
 # 组织法 (2018) §28.3: what a villager group owns ("组上的20亩地", "三组的鱼塘", "队里的山") against what the whole
 # village owns ("村集体的山林", "全村的地"); a question naming both, or neither, does not say. A natural village
 # (自然村) and, in Guangdong, an economic cooperative (经济社, under the village's 经济联合社) hold a group's land
-_GROUP = re.compile(r"(村民小组|村民组|小组|组上|组里|本组|我们组|我组|[一二三四五六七八九十\d]+组|生产队|队里|自然村|经济社)[^，。？?！!,]{0,6}?"
-                    r"(地|田|山|林|塘|水库|荒|亩|财产|资产|房|厂|收入|租金|补偿)|组(集体|所有)")
+_GROUP = re.compile(r"(村民小组|村民组|小组|组上|组里|本组|我们组|我组|[一二三四五六七八九十\d]+组|生产队|队里|自然村|经济社|社里|本社|我们社)[^，。？?！!,]{0,6}?"
+                    r"(地|田|山|林|塘|水库|荒|亩|财产|资产|房|厂|物业|铺|收入|租金|补偿)|组(集体|所有)")
 _VILLAGE = re.compile(r"村集体(?!经济组织成员)|全村|村里集体|村委会的|村上集体|(?<!自然)村(里)?的(地|山|林|鱼塘|集体)")
 
 

@@ -280,3 +280,23 @@ def test_asking_who_investigates_a_cadre_is_about_the_person() -> None:
     assert not personal_misconduct("村里的违建该由谁来查处？")
     # a cadre pocketing collective money as a "辛苦费" is his own wrongdoing
     assert personal_misconduct("补偿款转到副书记账上，支书和副书记商量着当辛苦费平分了")
+    # so is claiming a subsidy in someone else's name or on forged papers
+    assert personal_misconduct("村干部编假材料，把小组长的名字报上去顶名领危房改造补助")
+
+
+@pytest.mark.parametrize("question", ["这种村里的工程，按法律到底要经过哪个会定？",
+                                      "村里的大事到底是支部说了算、村委会说了算，还是村民会议说了算？",
+                                      "集体山林包给本村以外的人，到底要经过谁同意才算数？"])
+def test_which_meeting_or_whose_consent_asks_who_decides(question: str) -> None:
+    assert detect(simplified(question)).id == "decides"
+
+
+def test_how_a_thing_was_decided_told_as_unknown_does_not_ask_who_decides() -> None:
+    # "贫困户怎么定的我们都不清楚" tells what villagers cannot see; the question is where to take it
+    text = "村里的财务一次都没公开过，扶贫的钱、贫困户怎么定的我们都不清楚。找村干部说了也没用，该去哪反映，谁能叫他们把账公开？"
+    assert detect(simplified(text)).id == "complaint"
+
+
+def test_the_first_step_asks_for_the_procedure() -> None:
+    text = "家里老人想申请低保，有人说先到村委会填表、开收入证明、村里开会评议，也有人说直接去镇上申请。到底第一步该找谁？"
+    assert detect(simplified(text)).id == "procedure"
