@@ -300,3 +300,16 @@ def test_how_a_thing_was_decided_told_as_unknown_does_not_ask_who_decides() -> N
 def test_the_first_step_asks_for_the_procedure() -> None:
     text = "家里老人想申请低保，有人说先到村委会填表、开收入证明、村里开会评议，也有人说直接去镇上申请。到底第一步该找谁？"
     assert detect(simplified(text)).id == "procedure"
+
+
+@pytest.mark.parametrize("question, intent", [
+    # a vote told, then "这样做行吗": whether the vote makes it lawful
+    ("村里要是开会表决把外嫁女排除在分红之外，这样做行吗？", "may_do"),
+    # who repays a debt the village owes is who pays
+    ("村委会当年欠的钱，现在该由谁来还？", "funds"),
+    ("老班子不移交账目，到底谁该出面督促纠正？", "complaint"),
+    ("这个民主评议应该由谁来主持？", "drafts"),
+    ("水塔建在哪、管网怎么铺，村支书一个人能定吗？", "decides"),
+])
+def test_more_role_cues(question: str, intent: str) -> None:
+    assert detect(simplified(question)).id == intent

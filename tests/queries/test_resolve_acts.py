@@ -76,3 +76,10 @@ def test_a_cadre_deciding_alone_on_a_lawful_matter_asks_who_decides(resolver: Re
     answer = resolver.resolve("村主任没开会，一个人做主把集体鱼塘租给了他表哥。村主任能一个人说了算吗？", as_of=OLD)
     assert answer["intent"]["id"] == "decides"
     assert answer["verdict"] == "village_autonomy"
+
+
+def test_selling_collective_land_is_forbidden_not_a_matter_of_who_decides(resolver: Resolver) -> None:
+    # 土地管理法 §2.3: no one may sell land; the story's bypassed meeting does not make it a question of who decides
+    answer = resolver.resolve("村干部没经过村民和村民代表同意，私下把村里六十多亩水田低价卖掉了。村干部能这样把村里的集体土地卖掉吗？",
+                              as_of=OLD)
+    assert answer["verdict"] == "not_for_village"
