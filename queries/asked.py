@@ -318,11 +318,13 @@ class AskedRoles:
         # the county's, not the town's): then the body that handles that case
         every = self.roles_here(item.node.id, place)
         roles = rq.in_case(every, str(answer.get("question") or ""))
-        # "要走哪几步、先找谁" asks where to go: the government body that receives and handles the application
-        # (社会救助暂行办法 §11: 向乡镇人民政府提出申请) leads, before the one that approves at the end
-        order = ("handles", "approves", "decides") if procedure else ("approves", "decides")
-        owner = next((r.body for role in order for r in roles
-                      if r.role == role and r.level in ("town", "county")), None)
+        # "要走哪几步、先找谁" asks where to go: the government body a provision says receives and handles the
+        # application (社会救助暂行办法 §11: 向乡镇人民政府提出申请) leads, before the one that approves at the end;
+        # a handling body the project only modeled does not displace the approver
+        receives = next((r.body for r in roles if procedure and r.role == "handles" and r.basis_id
+                         and r.level in ("town", "county")), None)
+        owner = receives or next((r.body for role in ("approves", "decides") for r in roles
+                                  if r.role == role and r.level in ("town", "county")), None)
         lead = self._lead.get(item.node.id)
         set_aside = {r.body.id for r in every if r.role == "handles"} - {r.body.id for r in roles if r.role == "handles"}
         case_role = next((r for r in roles if r.role == "handles" and r.level in ("town", "county")), None) \
