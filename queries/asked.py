@@ -19,7 +19,7 @@ from . import items as iq
 from . import reasons as rs
 from . import roles as rq
 from .bodies import COUNTY_AT_LARGE
-from .intent import deprives, Intent, asks_where
+from .intent import Intent, asks_where, deprives
 from .matching import normalize, simplified
 from .reasons import VERDICT_ZH, organic
 from .scope import binds

@@ -93,8 +93,8 @@ MISCONDUCT = re.compile(r"私自|擅自|私下|偷偷|自己(做主|决定|说�
 
 
 # acts the law forbids whatever a meeting votes (组织法 §27.2: no decision may infringe a villager's person,
-# democratic rights or property): taking someone's money or land, fining, forcing; selling land (土地管理法 §2.3) Asked "may they?",
-# the answer is no, not who should have decided
+# democratic rights or property): taking someone's money or land, fining, forcing; and selling land
+# (土地管理法 §2.3). Asked "may they?", the answer is no, not who should have decided
 DEPRIVES = re.compile(r"罚款|罚\d|乱罚|(?<!折)扣(下|着|留|回|发|掉|押|了|钱|款|除)|克扣|截留|强(行|迫|制|拆)|逼(着|迫)|不准(?!确)|剥夺|摊派|押金|保证金|"
                       r"卖(掉|了)?[^，。？?！!]{0,8}(土地|地皮|耕地|水田|田地)|(土地|地皮|耕地|水田|田地)[^，。？?！!]{0,4}卖(掉|了)")
 
