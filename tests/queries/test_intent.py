@@ -313,3 +313,9 @@ def test_the_first_step_asks_for_the_procedure() -> None:
 ])
 def test_more_role_cues(question: str, intent: str) -> None:
     assert detect(simplified(question)).id == intent
+
+
+def test_how_many_signatures_asks_for_the_procedure() -> None:
+    # 组织法 §21.2: a tenth of the villagers may propose a meeting; how many must sign is a step of the procedure
+    text = "村里要卖一块集体的地，村委会一直不开会说明。我们村民想联名要求开村民大会，要多少人签名才行？签好交给谁？"
+    assert detect(simplified(text)).id == "procedure"
