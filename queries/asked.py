@@ -321,8 +321,8 @@ class AskedRoles:
         # "要走哪几步、先找谁" asks where to go: the government body a provision says receives and handles the
         # application (社会救助暂行办法 §11: 向乡镇人民政府提出申请) leads, before the one that approves at the end;
         # a handling body the project only modeled does not displace the approver
-        receives = next((r.body for r in roles if procedure and r.role == "handles" and r.basis_id
-                         and r.level in ("town", "county")), None)
+        receives = next((r.body for r in roles if r.role == "handles" and r.basis_id
+                         and r.level in ("town", "county")), None) if procedure else None
         owner = receives or next((r.body for role in ("approves", "decides") for r in roles
                                   if r.role == role and r.level in ("town", "county")), None)
         lead = self._lead.get(item.node.id)
