@@ -55,8 +55,14 @@ def town_kind(name: str) -> str:
     return "镇"
 
 
-def load_divisions(folder: Path, city_prefix: str | None = SHANTOU_CITY) -> list[Division]:
-    """All divisions whose code starts with city_prefix (None: the whole country)."""
+# the levels whose names a question may give for its place ("南充市嘉陵区"): without a village, they say
+# which lists bind the answer (a city outside Shantou is not answered from Shantou's lists)
+COUNTY_LEVELS = ("province", "city", "district")
+
+
+def load_divisions(folder: Path, city_prefix: str | None = SHANTOU_CITY,
+                   levels: tuple[str, ...] = ("province", "city", "district", "town", "village")) -> list[Division]:
+    """All divisions whose code starts with city_prefix (None: the whole country), of these levels."""
     folder = Path(folder)
     out: list[Division] = []
     problems: list[Problem] = []
@@ -72,6 +78,8 @@ def load_divisions(folder: Path, city_prefix: str | None = SHANTOU_CITY) -> list
         ("villages", "village", "streetCode", 12),
     ]
     for name, level, parent_col, width in specs:
+        if level not in levels:
+            continue
         for rowno, row in _rows(folder, name, city_prefix):
             code = (row.get("code") or "").strip()
             if not code.isdigit() or len(code) != width:

@@ -18,7 +18,7 @@ from qingdan.queries.stores.base import GraphStore, LoadReport, PropertyGraph
 from qingdan.queries.stores.divisions import DivisionRow, DivisionTable
 
 from .catalog import Catalog
-from .divisions import SHANTOU_CITY, Division, load_divisions
+from .divisions import COUNTY_LEVELS, SHANTOU_CITY, Division, load_divisions
 from .imports import load_with_imports
 from .laws import LawCorpus, load_corpus
 from .project import project
@@ -50,11 +50,14 @@ def build(catalog_dir: Path | None = None, laws_dir: Path | None = None, divisio
     rdf, edge_props = build_rdf_with_edges(catalog, corpus, divisions)
     validate_graph(rdf)
     pg = project(rdf, edge_props)
+    folder = divisions_dir or paths.divisions_dir()
+    # the country's provinces, cities and districts always (3,354 rows): a question naming its city or
+    # district is answered by the rules that bind there; villages and towns elsewhere only when asked for
+    counties = load_divisions(folder, None, COUNTY_LEVELS)
     if national:
-        add_national(pg, load_divisions(divisions_dir or paths.divisions_dir(), None))
-    elif places:
-        folder = divisions_dir or paths.divisions_dir()
-        add_national(pg, [d for prefix in places for d in load_divisions(folder, prefix)])
+        add_national(pg, load_divisions(folder, None))
+    else:
+        add_national(pg, counties + [d for prefix in places for d in load_divisions(folder, prefix)])
     return Built(pg, rdf, catalog, corpus)
 
 

@@ -32,7 +32,7 @@ from .local_laws import LocalLaws
 from .matching import ItemIndex, Match, simplified
 from .ranking import UNLISTED_BELOW, VILLAGE_WORDS, Ranking
 from .reasons import VERDICT_ZH
-from .scope import Scope, scope_for
+from .scope import PlaceNames, Scope, scope_for
 from .stores.base import GraphStore, Node
 from .villages import Place, VillageFinder, by_code, concrete_body
 
@@ -127,6 +127,8 @@ class Resolver(Explaining, AskedRoles, Ranking):
         self.personal_ids = {i for i, m in self.items.items() if m.node.get("aspect") in PERSONAL_ASPECTS}
         self.body_names = body_names(store)
         self.finder = VillageFinder(store)
+        self.named_places = PlaceNames([(i.split('/')[-1], n) for i, n in store.names("City")],
+                                       [(i.split('/')[-1], n) for i, n in store.names("District")])
         self.roles = rq.read_all(store, ids, {i: m.node.get("kind") for i, m in self.items.items()})
         self._lead: dict[str, Node | None] = dict.fromkeys(ids)
         for i, pairs in store.neighbors_many(ids, "LEAD_BODY").items():
@@ -335,7 +337,7 @@ class Resolver(Explaining, AskedRoles, Ranking):
         day = parse_as_of(as_of)
         place = self.place(text, village)
         scope = scope_for(place.village.get("code") if place else None,
-                          place.village.get("name_zh") if place else None, text)
+                          place.village.get("name_zh") if place else None, text, self.named_places)
         allowed = self.scoped_items(day, scope)
         plain = simplified(text)
         intent = detect(plain)
@@ -406,6 +408,11 @@ class Resolver(Explaining, AskedRoles, Ranking):
                 answer["asked"] = self.decided_here(item, limits.may_do(answer), answer["verdict"], place, day)
         answer.update({"matches": matches, "confidence": min(1.0, top.score)})
         return answer
+
+    def town_by_law(self, item_id: str) -> rq.Role | None:
+        """The town's part in a delegated power that a statute, not a delegation decision, gives it."""
+        return next((r for r in self.roles.get(item_id, []) if r.role in ("enforces", "approves") and r.body.id.endswith("/town_government")
+                     and r.basis and not r.basis.startswith("DOC:") and r.provenance_status != "modeled"), None)
 
     def village_decides(self, item_id: str) -> bool:
         """A body of the village (its meeting, its representatives) decides the matter."""
@@ -481,7 +488,10 @@ class Resolver(Explaining, AskedRoles, Ranking):
         bases = [b for b in detail["bases"] if scope.binds(b.get("jurisdiction") or "CN")]
         local = self.local_laws.related(item.node, bases, scope, day, place.village.get("urban_rural") if place else None)
         kind = item.node.get("kind")
-        verdict = "county_department" if kind == "delegated" else self.verdict(item, place, day)[0]
+        # a county power some place delegated to towns stays the county's where no decision moved it, unless
+        # the law itself gives the town the power (城乡规划法 §65: in village planning areas the town orders a stop)
+        by_town = self.town_by_law(item.node.id) if kind == "delegated" else None
+        verdict = ("town" if by_town is not None else "county_department") if kind == "delegated" else self.verdict(item, place, day)[0]
         lst = item.lst.get("name_zh") if item.lst else "清单"
         where = self.where(scope, place)
         law_names = "、".join(dict.fromkeys(b["jurisdiction_name"] for b in local))
@@ -494,11 +504,12 @@ class Resolver(Explaining, AskedRoles, Ranking):
         steps += [{"kind": "local_provision", "text": rs.local_basis_text(b), "citation": b["citation"],
                    "source": f"法规库《{b['work']}》", "match": b["match"]} for b in local]
         if kind == "delegated":
-            steps.append({"kind": "delegation", "text": "未收录该地把这项区（县）职权下放给镇（街道）的决定：按法律规定由区（县）主管部门行使。",
+            steps.append({"kind": "delegation", "text": "未收录该地把这项区（县）职权下放给镇（街道）的决定："
+                          + (f"法律本身把这项职权给了镇人民政府（{self.basis_label(by_town.basis_id, day) if by_town.basis_id else by_town.basis}）。" if by_town is not None else "按法律规定由区（县）主管部门行使。"),
                           "source": "本库放权决定（未收录该地的）"})
         responsible = self.responsible(item, verdict, None, place)
         if kind == "delegated":
-            responsible["body_type"] = self.body(self._lead.get(item.node.id), place)
+            responsible["body_type"] = self.body(by_town.body if by_town is not None else self._lead.get(item.node.id), place)
         item_out = {k: detail[k] for k in ("id", "name", "kind", "kind_zh", "provenance", "description")}
         item_out.update({"list": None, "version": None, "category": None, "jurisdictions": list(item.jurisdictions),
                          "note": f"该职责的名称出自本库整理的《{lst}》，该清单不约束{scope.name}；这里只用其法律依据。"})

@@ -51,10 +51,71 @@ def province_in_text(text: str) -> tuple[str, str] | None:
     return code, m.group(0)
 
 
-def scope_for(village_code: str | None, village_name: str | None, text: str) -> Scope:
+# city names that are everyday words too ("开封" a letter, "安康" wellbeing, "长治久安", "中山路"): only their
+# full names ("开封市") name the place
+CITY_WORDS = {"开封", "安康", "大同", "长治", "白山", "黄山", "通化", "中山", "本溪", "辽源", "吉安", "永州", "新余", "三明",
+              "鹤壁", "白城", "七台河", "海东", "中卫", "固原", "吴忠", "金昌", "白银", "嘉峪关", "平凉", "定西"}
+CITY_SUFFIXES = ("市", "地区", "自治州", "盟")
+NOT_SHORT = r"(?![区县旗镇乡村路街社组屯])"
+# what the NBS table names a city-level or county-level slot that is no place
+NOT_PLACES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+
+
+class PlaceNames:
+    """The cities and districts (counties) a question may name for its place, from the graph's divisions:
+    "南充市嘉陵区的村干部……" is not answered from Shantou's lists. Cities by full name, and by short
+    name unless that is an everyday word; districts and counties by full name only (their short names,
+    "和平", "长安", "新华", are words and repeat across provinces). A name two places share names
+    neither."""
+
+    def __init__(self, cities: list[tuple[str, str]], districts: list[tuple[str, str]]) -> None:
+        city_name = {code: name for code, name in cities}
+        found: dict[str, set[str]] = {}
+        for code, name in cities:
+            if name in NOT_PLACES:
+                continue
+            found.setdefault(name, set()).add(code)
+            short = next((name[:-len(x)] for x in CITY_SUFFIXES if name.endswith(x)), name)
+            if len(short) >= 2 and short not in CITY_WORDS and short not in PROVINCES.values():
+                found.setdefault(short, set()).add(code)
+        for code, name in districts:
+            if name in NOT_PLACES or len(name) < 3:
+                continue
+            found.setdefault(name, set()).add(code)
+        self.codes = {name: next(iter(codes)) for name, codes in found.items() if len(codes) == 1}
+        self.city_name = city_name
+        # a short name followed by 区/县/村/路 … is another place's name ("朝阳区", "朝阳村", "中山路"), not the city
+        names = [re.escape(n) + ("" if n.endswith(("市", "区", "县", "旗", "地区", "自治州", "盟")) else NOT_SHORT)
+                 for n in sorted(self.codes, key=len, reverse=True)]
+        self._re = re.compile("|".join(names)) if names else None
+
+    def full_name(self, code: str) -> str:
+        parts = [PROVINCES.get(code[:2], "")]
+        if len(code) >= 4 and self.city_name.get(code[:4], "") not in NOT_PLACES:
+            parts.append(self.city_name.get(code[:4], ""))
+        if len(code) == 6:
+            parts.append(next((n for n, c in self.codes.items() if c == code and n.endswith(("区", "县", "市", "旗"))), ""))
+        return "".join(parts)
+
+    def in_text(self, text: str, province: str | None = None) -> tuple[str, str] | None:
+        """The first city or district the text names (within the province it names, if any)."""
+        if self._re is None:
+            return None
+        codes = [c for c in (self.codes[m.group(0)] for m in self._re.finditer(text)) if province is None or c.startswith(province)]
+        if not codes or any(c.startswith(DEFAULT_CODE) for c in codes):
+            return None  # "在深圳打工，老家潮阳": a Shantou place named anywhere keeps Shantou's lists
+        # "杭州余杭区": the district the city's name is followed by
+        code = next((c for c in codes[1:] if len(c) > len(codes[0]) and c.startswith(codes[0])), codes[0])
+        return code, self.full_name(code)
+
+
+def scope_for(village_code: str | None, village_name: str | None, text: str, places: PlaceNames | None = None) -> Scope:
     if village_code:
         return Scope(village_code, village_name or village_code, False)
     named = province_in_text(text)
+    local = places.in_text(text, named[0] if named else None) if places is not None else None
+    if local is not None and not local[0].startswith(DEFAULT_CODE):
+        return Scope(local[0], local[1], True)
     if named is not None and named[0] != DEFAULT_CODE[:2]:
         return Scope(named[0], named[1], True)
     return Scope(DEFAULT_CODE, DEFAULT_NAME, True)

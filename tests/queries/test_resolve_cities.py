@@ -1,0 +1,61 @@
+"""A question that names its city or district outside Shantou, without naming a village, is answered
+by the rules that bind there, not by Shantou's lists and delegation decisions.
+
+Expectations come from the statutes: 土地管理法（2019）第七十五条 (占用耕地建坟：县级以上自然资源、农业农村
+主管部门责令改正) — a power Shantou delegated to its towns (汕府〔2020〕72号), elsewhere the county's; 村庄和
+集镇规划建设管理条例 第三十七条第二款 (农村居民未经批准或违反规划建住宅，乡级人民政府可处罚) — the town's by
+the regulation itself, wherever the village stands.
+"""
+from __future__ import annotations
+
+import pytest
+
+from qingdan.queries.resolve import Resolver
+from qingdan.queries.scope import PlaceNames
+
+DAY = "2025-06-01"
+GRAVES = "的村里，有人在耕地上乱埋坟，归哪个部门管？"
+
+
+@pytest.fixture(scope="module")
+def resolver(any_store) -> Resolver:  # type: ignore[no-untyped-def]
+    return Resolver(any_store)
+
+
+@pytest.mark.parametrize("where, code", [("杭州余杭区", "330110"), ("湖北随州", "4213"), ("南充市高坪区", "511303")])
+def test_a_city_elsewhere_is_answered_by_national_law_not_shantous_delegation(resolver: Resolver, where: str, code: str) -> None:
+    a = resolver.resolve(where + GRAVES, as_of=DAY)
+    assert a["scope"]["code"] == code and a["scope"]["assumed"], a["scope"]
+    assert "汕头" not in a["scope"]["text"] and "本库未收录" in a["scope"]["text"], a["scope"]["text"]
+    assert a["verdict"] == "county_department", (a["verdict"], a["item"])
+    assert a["responsible"]["body_type"]["level"] == "county", a["responsible"]
+    assert not any("汕府" in (b.get("citation") or "") for b in a["bases"]), a["bases"]
+
+
+def test_a_shantou_district_keeps_shantous_delegation(resolver: Resolver) -> None:
+    a = resolver.resolve("潮阳区" + GRAVES, as_of=DAY)
+    assert a["scope"]["code"] == "4405", a["scope"]
+    assert a["verdict"] == "town", (a["verdict"], a["item"])
+
+
+def test_a_power_the_law_itself_gives_the_town_stays_the_towns_elsewhere(resolver: Resolver) -> None:
+    a = resolver.resolve("南充市高坪区的村民没经批准就在村庄规划区里建住宅，谁来处罚？", as_of=DAY)
+    assert a["scope"]["code"].startswith("5113"), a["scope"]
+    assert a["verdict"] == "town", (a["verdict"], a["item"], a["reasons"])
+    assert a["responsible"]["body_type"]["type"] == "town_government", a["responsible"]
+    assert any("镇人民政府" in r["text"] for r in a["reasons"] if r["kind"] == "delegation"), a["reasons"]
+
+
+def test_place_names_read_only_what_names_a_place() -> None:
+    names = PlaceNames([("4405", "汕头市"), ("5113", "南充市"), ("2113", "朝阳市"), ("4102", "开封市"), ("1101", "市辖区")],
+                       [("440513", "潮阳区"), ("511303", "高坪区"), ("110105", "朝阳区"), ("220104", "朝阳区")])
+    assert names.in_text("南充高坪区的村干部") == ("511303", "四川南充市高坪区")
+    assert names.in_text("我们南充那边") == ("5113", "四川南充市")
+    # a district name two provinces share names neither; "朝阳区" is not the city 朝阳
+    assert names.in_text("朝阳区的村民") is None
+    assert names.in_text("我们朝阳村") is None
+    # an everyday word is a city only by its full name
+    assert names.in_text("信已经开封了") is None and names.in_text("开封市的村") == ("4102", "河南开封市")
+    # a Shantou place named anywhere keeps Shantou's lists; a province named keeps its own cities only
+    assert names.in_text("在南充打工，老家潮阳区") is None
+    assert names.in_text("广东省朝阳市", province="44") is None
