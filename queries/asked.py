@@ -216,6 +216,20 @@ class AskedRoles:
                 "asked": {"role": None, "role_zh": "能否这样做", "answered_role": None, "bodies": [],
                           "verdict": "not_for_village", "text": text, "behaviour": c["id"]}}
 
+    def overruled(self, item: ItemMeta, limits: list[dict[str, Any]], day: date) -> dict[str, Any]:
+        """"开会表决了就能不给外嫁女分吗": a meeting decides the matter, but no decision of it, and no village rule,
+        may take a villager's rights or property or break the law (组织法 2018 §27.2, 2025 §31.2); taking money or
+        land, fining or forcing is what the question asks about, so the answer is no, with the matter's own
+        prohibitions and who decides it lawfully."""
+        quoted = "；".join(f"“{x['text']}”（{x['label']}）" for x in limits)
+        text = (f"不可以：村规民约和村民会议、村民代表会议的决定都不得违反法律，不得侵犯村民的人身权利、民主权利和财产权利"
+                f"（{organic(self.store, day, 27, 31)}第二款），即使经会议表决也不能这样做。"
+                + (f"其中的禁止性规定：{quoted}。" if limits else "")
+                + f"这件事本身按“{item.node.get('name_zh')}”依法办理。")
+        return {"verdict": "not_for_village", "verdict_zh": "不能这样做：会议决定也不能违反法律、侵犯村民权益",
+                "asked": {"role": None, "role_zh": "能否这样做", "answered_role": None, "bodies": [],
+                          "verdict": "not_for_village", "text": text, "limits": limits}}
+
     def named_body_part(self, item: ItemMeta, named: Node, roles: list[rq.Role], place: Place | None, day: date,
                         answer: dict[str, Any]) -> dict[str, Any]:
         """"镇政府对土地流转到底管不管？" asks about the town's part, not who handles the matter as a rule: the

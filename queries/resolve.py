@@ -27,7 +27,7 @@ from .asked import DECISION_ASPECT, PERSONAL_ASPECTS, AskedRoles
 from .bodies import body_names, commissioner, named_in
 from .explain import ExplainedView, Explaining, read_adoptions, scoped_view
 from .intent import (Intent, about_misconduct, asking_sentence, asks_about_act, asks_about_cadre, asks_to_help, bypassed_meeting,
-                     detect, misconduct_in, personal_misconduct)
+                     deprives, detect, misconduct_in, personal_misconduct, vote_asked)
 from .local_laws import LocalLaws
 from .matching import ItemIndex, Match, simplified
 from .ranking import UNLISTED_BELOW, VILLAGE_WORDS, Ranking
@@ -352,7 +352,10 @@ class Resolver(Explaining, AskedRoles, Ranking):
                                        asks_about_act(intent, misconduct), bypassed_meeting(plain))
         for m in conduct:
             negatives[m.id] = max(negatives.get(m.id, 0.0), UNLISTED_BELOW)
-        top = self.prefer(duties, intent, text, allowed) if duties and self.on_topic(text, duties) else None
+        # a cadre's own wrongdoing named in the curated words (挪用, 受贿 …) and a question where to report it or who
+        # deals with it is on topic however few of the story's other words any duty shares
+        reported = bool(conduct) and intent.id in ("complaint", "enforces")
+        top = self.prefer(duties, intent, text, allowed) if duties and (self.on_topic(text, duties) or reported) else None
         if top is not None:
             top = self.in_its_case(duties, top, plain)
         # a story of wrongdoing that asks nothing else
@@ -403,6 +406,11 @@ class Resolver(Explaining, AskedRoles, Ranking):
             if answer["verdict"] == "village_assists" and not asks_to_help(asking_sentence(plain, intent.cue) or plain):
                 # may the village do this itself, in a matter it only assists with: no
                 answer.update(self.not_its_own(item, answer, day))
+            elif intent.id == "may_do" and answer["verdict"] == "village_autonomy" \
+                    and (deprives(asking_sentence(plain, intent.cue) or plain) or (vote_asked(intent) and deprives(plain))):
+                # "村里能这样摊派收钱吗", "开会表决就能不给外嫁女分吗": the village's own matter, but no meeting may take
+                # what the law gives a villager; asking whether a vote makes the story's act lawful asks about that act
+                answer.update(self.overruled(item, limits.may_do(answer)["limits"], day))
             elif intent.id == "may_do":
                 # "may they do this?" about a duty: the matter's verdict, and what its own bases forbid
                 answer["asked"] = self.decided_here(item, limits.may_do(answer), answer["verdict"], place, day)

@@ -83,3 +83,33 @@ def test_selling_collective_land_is_forbidden_not_a_matter_of_who_decides(resolv
     answer = resolver.resolve("村干部没经过村民和村民代表同意，私下把村里六十多亩水田低价卖掉了。村干部能这样把村里的集体土地卖掉吗？",
                               as_of=OLD)
     assert answer["verdict"] == "not_for_village"
+
+
+def test_a_vote_asked_to_bless_what_the_story_took_is_answered_no_with_the_meetings_limit(resolver: Resolver) -> None:
+    # the matter (分配征地补偿费) is the village's own, decided by its meeting (组织法 2018 §24.1.7); but no
+    # decision of that meeting may take a villager's rights or property (§27.2), which the answer cites
+    answer = resolver.resolve("我们组的地被征了，组长召集村民大会讨论补偿款怎么分，方案把出嫁的姑娘都排除在分配外面。"
+                              "组里开大会投票就能这样定吗？", as_of=OLD)
+    assert answer["intent"]["id"] == "may_do"
+    assert answer["verdict"] == "not_for_village"
+    assert answer["item"]["kind"] != "negative"
+    assert "第二十七条第二款" in answer["asked"]["text"], answer["asked"]
+
+
+def test_a_levy_the_asking_sentence_names_is_no_even_on_the_villages_own_matter(resolver: Resolver) -> None:
+    answer = resolver.resolve("村委会要修村道，挨家挨户按人头摊派300元，说是村里定的，不交的就不给办事。村里能这样摊派吗？", as_of=OLD)
+    assert answer["verdict"] == "not_for_village", (answer["item"], answer.get("asked"))
+    # a vote on a lawful use of the village's own money stays the village's, led by the meeting that decides it
+    lawful = resolver.resolve("村里光伏电站卖电收了15万，想拿8万给主路装路灯，开村民会议表决通过了，这样做行吗？", as_of=OLD)
+    assert lawful["verdict"] == "village_autonomy", (lawful["item"], lawful.get("asked"))
+
+
+def test_a_cadres_own_wrongdoing_asked_where_to_report_is_never_unlisted(resolver: Resolver) -> None:
+    # 监察法 §15.1.5: those who manage a village committee's affairs answer to the county supervision commission;
+    # the story shares few words with any duty, but 挪用 names the wrongdoing and the question asks where to report it
+    answer = resolver.resolve("会计把集体的钱挪用了，账对不上也不给看。该去哪举报？", as_of=OLD)
+    assert answer["verdict"] == "county_department", (answer["verdict"], answer["item"])
+    assert answer["responsible"]["body_type"]["type"] == "county_discipline", answer["responsible"]
+    assert answer["item"]["kind"] != "negative"
+    # without such words a grievance about someone else's debt stays off the lists
+    assert resolver.resolve("老板欠我工资不给，我该去哪举报？", as_of=OLD)["verdict"] == "unlisted"
