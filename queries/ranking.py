@@ -176,13 +176,20 @@ class Ranking:
             return self.certificate_named(duties, text)
         want = self.has_timing if intent.id == "timing" else self.has_procedure if intent.id == "procedure" else None
         top = duties[0]
-        if want is None and intent.role in PREFER_ROLES:
+        if want is None and (intent.role in PREFER_ROLES or self.undecided(top, intent)):
             want = {m.id for m in duties[:6] if any(r.role == intent.role for r in self.roles.get(m.id, []))}
         if want is None or top.id in want:
             return top
         # near the top in words: the closeness-in-meaning bonus goes to a few items only, and would make
         # the others look farther from the top than the question's words put them
         return next((m for m in duties[1:6] if m.id in want and _evidence(m) >= PREFER_WITHIN * _evidence(top)), top)
+
+    def undecided(self, top: Match, intent: Intent) -> bool:
+        """A question asking in so many words which meeting decides ("是不是要先拿到村民会议上通过") about an item
+        that records nobody deciding or approving it (the works' settlement, not the works plan): an item near the
+        top that records who decides knows the answer. A government matter's approver stands in for who decides."""
+        return intent.id == "decides" and bool(intent.cue) and not intent.told \
+            and not any(r.role in ("decides", "approves") for r in self.roles.get(top.id, []))
 
     def in_its_case(self, duties: list[Match], top: Match, plain: str) -> Match:
         """An item for another case of the matter ("村里的鱼塘要承包出去" against the villager group's own

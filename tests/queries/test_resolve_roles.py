@@ -371,3 +371,17 @@ def test_asking_the_steps_of_an_application_leads_with_where_it_is_filed(resolve
     assert a["intent"]["id"] == "procedure"
     assert a["verdict"] == "town"
     assert a["responsible"]["body_type"]["type"] == "town_government"
+
+
+def test_which_meeting_decides_a_village_works_project_is_answered_with_the_meeting(resolver: Resolver) -> None:
+    # 组织法（2018）第二十四条第一款第（四）项：公益事业的兴办和筹资筹劳方案及建设承包方案由村民会议讨论决定;
+    # the story's words fit the deliberation service (议事会) and the project's money best, neither of which
+    # records who decides: the works item near them that does answers
+    a = resolver.resolve("村里要修一段十几万的村道，钱一半是村集体的，一半是上级专项资金。县里的制度说10万元以上先两委讨论、"
+                         "再交村民议事会表决、然后招标。这种村里的工程，按法律到底要经过哪个会定？", as_of=DAY)
+    assert a["intent"]["id"] == "decides" and a["verdict"] == "village_autonomy", (a["intent"], a["verdict"])
+    assert a["asked"]["bodies"][0]["body_type"] in ("villagers_assembly", "villagers_representative_meeting"), a["asked"]
+    # asked in so many words whether the plans go to the villagers' meeting first, it is a question of who decides
+    b = resolver.resolve("村里搞公益工程，建设承包方案跟集资方案是不是要先拿到村民会议上通过才能办？", as_of=DAY)
+    assert b["intent"]["id"] == "decides", b["intent"]
+    assert b["asked"]["bodies"][0]["body_type"] == "villagers_assembly", b["asked"]
