@@ -76,6 +76,11 @@ ACTION_WORDS = ("处罚", "调解", "证明", "公开", "选举", "罢免", "出
                 "备案", "救助", "补贴", "采购", "招标", "拆除", "征收", "评议", "审计", "公示")
 
 
+# a question that asks about a treatment (which medicine, whether to stop it, which hospital) asks a doctor, not
+# who is responsible: the village clinic or the village doctor a story names does not make it a village duty
+TREATMENT_ASKED = re.compile(r"(吃|用|贴)(点|些)?(啥|什么|哪种|哪个)(药|膏)|换药|停药|贴膏|药[^，。？?！!]{0,6}(停|一直吃)|(去|上|到)[^，。？?！!]{0,6}医院(看|换|检查|治)|怎么治|能治好")
+
+
 def _evidence(m: Match) -> float:
     """What of a match's score says the question is about the item at all: its words. The nearest
     item in meaning is nearest for any text, "今天天气怎么样" included."""
@@ -257,6 +262,9 @@ class Ranking:
         evidence = [_evidence(m) for m in by_words] + [0.0]
         top = evidence[0]
         plain = simplified(text)
+        spans = asking_spans(masked(plain))
+        if spans and TREATMENT_ASKED.search(plain[spans[-1][0]:spans[-1][1]]):
+            return False  # "村医开了降压药……要不要去大医院换药": a patient's question, whatever clinic the story names
         if len(plain) <= JUDGED_UP_TO:
             # in a short question one shared everyday word is a large share ("村里的井水能直接喝吗")
             p = topic_judge.on_topic_probability(text)

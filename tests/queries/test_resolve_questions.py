@@ -384,3 +384,13 @@ def test_case_list_covers_the_contract() -> None:
             "delegated"} <= kinds
     assert sum(c.caution is not None for c in CASES) >= 7
     assert len(CASES) >= 45
+
+
+def test_a_patients_question_is_unlisted_whatever_clinic_the_story_names(resolver: Resolver) -> None:
+    # which medicine to take or whether to change it asks a doctor; the village clinic in the story is no duty
+    for q in ("我爸七十了，在我们村卫生室量血压一直偏高，村医开了药，吃了半个月还是头晕得厉害，晚上也睡不好。要不要去县医院换药？",
+              "奶奶腰疼好几年了，阴天下雨就疼得下不了床，村卫生室的医生说是骨质增生，给开了膏药。这种病吃什么药好得快？"):
+        assert resolver.resolve(q, as_of="2025-06-01")["verdict"] == "unlisted", q
+    # a question about the clinic's charges is about a duty
+    a = resolver.resolve("村卫生室给老人开药乱收费，一盒药比药店贵一倍，这事归谁管？", as_of="2025-06-01")
+    assert a["verdict"] != "unlisted", a["verdict"]
