@@ -108,6 +108,8 @@ def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     ("上面又让加挂一块牌子，村里能不挂吗？", "may_refuse"),
     ("村庄规划是村委会自己找人画，还是镇里来编？", "drafts"),
     ("申请宅基地，村里这一环要做什么？", "village_part"),
+    # "A管还是B管" asks which body is responsible, not who decides
+    ("个人跟村里争林权，到底是镇政府管还是县里管？", "responsible"),
     # "在这事里头": the matter's inside, said as people say it, after a first question about who decides
     ("申请低保最后是不是村里说了算？听说镇里审核、县里批，那村委会在这事里头到底负责干啥？", "village_part"),
     ("听说是农户申请、乡里审核、县里审批，那村委会在这里面到底算干什么的？", "village_part"),  # 干什么的 asks
