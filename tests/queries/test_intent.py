@@ -108,6 +108,8 @@ def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     ("上面又让加挂一块牌子，村里能不挂吗？", "may_refuse"),
     ("村庄规划是村委会自己找人画，还是镇里来编？", "drafts"),
     ("申请宅基地，村里这一环要做什么？", "village_part"),
+    # a long "能……吗" still asks whether they may
+    ("村里签过协议说地永久归我们种，现在村委会能把我们种了二十多年的地收回去拍卖吗？", "may_do"),
     # "在这事里头": the matter's inside, said as people say it, after a first question about who decides
     ("申请低保最后是不是村里说了算？听说镇里审核、县里批，那村委会在这事里头到底负责干啥？", "village_part"),
     ("听说是农户申请、乡里审核、县里审批，那村委会在这里面到底算干什么的？", "village_part"),  # 干什么的 asks
