@@ -63,13 +63,13 @@ def kill_at(store: Any, steps: tuple[str, ...], delay: float = 0.0, **extra: str
 def test_a_load_killed_while_it_writes_leaves_the_previous_graph_and_a_rerun_cleans_up(neo4j_store, bundled_graph):
     before = snapshot(neo4j_store)
     old = before[2].removeprefix("neo4j-")
-    assert sum(before[0].values()) == len(bundled_graph.nodes)
+    assert sum(before[0].values()) == bundled_graph.size()[0]
     for steps, delay in ((("nodes",), 0.3), (("rels",), 0.3)):  # two orphans: one of nodes only, one with relationships
         step = kill_at(neo4j_store, steps, delay)
         assert step in steps, "the load finished before it could be interrupted"
         assert snapshot(neo4j_store) == before  # counts, version and answers: the previous graph exactly
     tokens = load_tokens(neo4j_store)
-    assert tokens[old] == len(bundled_graph.nodes) and len(tokens) == 3  # the two orphans, unseen
+    assert tokens[old] == bundled_graph.size()[0] and len(tokens) == 3  # the two orphans, unseen
 
     cmd, env = command(neo4j_store)
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
@@ -77,9 +77,9 @@ def test_a_load_killed_while_it_writes_leaves_the_previous_graph_and_a_rerun_cle
     assert "新旧混合" not in done.stdout
     after = snapshot(neo4j_store)
     assert after[:2] == before[:2] and after[2] != before[2]  # the same catalog loaded anew
-    assert list(load_tokens(neo4j_store).values()) == [len(bundled_graph.nodes)]  # orphans and old gone
+    assert list(load_tokens(neo4j_store).values()) == [bundled_graph.size()[0]]  # orphans and old gone
     distinct = query(neo4j_store, "MATCH (n:Entity) RETURN count(DISTINCT n.id) AS ids, count(n) AS n")
-    assert distinct[0]["ids"] == distinct[0]["n"] == len(bundled_graph.nodes)
+    assert distinct[0]["ids"] == distinct[0]["n"] == bundled_graph.size()[0]
     rels = query(neo4j_store, "MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
     assert rels == sum(after[1].values())
 
@@ -95,8 +95,8 @@ def test_a_load_killed_after_its_switch_leaves_the_new_graph_whole(neo4j_store, 
     assert after[:2] == before[:2]  # the new graph whole (the same catalog)
     new = after[2].removeprefix("neo4j-")
     tokens = load_tokens(neo4j_store)
-    assert tokens[new] == len(bundled_graph.nodes)
-    assert 0 < tokens[old] < len(bundled_graph.nodes)  # the old generation part-deleted, unseen
+    assert tokens[new] == bundled_graph.size()[0]
+    assert 0 < tokens[old] < bundled_graph.size()[0]  # the old generation part-deleted, unseen
     assert neo4j_store.sweep() == tokens[old]  # what a startup sweep or the next load deletes
-    assert list(load_tokens(neo4j_store).values()) == [len(bundled_graph.nodes)]
+    assert list(load_tokens(neo4j_store).values()) == [bundled_graph.size()[0]]
     assert snapshot(neo4j_store) == after
