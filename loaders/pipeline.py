@@ -51,12 +51,12 @@ def build(catalog_dir: Path | None = None, laws_dir: Path | None = None, divisio
     validate_graph(rdf)
     pg = project(rdf, edge_props)
     folder = divisions_dir or paths.divisions_dir()
-    # the country's provinces, cities and districts always (3,354 rows): a question naming its city or
-    # district is answered by the rules that bind there; villages and towns elsewhere only when asked for
-    counties = load_divisions(folder, None, COUNTY_LEVELS)
     if national:
         add_national(pg, load_divisions(folder, None))
     else:
+        # the country's provinces, cities and districts always (3,354 rows): a question naming its city or
+        # district is answered by the rules that bind there; villages and towns elsewhere only when asked for
+        counties = load_divisions(folder, None, COUNTY_LEVELS)
         add_national(pg, counties + [d for prefix in places for d in load_divisions(folder, prefix)])
     return Built(pg, rdf, catalog, corpus)
 

@@ -32,7 +32,7 @@ from .local_laws import LocalLaws
 from .matching import ItemIndex, Match, simplified
 from .ranking import UNLISTED_BELOW, VILLAGE_WORDS, Ranking
 from .reasons import VERDICT_ZH
-from .scope import PlaceNames, Scope, scope_for
+from .scope import NOT_PLACES, PlaceNames, Scope, scope_for
 from .stores.base import GraphStore, Node
 from .villages import Place, VillageFinder, by_code, concrete_body
 
@@ -410,7 +410,7 @@ class Resolver(Explaining, AskedRoles, Ranking):
                     and (deprives(asking_sentence(plain, intent.cue) or plain) or (vote_asked(intent) and deprives(plain))):
                 # "村里能这样摊派收钱吗", "开会表决就能不给外嫁女分吗": the village's own matter, but no meeting may take
                 # what the law gives a villager; asking whether a vote makes the story's act lawful asks about that act
-                answer.update(self.overruled(item, limits.may_do(answer)["limits"], day))
+                answer.update(self.overruled(item, limits.prohibitions(answer.get("bases") or [], str(answer.get("question") or "")), day))
             elif intent.id == "may_do":
                 # "may they do this?" about a duty: the matter's verdict, and what its own bases forbid
                 answer["asked"] = self.decided_here(item, limits.may_do(answer), answer["verdict"], place, day)
@@ -450,7 +450,7 @@ class Resolver(Explaining, AskedRoles, Ranking):
         if place is None:
             return scope.name
         return "".join(n.get("name_zh") for n in (place.city, place.district, place.town, place.village)
-                       if n is not None and n.get("name_zh") not in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"))
+                       if n is not None and n.get("name_zh") not in NOT_PLACES)
 
     def item_answer(self, item: ItemMeta, place: Place | None, day: date, scope: Scope | None = None) -> dict[str, Any]:
         """Everything in an answer that follows from the item, the village, the date and the place."""

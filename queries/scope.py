@@ -69,7 +69,7 @@ class PlaceNames:
     neither."""
 
     def __init__(self, cities: list[tuple[str, str]], districts: list[tuple[str, str]]) -> None:
-        city_name = {code: name for code, name in cities}
+        self.name_of = {code: name for code, name in cities + districts}
         found: dict[str, set[str]] = {}
         for code, name in cities:
             if name in NOT_PLACES:
@@ -83,19 +83,14 @@ class PlaceNames:
                 continue
             found.setdefault(name, set()).add(code)
         self.codes = {name: next(iter(codes)) for name, codes in found.items() if len(codes) == 1}
-        self.city_name = city_name
         # a short name followed by 区/县/村/路 … is another place's name ("朝阳区", "朝阳村", "中山路"), not the city
         names = [re.escape(n) + ("" if n.endswith(("市", "区", "县", "旗", "地区", "自治州", "盟")) else NOT_SHORT)
                  for n in sorted(self.codes, key=len, reverse=True)]
         self._re = re.compile("|".join(names)) if names else None
 
     def full_name(self, code: str) -> str:
-        parts = [PROVINCES.get(code[:2], "")]
-        if len(code) >= 4 and self.city_name.get(code[:4], "") not in NOT_PLACES:
-            parts.append(self.city_name.get(code[:4], ""))
-        if len(code) == 6:
-            parts.append(next((n for n, c in self.codes.items() if c == code and n.endswith(("区", "县", "市", "旗"))), ""))
-        return "".join(parts)
+        return PROVINCES.get(code[:2], "") + "".join(
+            n for n in (self.name_of.get(code[:4], ""), self.name_of.get(code, "") if len(code) == 6 else "") if n not in NOT_PLACES)
 
     def in_text(self, text: str, province: str | None = None) -> tuple[str, str] | None:
         """The first city or district the text names (within the province it names, if any)."""
@@ -114,7 +109,7 @@ def scope_for(village_code: str | None, village_name: str | None, text: str, pla
         return Scope(village_code, village_name or village_code, False)
     named = province_in_text(text)
     local = places.in_text(text, named[0] if named else None) if places is not None else None
-    if local is not None and not local[0].startswith(DEFAULT_CODE):
+    if local is not None:
         return Scope(local[0], local[1], True)
     if named is not None and named[0] != DEFAULT_CODE[:2]:
         return Scope(named[0], named[1], True)
