@@ -128,7 +128,9 @@ def reasons(store: GraphStore, lst: Node | None, ver: Node | None, cat: Node | N
     return [{"step": i + 1, **s} for i, s in enumerate(steps)]
 
 
-def why_not(store: GraphStore, item: Node, detail: dict[str, Any], verdict: str, day: date) -> list[dict[str, str]]:
+def why_not(store: GraphStore, item: Node, detail: dict[str, Any], verdict: str, day: date,
+            town_by_law: str | None = None) -> list[dict[str, str]]:
+    """town_by_law: the provision by which the law itself, not a delegation, gives a delegated power to the town."""
     lead = detail["lead"]["name"] if detail.get("lead") else "有关部门"
     out: list[dict[str, str]] = []
     if verdict == "village_autonomy":
@@ -137,7 +139,9 @@ def why_not(store: GraphStore, item: Node, detail: dict[str, Any], verdict: str,
         out.append({"side": "village", "text": f"主责在{lead}，村（居）委会只是协助；{entrusted(store, day)}，不能把主责转给村里。"})
     elif verdict in ("town", "county_department"):
         out.append({"side": "village", "text": "这是政府的职权（许可、审批、处罚、检查、强制、纠正等），村（居）委会不是行政机关，不能行使；村里可以发现、劝阻、报告和协助。"})
-        if verdict == "town" and item.get("kind") == "delegated":
+        if verdict == "town" and item.get("kind") == "delegated" and town_by_law:
+            out.append({"side": "county", "text": f"法律本身把这项职权给了镇人民政府（{town_by_law}），不依赖放权决定。"})
+        elif verdict == "town" and item.get("kind") == "delegated":
             out.append({"side": "county", "text": "该职权已依放权决定调整由镇（街道）以自己的名义实施（行政处罚法 2021 年第二十四条 / 行政许可法第二十四条）。"})
         elif verdict == "county_department" and item.get("kind") == "delegated":
             out.append({"side": "town", "text": "该镇街所在区县未承接这项下放职权（或承接记录未公开），镇街不能以自己的名义行使。"})

@@ -499,6 +499,7 @@ class Resolver(Explaining, AskedRoles, Ranking):
         # a county power some place delegated to towns stays the county's where no decision moved it, unless
         # the law itself gives the town the power (城乡规划法 §65: in village planning areas the town orders a stop)
         by_town = self.town_by_law(item.node.id) if kind == "delegated" else None
+        by_law = (self.basis_label(by_town.basis_id, day) if by_town.basis_id else by_town.basis) if by_town is not None else None
         verdict = ("town" if by_town is not None else "county_department") if kind == "delegated" else self.verdict(item, place, day)[0]
         lst = item.lst.get("name_zh") if item.lst else "清单"
         where = self.where(scope, place)
@@ -513,7 +514,7 @@ class Resolver(Explaining, AskedRoles, Ranking):
                    "source": f"法规库《{b['work']}》", "match": b["match"]} for b in local]
         if kind == "delegated":
             steps.append({"kind": "delegation", "text": "未收录该地把这项区（县）职权下放给镇（街道）的决定："
-                          + (f"法律本身把这项职权给了镇人民政府（{self.basis_label(by_town.basis_id, day) if by_town.basis_id else by_town.basis}）。" if by_town is not None else "按法律规定由区（县）主管部门行使。"),
+                          + (f"法律本身把这项职权给了镇人民政府（{by_law}）。" if by_law is not None else "按法律规定由区（县）主管部门行使。"),
                           "source": "本库放权决定（未收录该地的）"})
         responsible = self.responsible(item, verdict, None, place)
         if kind == "delegated":
@@ -523,7 +524,7 @@ class Resolver(Explaining, AskedRoles, Ranking):
                          "note": f"该职责的名称出自本库整理的《{lst}》，该清单不约束{scope.name}；这里只用其法律依据。"})
         return {"verdict": verdict, "verdict_zh": VERDICT_ZH[verdict], "item": item_out, "responsible": responsible,
                 "bases": bases + local, "reasons": [{"step": i + 1, **x} for i, x in enumerate(steps)],
-                "why_not": rs.why_not(self.store, item.node, detail, verdict, day),
+                "why_not": rs.why_not(self.store, item.node, detail, verdict, day, by_law),
                 "disclosure": [], "procedure": detail["procedure"]}
 
     # ---- parts of the answer -------------------------------------------------------------

@@ -44,6 +44,9 @@ def test_a_power_the_law_itself_gives_the_town_stays_the_towns_elsewhere(resolve
     assert a["verdict"] == "town", (a["verdict"], a["item"], a["reasons"])
     assert a["responsible"]["body_type"]["type"] == "town_government", a["responsible"]
     assert any("镇人民政府" in r["text"] for r in a["reasons"] if r["kind"] == "delegation"), a["reasons"]
+    # the reason it is not the county's is the regulation, not a delegation decision the place never made
+    county = [w["text"] for w in a["why_not"] if w["side"] == "county"]
+    assert county and "第三十七条第二款" in county[0] and "依放权决定" not in county[0], a["why_not"]
 
 
 def test_place_names_read_only_what_names_a_place() -> None:
