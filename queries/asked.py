@@ -22,7 +22,7 @@ from .bodies import COUNTY_AT_LARGE
 from .intent import Intent, asks_where, deprives
 from .matching import normalize, simplified
 from .reasons import VERDICT_ZH, organic
-from .scope import binds
+from .scope import Scope, binds
 from .stores.base import GraphStore, Node
 from .villages import Place
 
@@ -52,14 +52,16 @@ class AskedRoles:
     roles: dict[str, list[rq.Role]]
     _lead: dict[str, Node | None]
 
-    def roles_here(self, item_id: str, place: Place | None) -> list[rq.Role]:
-        """The item's roles whose basis binds the village: a body a Shantou regulation names is no
-        role of a village in Zhejiang."""
+    def roles_here(self, item_id: str, place: Place | None, scope: Scope | None = None) -> list[rq.Role]:
+        """The item's roles whose basis binds the village, or without one the place the answer is for: a body
+        a Shantou regulation names is no role of a village in Zhejiang, nor in a city a question names."""
         roles = self.roles.get(item_id, [])
-        if place is None:
-            return roles
-        code = place.village.get("code")
-        return [r for r in roles if not r.basis_id or binds(self._basis_jurisdiction(r.basis_id), code)]
+        if place is not None:
+            code = place.village.get("code")
+            return [r for r in roles if not r.basis_id or binds(self._basis_jurisdiction(r.basis_id), code)]
+        if scope is not None:
+            return [r for r in roles if not r.basis_id or scope.binds(self._basis_jurisdiction(r.basis_id))]
+        return roles
 
     def _basis_jurisdiction(self, node_id: str) -> str:
         cache: dict[str, str] = self.__dict__.setdefault("_basis_places", {})
@@ -91,7 +93,8 @@ class AskedRoles:
         """Every role of the item, and the body playing the asked role with the verdict for it.
         named: the body a "does X deal with it?" question names (镇政府对土地流转到底管不管);
         commissioner: the department the question says gave the village the work (县卫健局让村里……)."""
-        roles = self.roles_here(item.node.id, place)
+        scope = Scope(**{k: answer["scope"][k] for k in ("code", "name", "assumed")}) if answer.get("scope") else None
+        roles = self.roles_here(item.node.id, place, scope)
         out_roles = [self.role_out(r, place, day) for r in roles]
         timing = self.timing(answer) if intent.id == "timing" or answer.get("disclosure") else []
         if intent.id == "timing":  # the matter the question names first (财务收支 for "账多久公布")
@@ -117,7 +120,7 @@ class AskedRoles:
         answered, bodies = rq.for_role(roles, intent.role, exact=True)
         note = None
         matched = [c for c in answer.get("cautions") or [] if c.get("matched")]
-        conduct = self.own_conduct(intent, personal, matched, place, about_cadre)
+        conduct = self.own_conduct(intent, personal, matched, place, about_cadre, scope)
         if conduct is not None:
             # a cadre's own wrongdoing (a bribe, embezzlement, a blow) is the discipline commission's
             # before it is the town's: whoever deals with the person leads, the duty's own bodies follow
@@ -129,7 +132,7 @@ class AskedRoles:
         elif not bodies and intent.role in rq.MISCONDUCT_ROLES:
             # the duty records no such body: whoever deals with the behaviour the question describes
             for c in matched:
-                answered, bodies = rq.for_role(self.roles_here(f"item/{c['id']}", place), intent.role)
+                answered, bodies = rq.for_role(self.roles_here(f"item/{c['id']}", place, scope), intent.role)
                 if bodies:
                     note = f"按负面清单行为“{c['name']}”的处理主体回答"
                     break
@@ -181,7 +184,7 @@ class AskedRoles:
         return result
 
     def own_conduct(self, intent: Intent, personal: bool, matched: list[dict[str, Any]],
-                    place: Place | None, about_cadre: bool = False) -> tuple[dict[str, Any], list[rq.Role]] | None:
+                    place: Place | None, about_cadre: bool = False, scope: Scope | None = None) -> tuple[dict[str, Any], list[rq.Role]] | None:
         """The behaviour of a cadre as a person that a complaint tells of, and who deals with it: for
         "where do I report" the body that handles the behaviour (the discipline and supervision
         commission: 监察法 §15 puts those who manage a village's affairs under it), for "who punishes"
@@ -194,7 +197,7 @@ class AskedRoles:
             return None
         for c in matched:
             if c.get("aspect") in PERSONAL_ASPECTS:
-                _, dealing = rq.for_role(self.roles_here(f"item/{c['id']}", place),
+                _, dealing = rq.for_role(self.roles_here(f"item/{c['id']}", place, scope),
                                          "handles" if intent.role == "corrects" else intent.role)
                 if dealing:
                     return c, dealing

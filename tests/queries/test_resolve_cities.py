@@ -47,6 +47,9 @@ def test_a_power_the_law_itself_gives_the_town_stays_the_towns_elsewhere(resolve
     # the reason it is not the county's is the regulation, not a delegation decision the place never made
     county = [w["text"] for w in a["why_not"] if w["side"] == "county"]
     assert county and "第三十七条第二款" in county[0] and "依放权决定" not in county[0], a["why_not"]
+    # and no role the answer lists rests on a Shantou document, which binds nowhere else
+    shown = [r for r in a["roles"] + ((a.get("asked") or {}).get("bodies") or [])]
+    assert shown and not any("汕府" in (r.get("basis_label") or "") for r in shown), shown
 
 
 def test_place_names_read_only_what_names_a_place() -> None:
