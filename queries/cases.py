@@ -19,7 +19,7 @@ _PERSON = re.compile(r"我家|我们家|自家|他家|她家|邻居|个人|农�
 # both parties units: two villages or groups, a group against the village committee, a collective against a company
 _UNIT = "(村民小组|小组|村委会|村里|村集体|集体经济组织|经济合作社|合作社|公司|企业|林场|农场|单位|社区|[本邻外]村|另一个村|村|组)"
 _UNITS = re.compile(r"(两|二|俩|几)个?(村|组|村民小组|社区|集体|单位)|单位之间|村与村|组与组|村和村|组和组|村跟村|组跟组|"
-                    rf"{_UNIT}(与|和|跟|同)(隔壁村|[^，。？?！!,]{{0,6}}?{_UNIT})")
+                    rf"{_UNIT}[想要去]?(与|和|跟|同)(隔壁村|镇里|镇上|乡里|镇政府|乡政府|[^，。？?！!,]{{0,12}}?{_UNIT})")
 
 
 def _involving_persons(text: str) -> bool | None:

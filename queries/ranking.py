@@ -79,6 +79,12 @@ ACTION_WORDS = ("处罚", "调解", "证明", "公开", "选举", "罢免", "出
 # a question that asks about a treatment (which medicine, whether to stop it, which hospital) asks a doctor, not
 # who is responsible: the village clinic or the village doctor a story names does not make it a village duty
 TREATMENT_ASKED = re.compile(r"(吃|用|贴)(点|些)?(啥|什么|哪种|哪个)(药|膏)|换药|停药|贴膏|药[^，。？?！!]{0,6}(停|一直吃)|(去|上|到)[^，。？?！!]{0,6}医院(看|换|检查|治)|怎么治|能治好")
+# a question that asks how to get one's money back or be compensated (借款, 彩礼, 工钱, 损失) from a private party is a
+# civil claim for the courts, not a village duty, unless public money is at stake or the story tells of the village,
+# the town or a cadre taking, owing or destroying (then it is the matter the village or the government answers for)
+PRIVATE_CLAIM = re.compile(r"(要|讨|追)(得|不)?回(来|[吗么不]|[？?]|$)|讨回|(让|叫|要|找)[^，。？?！!]{0,4}赔|赔(偿)?(多少|吗|么|不)|按[^，。？?！!]{0,6}标准赔|谁(来)?赔")
+PUBLIC_MONEY = re.compile(r"补偿|补贴|补助|分红|低保|救助|征地|征收|集体|养老金|粮补|扶贫|土地|承包地|宅基地|出让款|"
+                          r"(村里|村委会?|村干部|村组|组里|镇里|镇政府|政府|书记|主任|组长|会计)[^，。？?！!]{0,16}(借|欠|占|拆|扒|推|挖|砍|毁|扣|拿走|不给|不发|收)")
 
 
 def _evidence(m: Match) -> float:
@@ -265,6 +271,8 @@ class Ranking:
         spans = asking_spans(masked(plain))
         if spans and TREATMENT_ASKED.search(plain[spans[-1][0]:spans[-1][1]]):
             return False  # "村医开了降压药……要不要去大医院换药": a patient's question, whatever clinic the story names
+        if spans and PRIVATE_CLAIM.search(plain[spans[-1][0]:spans[-1][1]]) and not PUBLIC_MONEY.search(plain):
+            return False  # "借给邻居的钱能要回来吗", "羊啃了麦子找谁赔": a civil claim, whatever village the story is in
         if len(plain) <= JUDGED_UP_TO:
             # in a short question one shared everyday word is a large share ("村里的井水能直接喝吗")
             p = topic_judge.on_topic_probability(text)

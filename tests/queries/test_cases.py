@@ -11,6 +11,8 @@ from qingdan.queries.cases import holds
     ("两个村之间的土地所有权争议，到底应该由哪一级政府来处理？", False),
     ("村民小组跟村委会争地，这种权属纠纷该谁来处理？", False),
     ("我们组跟隔壁村因为一片山林吵了好几年，都说是自己的", False),
+    ("我们三组同邻县大坪镇那边的古同村为山林争了好多年", False),  # the other party named with its place
+    ("我们经济合作社想同镇里争回这片山林", False),  # a collective against the township
     ("我家跟邻居争一块地到底归谁", True),
     ("张某和村委会争一块地", True),  # a person against a unit: the town may hear it
     ("土地权属纠纷找谁", None),

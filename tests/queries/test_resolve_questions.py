@@ -394,3 +394,14 @@ def test_a_patients_question_is_unlisted_whatever_clinic_the_story_names(resolve
     # a question about the clinic's charges is about a duty
     a = resolver.resolve("村卫生室给老人开药乱收费，一盒药比药店贵一倍，这事归谁管？", as_of="2025-06-01")
     assert a["verdict"] != "unlisted", a["verdict"]
+
+
+def test_a_private_civil_claim_is_unlisted_whatever_village_the_story_is_in(resolver: Resolver) -> None:
+    # getting back money lent to a neighbour or damages from another villager is a matter for the courts
+    for q in ("我们村的李老三前年找我借了5万块，说好一年还，现在拖了三年，打电话也不接。没写借条，这钱还要得回来吗？",
+              "村里邻居家的牛跑进我家菜地，把一亩多白菜全踩烂了，村委会调解了他也不认账。这损失能让他赔吗？"):
+        assert resolver.resolve(q, as_of="2025-06-01")["verdict"] == "unlisted", q
+    # land or money the village itself takes or withholds is the village's matter, asked in the same words
+    for q in ("村干部没跟我商量就把我家承包地推平修了路，庄稼全毁了，这损失能让他们赔吗？",
+              "村里发征地补偿款，说我嫁出去了不给我那一份，这钱能要回来吗？"):
+        assert resolver.resolve(q, as_of="2025-06-01")["verdict"] != "unlisted", q

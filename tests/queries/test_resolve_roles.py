@@ -197,6 +197,16 @@ def test_who_hears_a_land_dispute_depends_on_its_parties(resolver: Resolver, que
     assert town and town[0]["applies_when"] == "involving_persons" and "个人" in town[0]["applies_when_zh"], a["roles"]
 
 
+def test_who_enforces_a_judgement_the_village_does_not_pay_is_the_court(resolver: Resolver) -> None:
+    # 民诉法解释（2020）第四百六十三条：生效法律文书由当事人申请人民法院执行——村委会作为民事主体败诉不履行，
+    # 由法院强制执行，镇政府不能代替法院执行判决
+    a = resolver.resolve("村委会当年借了我家两万块修水渠，一直不还，我起诉到法院赢了，判决生效半年村里还是不给钱。这判决到底谁来强制执行？", as_of=DAY)
+    info = f"intent={a['intent']} verdict={a['verdict']} item={(a['item'] or {}).get('id')} responsible={a['responsible']}"
+    assert a["intent"]["id"] == "enforces", info
+    assert a["responsible"]["body_type"]["type"] == "court", info
+    assert any("民事诉讼法" in (r.get("basis_label") or "") for r in a["roles"] if r["body_type"] == "court"), a["roles"]
+
+
 def test_how_often_is_answered_from_the_disclosure_rules(resolver: Resolver) -> None:
     a = resolver.resolve("村里的账要多久公布一次", as_of=DAY)
     frequencies = " ".join(t["frequency"] or "" for t in a["timing"])
