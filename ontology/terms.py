@@ -65,6 +65,9 @@ ROLE_CONDITIONS: dict[str, str] = {
     # 组织法 (2018) §28.3: a villager group's own land and property are managed as its group meeting decides
     "group_property": "财产属于村民小组（组上的地、组里的山林鱼塘）时",
     "village_property": "财产属于全村集体时",
+    # 民法典 §261.2, §262: where a collective economic organisation (广东的经济社、经济联社，股份合作社) holds the
+    # collective's property, its members decide by its procedure, not the villagers' meeting
+    "economic_org": "问题说的是经济社、经济联社、股份合作社等集体经济组织的财产和分配时",
 }
 # NBS code prefix of a province, city or county, or CN for the whole country
 JURISDICTION_RE = r"^(CN|[0-9]{2}|[0-9]{4}|[0-9]{6})$"

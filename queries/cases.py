@@ -53,6 +53,14 @@ def _group_property(text: str) -> bool | None:
     return None if group == village else group
 
 
+# a collective economic organisation named as such (not "集体经济组织成员", which every membership question says)
+_ECONOMIC_ORG = re.compile(r"经济社|经济联社|经济合作社|经济联合社|股份合作|股份经济合作|股份社|股东代表|股东大会|合作社理事会|经济社理事会|联社理事会|股份固化|股权固化|入股分红|股份分红|配股")
+
+
+def _economic_org(text: str) -> bool:
+    return _ECONOMIC_ORG.search(text) is not None
+
+
 def _other(case: Callable[[str], bool | None]) -> Callable[[str], bool | None]:
     """The opposite case: it holds where the case does not, and is as silent where the question is."""
     def test(text: str) -> bool | None:
@@ -63,7 +71,8 @@ def _other(case: Callable[[str], bool | None]) -> Callable[[str], bool | None]:
 
 CASES: dict[str, Callable[[str], bool | None]] = {"involving_persons": _involving_persons, "between_units": _other(_involving_persons),
                                                   "villager_housing": _villager_housing, "public_works": _other(_villager_housing),
-                                                  "group_property": _group_property, "village_property": _other(_group_property)}
+                                                  "group_property": _group_property, "village_property": _other(_group_property),
+                                                  "economic_org": _economic_org}
 
 
 def holds(condition: str | None, text: str) -> bool | None:

@@ -99,11 +99,27 @@ MISCONDUCT = re.compile(r"私自|擅自|私下|偷偷|自己(做主|决定|说�
 # (土地管理法 §2.3). Asked "may they?", the answer is no, not who should have decided
 DEPRIVES = re.compile(r"罚款|罚\d|乱罚|(?<!折)扣(下|着|留|回|发|掉|押|了|钱|款|除)|克扣|截留|强(行|迫|制|拆)|逼(着|迫)|不准(?!确)|剥夺|摊派|押金|保证金|"
                       r"卖(掉|了)?[^，。？?！!]{0,8}(土地|地皮|耕地|水田|田地)|(土地|地皮|耕地|水田|田地|田|山林|林地)[^，。？?！!]{0,4}卖(掉|了)|"
-                      r"(排除|剔除)[^，。？?！!]{0,8}(在外|外面|分配|名单)|不给[^，。？?！!]{0,12}分|白送|无偿(送|给|划|转让)")
+                      r"(排除|剔除)[^，。？?！!]{0,8}(在外|外面|分配|名单)|不给[^，。？?！!]{0,12}分|白送|无偿(送|给|划|转让)|取消[^，。？?！!]{0,10}(分红|分配|股份|股权|待遇|资格)|不(将|把)?[^，。？?！!]{0,6}列入[^，。？?！!]{0,8}(名单|分配|分红)|(分红|股份|股权|待遇|资格)[^，。？?！!]{0,4}(给)?取消")
 
 
 def deprives(text: str) -> bool:
     return DEPRIVES.search(text) is not None
+
+
+# whether a decision stands ("算不算数", "有没有效"), asked in the same sentence as the taking it decided
+VALIDITY = re.compile(r"算(不)?数|作(不)?数|有(没有|无)?效|无效|合(不合)?法")
+
+
+# an asking sentence that points back at what the story told ("村里可不可以这样规定？") asks about that act
+POINTS_BACK = re.compile(r"这样|这么|这种|这般")
+
+
+def points_back(asked: str | None) -> bool:
+    return bool(asked) and POINTS_BACK.search(asked) is not None
+
+
+def validity_of_taking(asked: str | None) -> bool:
+    return bool(asked) and deprives(asked) and VALIDITY.search(asked) is not None
 
 
 # "开会表决了就能……吗", "就算村民代表会议通过了，村里能……吗": whether a meeting's vote makes an act lawful

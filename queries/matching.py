@@ -74,10 +74,11 @@ _DIALECT_WHO = re.compile(r"哪个(?=来|说了算|出钱|出[？?]|发|批|管|
 
 
 # written Cantonese words with one Mandarin reading, longest first; characters written Cantonese alone uses
-# (冇 佢 咗 嘅 喺 揾 睇 哋 嚟 畀 啲), not ones Mandarin shares (系, 伊, 阮 are also words and names there)
+# (冇 佢 咗 嘅 喺 揾 搵 睇 哋 嚟 畀 啲 唔 咁 嗰 咩), not ones Mandarin shares (系, 伊, 阮 are also words and names there)
 _CANTONESE = {"边个": "谁", "边度": "哪里", "乜嘢": "什么", "点解": "为什么", "点样": "怎样", "点计": "怎么算", "几多": "多少",
               "佢哋": "他们", "冇": "没有", "佢": "他", "咗": "了", "嘅": "的", "喺": "在", "揾": "找", "睇": "看", "哋": "们",
-              "嚟": "来", "畀": "给", "啲": "些"}
+              "嚟": "来", "畀": "给", "啲": "些", "唔": "不", "咁": "这样", "搵": "找", "嗰": "那", "定系": "还是", "系咪": "是不是",
+              "话事": "说了算", "咩": "吗"}
 _CANTONESE_RE = re.compile("|".join(sorted(map(re.escape, _CANTONESE), key=len, reverse=True)))
 
 

@@ -271,7 +271,7 @@ class Ranking:
         spans = asking_spans(masked(plain))
         if spans and TREATMENT_ASKED.search(plain[spans[-1][0]:spans[-1][1]]):
             return False  # "村医开了降压药……要不要去大医院换药": a patient's question, whatever clinic the story names
-        if spans and PRIVATE_CLAIM.search(plain[spans[-1][0]:spans[-1][1]]) and not PUBLIC_MONEY.search(plain):
+        if any(PRIVATE_CLAIM.search(plain[a:b]) for a, b in spans[-2:]) and not PUBLIC_MONEY.search(plain):
             return False  # "借给邻居的钱能要回来吗", "羊啃了麦子找谁赔": a civil claim, whatever village the story is in
         if len(plain) <= JUDGED_UP_TO:
             # in a short question one shared everyday word is a large share ("村里的井水能直接喝吗")

@@ -27,7 +27,7 @@ from .asked import DECISION_ASPECT, PERSONAL_ASPECTS, AskedRoles
 from .bodies import body_names, commissioner, named_in
 from .explain import ExplainedView, Explaining, read_adoptions, scoped_view
 from .intent import (Intent, about_misconduct, asking_sentence, asks_about_act, asks_about_cadre, asks_to_help, bypassed_meeting,
-                     deprives, detect, misconduct_in, personal_misconduct, vote_asked)
+                     deprives, detect, misconduct_in, personal_misconduct, points_back, validity_of_taking, vote_asked)
 from .local_laws import LocalLaws
 from .matching import ItemIndex, Match, simplified
 from .ranking import UNLISTED_BELOW, VILLAGE_WORDS, Ranking
@@ -407,13 +407,18 @@ class Resolver(Explaining, AskedRoles, Ranking):
                 # may the village do this itself, in a matter it only assists with: no
                 answer.update(self.not_its_own(item, answer, day))
             elif intent.id == "may_do" and answer["verdict"] == "village_autonomy" \
-                    and (deprives(asking_sentence(plain, intent.cue) or plain) or (vote_asked(intent) and deprives(plain))):
+                    and (deprives(asking_sentence(plain, intent.cue) or plain)
+                         or ((vote_asked(intent) or points_back(asking_sentence(plain, intent.cue))) and deprives(plain))):
                 # "村里能这样摊派收钱吗", "开会表决就能不给外嫁女分吗": the village's own matter, but no meeting may take
                 # what the law gives a villager; asking whether a vote makes the story's act lawful asks about that act
                 answer.update(self.overruled(item, limits.prohibitions(answer.get("bases") or [], str(answer.get("question") or "")), day))
             elif intent.id == "may_do":
                 # "may they do this?" about a duty: the matter's verdict, and what its own bases forbid
                 answer["asked"] = self.decided_here(item, limits.may_do(answer), answer["verdict"], place, day)
+        elif intent.id == "decides" and answer["verdict"] == "village_autonomy" and validity_of_taking(asking_sentence(plain, intent.cue)):
+            # "组上开会表决不给我分，算数不？" asks whether a decision that takes a villager's share stands, not who decides
+            answer["intent"] = Intent("may_do", None, intent.cue).as_dict()
+            answer.update(self.overruled(item, limits.prohibitions(answer.get("bases") or [], str(answer.get("question") or "")), day))
         answer.update({"matches": matches, "confidence": min(1.0, top.score)})
         return answer
 

@@ -95,9 +95,11 @@ def in_case(roles: list[Role], question: str) -> list[Role]:
     """The roles that apply in the case the question tells: a role whose case the question rules out
     ("两个村之间的土地权属争议" rules out the town's, which hears disputes involving a person) is set
     aside, unless no role would be left."""
-    ruled_out = [cases.holds(r.applies_when, question) is False for r in roles]
-    left = {r.role for r, out in zip(roles, ruled_out) if not out}
-    return [r for r, out in zip(roles, ruled_out) if not out or r.role not in left]
+    held = [cases.holds(r.applies_when, question) for r in roles]
+    left = {r.role for r, h in zip(roles, held) if h is not False}
+    kept = [(r, h) for r, h in zip(roles, held) if h is not False or r.role not in left]
+    # a body whose case the question tells plays the role before one that plays it in every case
+    return [r for r, _ in sorted(kept, key=lambda rh: rh[1] is not True)]
 
 
 def decided_elsewhere(roles: list[Role], question: str) -> bool:

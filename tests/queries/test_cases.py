@@ -57,3 +57,13 @@ def test_a_groups_property_is_told_apart_from_the_villages(question: str, group:
     """组织法（2018）第二十八条第三款：属于村民小组的集体财产由村民小组会议讨论决定；全村的由村民会议（第二十四条）。"""
     assert holds("group_property", question) is group
     assert holds("village_property", question) is (None if group is None else not group)
+
+
+@pytest.mark.parametrize("question, named", [
+    ("经济社卖地的钱怎么分，谁话事？", True),
+    ("股份合作社的分红方案谁定", True),
+    ("村里的征地补偿款怎么分，谁说了算", False),
+    ("谁来认定我们算不算集体经济组织成员", False),  # membership asked of any collective, not an organisation named
+])
+def test_a_collective_economic_organisation_named_tells_its_case(question: str, named: bool) -> None:
+    assert holds("economic_org", question) is named

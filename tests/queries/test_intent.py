@@ -232,6 +232,8 @@ def test_whose_consent_asks_who_decides() -> None:
     # written Cantonese: 边个 is 谁, 冇 is 没有
     ("隔篱起屋冇手续，边个负责查处？", "enforces"),
     ("条村嘅账冇公布，我哋揾边个反映？", "complaint"),
+    # 唔 is 不 and 咁 is 这样: "可唔可以咁做" asks whether they may
+    ("村里将我剔出分红名单，村委会可唔可以咁做？", "may_do"),
     # "村里有义务……吗" asks what the village's part is, as "村里有没有义务" does
     ("县里搞农业普查，村里有义务派人配合吗？", "village_part"),
     ("村口条河有人倒垃圾，村里对条河有冇责任？", "village_part"),

@@ -113,3 +113,21 @@ def test_a_cadres_own_wrongdoing_asked_where_to_report_is_never_unlisted(resolve
     assert answer["item"]["kind"] != "negative"
     # without such words a grievance about someone else's debt stays off the lists
     assert resolver.resolve("老板欠我工资不给，我该去哪举报？", as_of=OLD)["verdict"] == "unlisted"
+
+
+def test_whether_a_vote_taking_a_share_stands_is_answered_no(resolver: Resolver) -> None:
+    # "算不算数" after a vote that takes a married-out woman's share asks whether the decision stands: it does not
+    # (组织法 2018 §27.2), however well the story names the meeting that decided it
+    answer = resolver.resolve("我嫁出去以后户口一直留在娘家组上，组上拿出老村规民约说外嫁女不享受。"
+                              "组上开会表决不给我分征地款，算数不？", as_of=OLD)
+    assert answer["intent"]["id"] == "may_do", answer["intent"]
+    assert answer["verdict"] == "not_for_village"
+    # who decides a share of the money, asked with no taking in the question, stays the meeting's
+    answer = resolver.resolve("组上开会定了征地款的分配方案，这个方案算数不？", as_of=OLD)
+    assert answer["verdict"] == "village_autonomy"
+
+
+def test_a_question_pointing_back_at_a_taking_the_story_told_is_answered_no(resolver: Resolver) -> None:
+    answer = resolver.resolve("我嫁出去之后户口迁唔走，一直留喺村度。村里搞股份合作社，唔将我列入股权分红名单，一拖就十年。"
+                              "村里可唔可以咁规定？", as_of=OLD)
+    assert answer["verdict"] == "not_for_village"

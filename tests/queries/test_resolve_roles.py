@@ -197,6 +197,18 @@ def test_who_hears_a_land_dispute_depends_on_its_parties(resolver: Resolver, que
     assert town and town[0]["applies_when"] == "involving_persons" and "个人" in town[0]["applies_when_zh"], a["roles"]
 
 
+def test_where_an_economic_cooperative_holds_the_property_its_members_decide(resolver: Resolver) -> None:
+    # 民法典 §261.2: 土地补偿费等费用的使用、分配办法经本集体成员决定 — in a 经济社 by its members' meeting, not the
+    # villagers' meeting; a question that names no organisation keeps the villagers' meeting (组织法 2018 §24)
+    a = resolver.resolve("我们村的股份经济合作社卖了两块地，分红方案同每股分多少钱，系边个决定？", as_of=DAY)
+    assert a["intent"]["id"] == "decides", a["intent"]
+    assert a["asked"]["bodies"][0]["body_type"] == "collective_economic_org", a["asked"]["bodies"]
+    cases = {r["applies_when"] for r in a["roles"] if r["body_type"] == "collective_economic_org" and r["role"] == "decides"}
+    assert cases == {"economic_org"}, a["roles"]
+    a = resolver.resolve("村里卖了两块地，分红方案同每人分多少钱，到底谁决定？", as_of=DAY)
+    assert a["asked"]["bodies"][0]["body_type"] in ("villagers_assembly", "villagers_representative_meeting"), a["asked"]["bodies"]
+
+
 def test_who_enforces_a_judgement_the_village_does_not_pay_is_the_court(resolver: Resolver) -> None:
     # 民诉法解释（2020）第四百六十三条：生效法律文书由当事人申请人民法院执行——村委会作为民事主体败诉不履行，
     # 由法院强制执行，镇政府不能代替法院执行判决
