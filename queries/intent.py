@@ -133,7 +133,7 @@ def vote_asked(intent: Intent) -> bool:
 # what a cadre does wrong as a person (takes bribes, embezzles, strikes someone), not what the village
 # decides wrongly: the discipline and supervision commission deals with the person (监察法 §15 puts
 # those who manage a village committee's affairs under it), before the town corrects the village's act
-PERSONAL = re.compile(r"收礼|收了.{0,6}礼|受贿|索贿|(收|拿|要)了?[^，。送]{0,6}红包|回扣|好处费|吃拿卡要|贪污|贪腐|腐败|中饱私囊|侵吞|侵占|挪用|私分|"
+PERSONAL = re.compile(r"收礼|收了.{0,6}礼|受贿|索贿|(收|拿|要)了?[^，。送]{0,6}红包|回扣|好处费|(收|拿|要)[^，。]{0,2}好处|表示表示|吃拿卡要|贪污|贪腐|腐败|中饱私囊|侵吞|侵占|挪用|私分|"
                       r"据为己有|冒领|冒名|顶名|骗取|骗领|套取|虚列|辛苦费|截留|克扣|殴打|打人|动手打|赌博|吸毒|利用职务之便|以权谋私")
 
 

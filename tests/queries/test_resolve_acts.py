@@ -111,6 +111,9 @@ def test_a_cadres_own_wrongdoing_asked_where_to_report_is_never_unlisted(resolve
     assert answer["verdict"] == "county_department", (answer["verdict"], answer["item"])
     assert answer["responsible"]["body_type"]["type"] == "county_discipline", answer["responsible"]
     assert answer["item"]["kind"] != "negative"
+    # a bribe told in plain words ("暗示企业要表示表示", "收好处") is such wrongdoing too
+    answer = resolver.resolve("村书记搞集体土地出租，暗示老板要“表示表示”，还排挤其他投标的人。我们想举报他收好处，该找哪里？", as_of=OLD)
+    assert answer["responsible"]["body_type"]["type"] == "county_discipline", (answer["responsible"], answer["item"])
     # without such words a grievance about someone else's debt stays off the lists
     assert resolver.resolve("老板欠我工资不给，我该去哪举报？", as_of=OLD)["verdict"] == "unlisted"
 
