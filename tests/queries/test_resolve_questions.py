@@ -401,6 +401,11 @@ def test_a_private_civil_claim_is_unlisted_whatever_village_the_story_is_in(reso
     for q in ("我们村的李老三前年找我借了5万块，说好一年还，现在拖了三年，打电话也不接。没写借条，这钱还要得回来吗？",
               "村里邻居家的牛跑进我家菜地，把一亩多白菜全踩烂了，村委会调解了他也不认账。这损失能让他赔吗？"):
         assert resolver.resolve(q, as_of="2025-06-01")["verdict"] == "unlisted", q
+    # wages a private employer owes, asked where to turn, are a labour claim too
+    for q in ("我们在镇上楼盘工地干了大半年，每人被欠一两万工资，包工头关机跑了。我们该去哪里投诉？",
+              "在老家工地跟包工头做了一年，年底只拿了四成，剩下的工资到底该找谁要？"):
+        assert resolver.resolve(q, as_of="2025-06-01")["verdict"] == "unlisted", q
+    assert resolver.resolve("村干部的误工补贴拖了半年没发，该找谁反映？", as_of="2025-06-01")["verdict"] != "unlisted"
     # land or money the village itself takes or withholds is the village's matter, asked in the same words
     for q in ("村干部没跟我商量就把我家承包地推平修了路，庄稼全毁了，这损失能让他们赔吗？",
               "村里发征地补偿款，说我嫁出去了不给我那一份，这钱能要回来吗？"):
