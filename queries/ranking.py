@@ -192,13 +192,19 @@ class Ranking:
             return self.certificate_named(duties, text)
         want = self.has_timing if intent.id == "timing" else self.has_procedure if intent.id == "procedure" else None
         top = duties[0]
-        if want is None and (intent.role in PREFER_ROLES or self.undecided(top, intent)):
+        undecided = want is None and self.undecided(top, intent)
+        if want is None and (intent.role in PREFER_ROLES or undecided):
             want = {m.id for m in duties[:6] if any(r.role == intent.role for r in self.roles.get(m.id, []))}
         if want is None or top.id in want:
             return top
         # near the top in words: the closeness-in-meaning bonus goes to a few items only, and would make
         # the others look farther from the top than the question's words put them
-        return next((m for m in duties[1:6] if m.id in want and _evidence(m) >= PREFER_WITHIN * _evidence(top)), top)
+        near = next((m for m in duties[1:6] if m.id in want and _evidence(m) >= PREFER_WITHIN * _evidence(top)), None)
+        if near is None and undecided:
+            # asked in so many words who decides, of a matter whose item records nobody deciding (the archive
+            # the meeting's minutes went to, the purchase the money bought): the nearest item that does
+            return next((m for m in duties[1:6] if m.id in want), top)
+        return near or top
 
     def undecided(self, top: Match, intent: Intent) -> bool:
         """A question asking in so many words which meeting decides ("是不是要先拿到村民会议上通过") about an item

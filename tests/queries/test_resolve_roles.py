@@ -209,6 +209,17 @@ def test_where_an_economic_cooperative_holds_the_property_its_members_decide(res
     assert a["asked"]["bodies"][0]["body_type"] in ("villagers_assembly", "villagers_representative_meeting"), a["asked"]["bodies"]
 
 
+def test_who_decides_asked_of_an_item_that_records_no_decision_finds_the_one_that_does(resolver: Resolver) -> None:
+    # the story's words fit the village's company (民事活动) best, which records nobody deciding; lending the
+    # collective's money is decided by the villagers' meeting (组织法 2018 §24), which the borrowing item records
+    a = resolver.resolve("村委会成立了村集体公司，书记当总经理，他拿公司的钱往外放贷吃利息，一次集体会都没开，"
+                         "现在还有几笔借款收不回来。村集体的钱要借给别人，应该谁来拍板？", as_of=DAY)
+    info = f"intent={a['intent']} item={(a['item'] or {}).get('id')} asked={a.get('asked')}"
+    assert a["intent"]["id"] == "decides", info
+    assert a["verdict"] == "village_autonomy", info
+    assert a["asked"]["bodies"][0]["body_type"] in ("villagers_assembly", "villagers_representative_meeting"), info
+
+
 def test_who_enforces_a_judgement_the_village_does_not_pay_is_the_court(resolver: Resolver) -> None:
     # 民诉法解释（2020）第四百六十三条：生效法律文书由当事人申请人民法院执行——村委会作为民事主体败诉不履行，
     # 由法院强制执行，镇政府不能代替法院执行判决
