@@ -212,12 +212,16 @@ def test_where_an_economic_cooperative_holds_the_property_its_members_decide(res
 def test_who_decides_asked_of_an_item_that_records_no_decision_finds_the_one_that_does(resolver: Resolver) -> None:
     # the story's words fit the village's company (民事活动) best, which records nobody deciding; lending the
     # collective's money is decided by the villagers' meeting (组织法 2018 §24), which the borrowing item records
-    a = resolver.resolve("村委会成立了村集体公司，书记当总经理，他拿公司的钱往外放贷吃利息，一次集体会都没开，"
-                         "现在还有几笔借款收不回来。村集体的钱要借给别人，应该谁来拍板？", as_of=DAY)
-    info = f"intent={a['intent']} item={(a['item'] or {}).get('id')} asked={a.get('asked')}"
-    assert a["intent"]["id"] == "decides", info
-    assert a["verdict"] == "village_autonomy", info
-    assert a["asked"]["bodies"][0]["body_type"] in ("villagers_assembly", "villagers_representative_meeting"), info
+    for q in ("村委会成立了村集体公司，让书记当法定代表人和总经理，他拿公司的钱往外放贷吃利息，一次集体会都没开，"
+              "现在还有7笔借款收不回来。村集体的钱要借给别人，应该谁来拍板？",
+              # the purchase the money bought records nobody deciding; spending the collective's money is the meeting's
+              "村支书拍板从集体账上拿了18万，给村委会办公室装修又买了台车，说是两委集体研究过的，可村民会议、代表会议"
+              "都没开。他们两委研究就算数了吗？"):
+        a = resolver.resolve(q, as_of=DAY)
+        info = f"intent={a['intent']} item={(a['item'] or {}).get('id')} asked={a.get('asked')}"
+        assert a["intent"]["id"] == "decides", info
+        assert a["verdict"] == "village_autonomy", info
+        assert a["asked"]["bodies"][0]["body_type"] in ("villagers_assembly", "villagers_representative_meeting"), info
 
 
 def test_who_enforces_a_judgement_the_village_does_not_pay_is_the_court(resolver: Resolver) -> None:
