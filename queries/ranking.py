@@ -83,6 +83,10 @@ TREATMENT_ASKED = re.compile(r"(吃|用|贴)(点|些)?(啥|什么|哪种|哪个)
 # civil claim for the courts, not a village duty, unless public money is at stake or the story tells of the village,
 # the town or a cadre taking, owing or destroying (then it is the matter the village or the government answers for)
 PRIVATE_CLAIM = re.compile(r"(要|讨|追)(得|不)?回(来|[吗么不]|[？?]|$)|讨回|(让|叫|要|找)[^，。？?！!]{0,4}赔|赔(偿)?(多少|吗|么|不)|按[^，。？?！!]{0,6}标准赔|谁(来)?赔")
+# a question about a private dispute's own means (an IOU, suing, a refund, a shop, maintenance between siblings, what an
+# insurer pays) asks a lawyer, a court or 12315; asked of the village, a certificate or an arbitration it is not that
+PRIVATE_MATTER = re.compile(r"欠条|借条|起诉|退款|退货|商家|12315|赡养费|抚养费|赔哪些|彩礼|保险公司|理赔")
+NOT_PRIVATE = re.compile(r"村委|村里|村干部|组里|组长|镇|政府|书记|主任|证明|仲裁|裁决")
 # wages a private employer (老板, 包工头, 厂子) owes, asked where to turn: labour arbitration and the courts, not the village;
 # a village cadre's pay (报酬, 误工补贴) is the village's matter
 UNPAID_WAGES = re.compile(r"(欠|拖欠|克扣|拖)[^，。？?！!]{0,8}(工资|工钱|薪水|血汗钱|劳务费)|(工资|工钱|薪水)[^，。？?！!]{0,6}(没|不|未)(发|给|结)|(工资|工钱|薪水)[^，。？?！!]{0,8}(找谁要|怎么要|咋要)|讨薪")
@@ -284,6 +288,9 @@ class Ranking:
             return False  # "村医开了降压药……要不要去大医院换药": a patient's question, whatever clinic the story names
         if any(PRIVATE_CLAIM.search(plain[a:b]) for a, b in spans[-2:]) and not PUBLIC_MONEY.search(plain):
             return False  # "借给邻居的钱能要回来吗", "羊啃了麦子找谁赔": a civil claim, whatever village the story is in
+        if any(PRIVATE_MATTER.search(plain[a:b]) and not NOT_PRIVATE.search(plain[a:b]) for a, b in spans[-2:]) \
+                and not PUBLIC_MONEY.search(plain):
+            return False  # "欠条放久了会不会作废", "商家不退款该去哪投诉": a private dispute, whatever village the story is in
         if UNPAID_WAGES.search(plain) and any(WHERE_TO_CLAIM.search(plain[a:b]) for a, b in spans[-2:]) \
                 and not PUBLIC_MONEY.search(plain) and not CADRES_PAY.search(plain):
             return False  # "包工头跑了，欠的工钱该找谁要": a wage claim against a private employer

@@ -401,6 +401,12 @@ def test_a_private_civil_claim_is_unlisted_whatever_village_the_story_is_in(reso
     for q in ("我们村的李老三前年找我借了5万块，说好一年还，现在拖了三年，打电话也不接。没写借条，这钱还要得回来吗？",
               "村里邻居家的牛跑进我家菜地，把一亩多白菜全踩烂了，村委会调解了他也不认账。这损失能让他赔吗？"):
         assert resolver.resolve(q, as_of="2025-06-01")["verdict"] == "unlisted", q
+    # a private dispute's own means (an IOU, suing, a refund) ask a lawyer, a court or 12315
+    for q in ("我爸前年借给同村一个熟人三万块，对方打了欠条，现在过期大半年了一直拖着。这种情况是先发催款通知还是直接去法院起诉？",
+              "在网上给家里老人买了台按摩椅，送到村里一开就坏，客服一直拖着不给退。这种商家不退款的，该去哪里投诉？"):
+        assert resolver.resolve(q, as_of="2025-06-01")["verdict"] == "unlisted", q
+    # a certificate the village is asked for in such a dispute is the village's matter
+    assert resolver.resolve("保险公司理赔非要村委会开一张婚姻关系证明，村委会到底该不该给开？", as_of="2025-06-01")["verdict"] != "unlisted"
     # wages a private employer owes, asked where to turn, are a labour claim too
     for q in ("我们在镇上楼盘工地干了大半年，每人被欠一两万工资，包工头关机跑了。我们该去哪里投诉？",
               "在老家工地跟包工头做了一年，年底只拿了四成，剩下的工资到底该找谁要？"):
