@@ -97,6 +97,7 @@ def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     ("没通自来水的人家，为啥还要收水费？", "may_do"),  # "why still charge" disputes the right to charge
     ("村委会开个证明，怎么能收这么高的费用？", "may_do"),
     ("小组长有权利罚款吗？", "may_do"),
+    ("村民烧秸秆，村委会直接罚了他2000块。村委会到底有没有罚款的权力？", "may_do"),  # the power named after the fine
     ("这笔卫生费我们到底应不应该交？", "funds"),
     ("老人多大年龄可以领高龄补贴？", "timing"),
     ("当村会计有什么学历要求？", "procedure"),
