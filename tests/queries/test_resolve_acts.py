@@ -134,3 +134,11 @@ def test_a_question_pointing_back_at_a_taking_the_story_told_is_answered_no(reso
     answer = resolver.resolve("我嫁出去之后户口迁唔走，一直留喺村度。村里搞股份合作社，唔将我列入股权分红名单，一拖就十年。"
                               "村里可唔可以咁规定？", as_of=OLD)
     assert answer["verdict"] == "not_for_village"
+
+
+def test_a_meeting_cannot_take_back_contracted_land_for_a_death_in_the_family(resolver: Resolver) -> None:
+    # 农村土地承包法（2018）§27: the contractor may not take back contracted land during the term; a rule the
+    # committee's meeting laid down ("减人就收地") does not make it lawful
+    answer = resolver.resolve("我们村二轮承包以后一直没调过地。前几年村委会研究决定：人口减少的，承包地一律收回，另外发包给添了人口的户。"
+                              "石某老婆去世了，村里就把他家2亩地收走了。村委会开会定的'减人就收地'合法不？", as_of=OLD)
+    assert answer["verdict"] == "not_for_village", (answer["item"], answer.get("asked"))
