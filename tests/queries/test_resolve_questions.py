@@ -416,3 +416,12 @@ def test_a_private_civil_claim_is_unlisted_whatever_village_the_story_is_in(reso
     for q in ("村干部没跟我商量就把我家承包地推平修了路，庄稼全毁了，这损失能让他们赔吗？",
               "村里发征地补偿款，说我嫁出去了不给我那一份，这钱能要回来吗？"):
         assert resolver.resolve(q, as_of="2025-06-01")["verdict"] != "unlisted", q
+
+
+def test_own_matter_or_the_governments_asks_the_villages_part_of_the_task_named(resolver: Resolver) -> None:
+    # "帮政府干的活" is the question's frame, not its topic: the task is collecting medical insurance premiums,
+    # which the village helps with (an assisting item), not the disclosure of what the village does for the government
+    a = resolver.resolve("村委会隔三岔五就来催我们交医保，交不交不是自愿的吗？催缴医保这是村里自己的事，还是帮政府干的活？",
+                         as_of="2025-06-01")
+    assert a["intent"]["id"] == "village_part", a["intent"]
+    assert a["verdict"] == "village_assists", (a["verdict"], a["item"])
