@@ -224,6 +224,17 @@ def test_who_decides_asked_of_an_item_that_records_no_decision_finds_the_one_tha
         assert a["asked"]["bodies"][0]["body_type"] in ("villagers_assembly", "villagers_representative_meeting"), info
 
 
+def test_a_debt_the_village_committee_owes_is_its_own_whoever_signed(resolver: Resolver) -> None:
+    # 民法典 §60: a legal person answers for its debts with all its property; a new committee does not escape them
+    a = resolver.resolve("1991年村里没钱交提留，村干部向我家借了一万多，打了借条说按月息还。二十多年过去，村干部换了几茬，"
+                         "村里说不是现在这届借的。村委会当年欠的钱，现在该由谁来还？", as_of=DAY)
+    info = f"intent={a['intent']} item={(a['item'] or {}).get('id')} asked={a.get('asked')}"
+    assert a["intent"]["id"] == "funds", info
+    assert a["verdict"] == "village_autonomy", info
+    assert a["asked"]["bodies"][0]["body_type"] == "village_committee", info
+    assert any("民法典" in (r.get("basis_label") or "") for r in a["roles"] if r["role"] == "funds"), a["roles"]
+
+
 def test_who_enforces_a_judgement_the_village_does_not_pay_is_the_court(resolver: Resolver) -> None:
     # 民诉法解释（2020）第四百六十三条：生效法律文书由当事人申请人民法院执行——村委会作为民事主体败诉不履行，
     # 由法院强制执行，镇政府不能代替法院执行判决
