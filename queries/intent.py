@@ -111,16 +111,16 @@ def deprives(text: str) -> bool:
 VALIDITY = re.compile(r"算(不)?数|作(不)?数|有(没有|无)?效|无效|合(不合)?法")
 
 
+def validity_of_taking(asked: str | None) -> bool:
+    return bool(asked) and deprives(asked) and VALIDITY.search(asked) is not None
+
+
 # an asking sentence that points back at what the story told ("村里可不可以这样规定？") asks about that act
 POINTS_BACK = re.compile(r"这样|这么|这种|这般")
 
 
 def points_back(asked: str | None) -> bool:
     return bool(asked) and POINTS_BACK.search(asked) is not None
-
-
-def validity_of_taking(asked: str | None) -> bool:
-    return bool(asked) and deprives(asked) and VALIDITY.search(asked) is not None
 
 
 # "开会表决了就能……吗", "就算村民代表会议通过了，村里能……吗": whether a meeting's vote makes an act lawful

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from . import topic_judge
 from .asked import DECISION_ASPECT
 from .intent import Intent, asking_clause, asking_sentence, asking_spans, masked
+from .off_domain import asked_elsewhere
 from .lexicon import STOP_PHRASES
 from .matching import ItemIndex, Match, normalize, simplified
 from .roles import Role, decided_elsewhere
@@ -74,26 +75,6 @@ CERTIFICATE_NAMED = 85
 # acts whose presence in both the question and an item's name says more than topic words do
 ACTION_WORDS = ("处罚", "调解", "证明", "公开", "选举", "罢免", "出租", "发包", "承包", "扣押", "审批", "登记",
                 "备案", "救助", "补贴", "采购", "招标", "拆除", "征收", "评议", "审计", "公示")
-
-
-# a question that asks about a treatment (which medicine, whether to stop it, which hospital) asks a doctor, not
-# who is responsible: the village clinic or the village doctor a story names does not make it a village duty
-TREATMENT_ASKED = re.compile(r"(吃|用|贴)(点|些)?(啥|什么|哪种|哪个)(药|膏)|换药|停药|贴膏|药[^，。？?！!]{0,6}(停|一直吃)|(去|上|到)[^，。？?！!]{0,6}医院(看|换|检查|治)|怎么治|能治好")
-# a question that asks how to get one's money back or be compensated (借款, 彩礼, 工钱, 损失) from a private party is a
-# civil claim for the courts, not a village duty, unless public money is at stake or the story tells of the village,
-# the town or a cadre taking, owing or destroying (then it is the matter the village or the government answers for)
-PRIVATE_CLAIM = re.compile(r"(要|讨|追)(得|不)?回(来|[吗么不]|[？?]|$)|讨回|(让|叫|要|找)[^，。？?！!]{0,4}赔|赔(偿)?(多少|吗|么|不)|按[^，。？?！!]{0,6}标准赔|谁(来)?赔")
-# a question about a private dispute's own means (an IOU, suing, a refund, a shop, maintenance between siblings, what an
-# insurer pays) asks a lawyer, a court or 12315; asked of the village, a certificate or an arbitration it is not that
-PRIVATE_MATTER = re.compile(r"欠条|借条|起诉|退款|退货|商家|12315|赡养费|抚养费|赔哪些|彩礼|保险公司|理赔")
-NOT_PRIVATE = re.compile(r"村委|村里|村干部|组里|组长|镇|政府|书记|主任|证明|仲裁|裁决")
-# wages a private employer (老板, 包工头, 厂子) owes, asked where to turn: labour arbitration and the courts, not the village;
-# a village cadre's pay (报酬, 误工补贴) is the village's matter
-UNPAID_WAGES = re.compile(r"(欠|拖欠|克扣|拖)[^，。？?！!]{0,8}(工资|工钱|薪水|血汗钱|劳务费)|(工资|工钱|薪水)[^，。？?！!]{0,6}(没|不|未)(发|给|结)|(工资|工钱|薪水)[^，。？?！!]{0,8}(找谁要|怎么要|咋要)|讨薪")
-WHERE_TO_CLAIM = re.compile(r"找谁|去哪|向哪|到哪|哪里|哪个部门|投诉|举报|怎么(要|讨)|咋(要|讨)")
-CADRES_PAY = re.compile(r"村干部|村官|村主任|支书|书记|村委|会计|报酬|误工")
-PUBLIC_MONEY = re.compile(r"补偿|补贴|补助|分红|低保|救助|征地|征收|集体|养老金|粮补|扶贫|土地|承包地|宅基地|出让款|"
-                          r"(村里|村委会?|村干部|村组|组里|镇里|镇政府|政府|书记|主任|组长|会计)[^，。？?！!]{0,16}(借|欠|占|拆|扒|推|挖|砍|毁|扣|拿走|不给|不发|收)")
 
 
 def _evidence(m: Match) -> float:
@@ -284,16 +265,9 @@ class Ranking:
         top = evidence[0]
         plain = simplified(text)
         spans = asking_spans(masked(plain))
-        if spans and TREATMENT_ASKED.search(plain[spans[-1][0]:spans[-1][1]]):
-            return False  # "村医开了降压药……要不要去大医院换药": a patient's question, whatever clinic the story names
-        if any(PRIVATE_CLAIM.search(plain[a:b]) for a, b in spans[-2:]) and not PUBLIC_MONEY.search(plain):
-            return False  # "借给邻居的钱能要回来吗", "羊啃了麦子找谁赔": a civil claim, whatever village the story is in
-        if any(PRIVATE_MATTER.search(plain[a:b]) and not NOT_PRIVATE.search(plain[a:b]) for a, b in spans[-2:]) \
-                and not PUBLIC_MONEY.search(plain):
-            return False  # "欠条放久了会不会作废", "商家不退款该去哪投诉": a private dispute, whatever village the story is in
-        if UNPAID_WAGES.search(plain) and any(WHERE_TO_CLAIM.search(plain[a:b]) for a, b in spans[-2:]) \
-                and not PUBLIC_MONEY.search(plain) and not CADRES_PAY.search(plain):
-            return False  # "包工头跑了，欠的工钱该找谁要": a wage claim against a private employer
+        if asked_elsewhere(plain, spans):
+            # a patient's question, a civil claim, a private dispute or unpaid wages: whatever village the story names
+            return False
         if len(plain) <= JUDGED_UP_TO:
             # in a short question one shared everyday word is a large share ("村里的井水能直接喝吗")
             p = topic_judge.on_topic_probability(text)

@@ -1,0 +1,37 @@
+"""Questions a story tells in a village but asks of someone else (queries/off_domain.py)."""
+from __future__ import annotations
+
+import pytest
+
+from qingdan.queries.intent import asking_spans, masked
+from qingdan.queries.matching import simplified
+from qingdan.queries.off_domain import asked_elsewhere
+
+
+def elsewhere(text: str) -> bool:
+    plain = simplified(text)
+    return asked_elsewhere(plain, asking_spans(masked(plain)))
+
+
+@pytest.mark.parametrize("question", [
+    "村医开了降压药，吃了半个月还是头晕。要不要去县医院换药？",
+    "同村张老三前年找我借了20万，拖了两年不还。没借条这钱还要得回来吗？",
+    "邻居家的羊跑进我家地里把麦子啃光了，这个损失找谁赔？",
+    "借给邻村表哥的钱他写的是欠条，现在能去法院起诉吗？",
+    "网上买的按摩椅送到村里就坏了，客服一直拖着。这种商家不退款的，该去哪里投诉？",
+    "包工头跑了，欠我们的工钱该找谁要？",
+    "包工头欠了我三个月工资，该去哪里投诉？",
+])
+def test_asked_of_a_doctor_a_court_or_12315(question: str) -> None:
+    assert elsewhere(question)
+
+
+@pytest.mark.parametrize("question", [
+    "村里发征地补偿款，说我嫁出去了不给我那一份，这钱能要回来吗？",  # public money: the village's matter
+    "村干部把我家承包地推平修了路，庄稼全毁了，这损失能让他们赔吗？",  # the village's own act
+    "村干部的误工补贴拖了半年没发，该找谁反映？",  # a cadre's pay
+    "保险公司理赔非要村委会开婚姻关系证明，村委会该不该开？",  # a certificate asked of the village
+    "村里的征地款怎么分，到底谁说了算？",
+])
+def test_asked_of_the_village_or_the_government(question: str) -> None:
+    assert not elsewhere(question)
