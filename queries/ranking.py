@@ -24,7 +24,7 @@ from .roles import Role, decided_elsewhere
 if TYPE_CHECKING:
     from .resolve import ItemMeta
 
-UNLISTED_BELOW = 0.15
+UNLISTED_BELOW = 0.13
 # characters; beyond this the bar for "on topic" falls with the square root of the length. At 60, stories
 # of 40–60 characters about a cadre keeping the seal or a fee collected without a meeting got 未列入;
 # at 30 no dev answer changes, and of the public pages' train excerpts (each about some item) 52 → 44
@@ -38,7 +38,7 @@ JUDGED_OFF_BELOW = 0.4
 # everyday voice, doubts terse list words; the off-topic examples it was trained on reach 0.6 at most
 JUDGE_OVERRULED_FROM = 0.9
 OTHER_SUBJECT_MIN = 0.9
-CLEAR_LEAD_MIN, CLEAR_LEAD_RATIO = 0.15, 1.4  # a question naming no village: enough when the first item leads the second this clearly
+CLEAR_LEAD_MIN, CLEAR_LEAD_RATIO = 0.15, 1.3  # a question naming no village: enough when the first item leads the second this clearly
 # bodies whose own affairs a question may be about: without a village word, such a question is theirs
 OTHER_SUBJECTS = re.compile(r"侨联|工会|共青团|团委|妇联|编委|党委|人大|政协|中标|投标|招标公告|公司|企业|学校|医院|法院|检察院|单位|机关|国企|事业单位")
 # words that put a question in a village or community (or its committee) at all
