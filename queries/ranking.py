@@ -24,7 +24,7 @@ from .roles import Role, decided_elsewhere
 if TYPE_CHECKING:
     from .resolve import ItemMeta
 
-UNLISTED_BELOW = 0.13
+UNLISTED_BELOW = 0.15
 # characters; beyond this the bar for "on topic" falls with the square root of the length. At 60, stories
 # of 40–60 characters about a cadre keeping the seal or a fee collected without a meeting got 未列入;
 # at 30 no dev answer changes, and of the public pages' train excerpts (each about some item) 52 → 44
