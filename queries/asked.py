@@ -16,6 +16,7 @@ from qingdan.ontology.terms import ROLE_ZH
 
 from . import bases as bs
 from . import items as iq
+from . import limits as lm
 from . import reasons as rs
 from . import roles as rq
 from .bodies import COUNTY_AT_LARGE
@@ -89,11 +90,10 @@ class AskedRoles:
 
     def asked(self, item: ItemMeta, intent: Intent, place: Place | None, day: date,
               answer: dict[str, Any], personal: bool = False, named: Node | None = None,
-              commissioner: Node | None = None, about_cadre: bool = False) -> dict[str, Any]:
+              commissioner: Node | None = None, about_cadre: bool = False, scope: Scope | None = None) -> dict[str, Any]:
         """Every role of the item, and the body playing the asked role with the verdict for it.
         named: the body a "does X deal with it?" question names (镇政府对土地流转到底管不管);
         commissioner: the department the question says gave the village the work (县卫健局让村里……)."""
-        scope = Scope(**{k: answer["scope"][k] for k in ("code", "name", "assumed")}) if answer.get("scope") else None
         roles = self.roles_here(item.node.id, place, scope)
         out_roles = [self.role_out(r, place, day) for r in roles]
         timing = self.timing(answer) if intent.id == "timing" or answer.get("disclosure") else []
@@ -219,11 +219,12 @@ class AskedRoles:
                 "asked": {"role": None, "role_zh": "能否这样做", "answered_role": None, "bodies": [],
                           "verdict": "not_for_village", "text": text, "behaviour": c["id"]}}
 
-    def overruled(self, item: ItemMeta, limits: list[dict[str, Any]], day: date) -> dict[str, Any]:
+    def overruled(self, item: ItemMeta, answer: dict[str, Any], day: date) -> dict[str, Any]:
         """"开会表决了就能不给外嫁女分吗": a meeting decides the matter, but no decision of it, and no village rule,
         may take a villager's rights or property or break the law (组织法 2018 §27.2, 2025 §31.2); taking money or
         land, fining or forcing is what the question asks about, so the answer is no, with the matter's own
         prohibitions and who decides it lawfully."""
+        limits = lm.prohibitions(answer.get("bases") or [], str(answer.get("question") or ""))
         quoted = "；".join(f"“{x['text']}”（{x['label']}）" for x in limits)
         text = (f"不可以：村规民约和村民会议、村民代表会议的决定都不得违反法律，不得侵犯村民的人身权利、民主权利和财产权利"
                 f"（{organic(self.store, day, 27, 31)}第二款），即使经会议表决也不能这样做。"

@@ -393,7 +393,7 @@ class Resolver(Explaining, AskedRoles, Ranking):
         answer["cautions"] = self.cautions(item, day, negatives, scope, personal)
         answer.update(self.asked(item, intent, place, day, answer, personal, asked_body[1] if asked_body else None,
                                  commissioner(self.body_names, plain) if intent.id == "funds" else None,
-                                 about_cadre=asks_about_cadre(plain)))
+                                 about_cadre=asks_about_cadre(plain), scope=scope))
         # "什么时候发 / 多久到账" about a programme the village only assists with asks the government's
         # period, and leads with its body, unless the village's own part holds one (posts for N days)
         gov_timing = intent.id == "timing" and not answer.get("timing")
@@ -402,23 +402,23 @@ class Resolver(Explaining, AskedRoles, Ranking):
         if (names_no_village or intent.id in ("responsible", "procedure") or gov_timing) \
                 and answer["verdict"] == "village_assists" and not answer.get("asked"):
             answer.update(self.government_matter(item, place, day, answer, lead_with=gov_timing, procedure=intent.id == "procedure"))
+        sentence = asking_sentence(plain, intent.cue) if intent.id in ("may_do", "forbidden", "decides") else None
         if intent.id in ("may_do", "forbidden") and not answer.get("asked"):
-            if answer["verdict"] == "village_assists" and not asks_to_help(asking_sentence(plain, intent.cue) or plain):
+            if answer["verdict"] == "village_assists" and not asks_to_help(sentence or plain):
                 # may the village do this itself, in a matter it only assists with: no
                 answer.update(self.not_its_own(item, answer, day))
             elif intent.id == "may_do" and answer["verdict"] == "village_autonomy" \
-                    and (deprives(asking_sentence(plain, intent.cue) or plain)
-                         or ((vote_asked(intent) or points_back(asking_sentence(plain, intent.cue))) and deprives(plain))):
+                    and (deprives(sentence or plain) or ((vote_asked(intent) or points_back(sentence)) and deprives(plain))):
                 # "村里能这样摊派收钱吗", "开会表决就能不给外嫁女分吗": the village's own matter, but no meeting may take
                 # what the law gives a villager; asking whether a vote makes the story's act lawful asks about that act
-                answer.update(self.overruled(item, limits.prohibitions(answer.get("bases") or [], str(answer.get("question") or "")), day))
+                answer.update(self.overruled(item, answer, day))
             elif intent.id == "may_do":
                 # "may they do this?" about a duty: the matter's verdict, and what its own bases forbid
                 answer["asked"] = self.decided_here(item, limits.may_do(answer), answer["verdict"], place, day)
-        elif intent.id == "decides" and answer["verdict"] == "village_autonomy" and validity_of_taking(asking_sentence(plain, intent.cue)):
+        elif intent.id == "decides" and answer["verdict"] == "village_autonomy" and validity_of_taking(sentence):
             # "组上开会表决不给我分，算数不？" asks whether a decision that takes a villager's share stands, not who decides
             answer["intent"] = Intent("may_do", None, intent.cue).as_dict()
-            answer.update(self.overruled(item, limits.prohibitions(answer.get("bases") or [], str(answer.get("question") or "")), day))
+            answer.update(self.overruled(item, answer, day))
         answer.update({"matches": matches, "confidence": min(1.0, top.score)})
         return answer
 
