@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test venv load serve neo4j-up neo4j-down test-only bench fuzz accuracy vectors topic-judge clean
+.PHONY: demo test venv load serve neo4j-up neo4j-down test-only bench fuzz accuracy vectors topic-judge verdict-prior clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PY) >/dev/null || { echo "需要 Python 3.11（$(PY)）"; exit 1; }
@@ -53,6 +53,11 @@ vectors: venv
 # the on/off-topic judgement for short questions (after editing phrasings, situations or data/catalog/topic_examples.csv)
 topic-judge: venv
 	$(BIN)/python tools/catalog/write_topic_judge.py
+
+# the verdict prior learnt from the development questions' labels (after adding or relabelling them; a test says when)
+verdict-prior: venv
+	$(BIN)/pip install -q -e '.[test,train]'
+	$(BIN)/python tools/catalog/write_verdict_prior.py
 
 # accuracy on real public questions (dev and held-out) next to a literal matcher; rewrites docs/accuracy.md
 accuracy: venv

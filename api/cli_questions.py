@@ -55,6 +55,8 @@ def print_answer(a: dict[str, Any]) -> None:
         names = [(x.get("body") or {}).get("name") or x["name"] for x in r.get(role, []) if x]
         if names:
             console.print(f"[bold]{label}：[/]{'、'.join(names)}", highlight=False)
+    if a.get("second_opinion"):
+        console.print(f"[yellow]{a['second_opinion']['note']}[/]", highlight=False)
     console.print("[bold]理由：[/]")
     for s in a["reasons"]:
         console.print(f"  {s['step']}. {s['text']}", highlight=False)

@@ -150,6 +150,18 @@ class Asked(Open):
                                          description="问“能否这样做”时，答案所引条文中的禁止性规定（citation、label、text）")
 
 
+class FirstPick(Open):
+    item: Optional[str] = Field(None, description="按字词和语义原本选中的事项编号（空：原答未列入）")
+    verdict: Verdict
+    likelihood: float = Field(description="结论先验认为原结论这一类的可能性，0–1")
+
+
+class SecondOpinion(Open):
+    first: FirstPick
+    likelihood: float = Field(description="结论先验认为现结论这一类的可能性，0–1")
+    note: str = Field(description="给读者的说明")
+
+
 class Answer(Open):
     question: str
     as_of: str
@@ -172,6 +184,7 @@ class Answer(Open):
     asked: Optional[Asked] = Field(None, description="所问角色的主体及按该角色的结论（答案以此为先）")
     scope: Optional[dict[str, Any]] = Field(None, description="答案适用的地域（给定村居，或默认的汕头市/问题中提到的省份）")
     timing: list[dict[str, Any]] = Field(default_factory=list, description="公开频次、公示天数等时间要求")
+    second_opinion: Optional[SecondOpinion] = Field(None, description="按已标注问题学得的结论先验改选了相近事项时：原首选及两者的可能性")
 
 
 class Side(Open):

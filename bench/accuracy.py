@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -26,7 +28,7 @@ from qingdan.queries.resolve import Resolver  # noqa: E402
 from qingdan.queries.stores.memory import MemoryStore  # noqa: E402
 
 from bench import agreement, public_pages  # noqa: E402
-from bench.scoring import (AS_OF, BODY_ALIASES, EVAL, ROLE_INTENTS, SPLITS, Question,  # noqa: E402,F401
+from bench.scoring import (AS_OF, BODY_ALIASES, EVAL, ROLE_INTENTS, SCORED_ONLY, SPLITS, Question,  # noqa: E402,F401
                            body_matches, cited, cites_hit, led_body, load, right, share, source_kinds)
 
 
@@ -100,6 +102,20 @@ class Literal:
         return {"verdict": "unlisted", "responsible": {"body_type": None}, "bases": [], "roles": [], "cautions": []}
 
 
+@contextmanager
+def prior_off() -> Iterator[None]:
+    """Answers from the words and meaning alone (queries/verdict_prior.py off), to show what the prior adds."""
+    was = os.environ.get("QINGDAN_VERDICT_PRIOR")
+    os.environ["QINGDAN_VERDICT_PRIOR"] = "0"
+    try:
+        yield
+    finally:
+        if was is None:
+            del os.environ["QINGDAN_VERDICT_PRIOR"]
+        else:
+            os.environ["QINGDAN_VERDICT_PRIOR"] = was
+
+
 def score(questions: list[Question], answer: Callable[[str], dict[str, Any]]) -> list[tuple[Question, dict[str, Any], bool]]:
     return [(q, a, right(q, a)) for q in questions for a in [answer(q.text)]]
 
@@ -133,13 +149,16 @@ def main() -> int:
         if not qs:
             continue
         ours = score(qs, lambda t: resolver.resolve(t, as_of=AS_OF))
+        with prior_off():
+            first_pick = sum(r[2] for r in score(qs, lambda t: resolver.resolve(t, as_of=AS_OF)))
         base = score(qs, lambda t: literal.resolve(t, as_of=AS_OF))
         ok, lit = sum(r[2] for r in ours), sum(r[2] for r in base)
         cite_ok = sum(cites_hit(q, a) for q, a, _ in ours)
         misses = Counter(miss_kind(q, a) for q, a, good in ours if not good)
         negative_verdicts = sum(1 for q, a, _ in ours if (a.get("item") or {}).get("kind") == "negative")
         misread = intent_confusion(ours)
-        figures[split] = {"n": len(qs), "accuracy": ok / len(qs), "literal": lit / len(qs),
+        figures[split] = {"n": len(qs), "accuracy": ok / len(qs), "literal": lit / len(qs), "without_prior": first_pick / len(qs),
+                          "prior_trained_on": split not in SCORED_ONLY,
                           "ratio": (ok / lit) if lit else None, "cites": cite_ok / len(qs),
                           "negative_as_verdict": negative_verdicts,
                           "by_class": {k: {"ok": v[0], "n": v[1], "literal_ok": table(base, lambda q: q.cls).get(k, (0, 0))[0]}
@@ -153,6 +172,8 @@ def main() -> int:
         f = figures[split]
         md += [f"## {SPLITS[split]}：{len(qs)} 题", "",
                f"- 本系统：{share(ok, len(qs))}；字面匹配：{share(lit, len(qs))}；倍数 {f['ratio']:.2f}×" if lit else f"- 本系统：{share(ok, len(qs))}",
+               f"- 不用结论先验（只按字词和语义选事项）：{share(first_pick, len(qs))}"
+               + ("（本集是结论先验的训练数据，用先验的数字是样本内的）" if split not in SCORED_ONLY else "（本集未用于训练结论先验）"),
                f"- 答案引用了标注要求的依据：{share(cite_ok, len(qs))}；负面行为成为结论：{negative_verdicts} 题", "",
                "| 类别 | 本系统 | 字面匹配 |", "|---|---|---|"]
         for k, v in f["by_class"].items():

@@ -70,6 +70,15 @@ SPLITS = {"dev": "开发集", "heldout": "留出集（从未逐条查看；已�
           "news_dev9": "按公开网页写成的调试集第九组（2026-12-04 同一轮，同样做法；首次打分后用于调试）"}
 
 
+# the splits that are only ever scored: never looked at, never tuned on, never trained on
+SCORED_ONLY = ("heldout", "heldout2", "written_check")
+
+
+def development_splits() -> list[str]:
+    """The splits that may be looked at, tuned on and trained on (queries/verdict_prior.py)."""
+    return [s for s in SPLITS if s not in SCORED_ONLY]
+
+
 def source_kinds() -> dict[str, str]:
     """source id → the kind of public source (message board, Q&A site, provincial list …)."""
     path = EVAL / "sources.csv"

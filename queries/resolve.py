@@ -33,6 +33,7 @@ from .matching import ItemIndex, Match, simplified
 from .ranking import UNLISTED_BELOW, VILLAGE_WORDS, Ranking
 from .reasons import VERDICT_ZH
 from .scope import NOT_PLACES, PlaceNames, Scope, scope_for
+from .second_opinion import Asking, SecondOpinion
 from .stores.base import GraphStore, Node
 from .villages import Place, VillageFinder, by_code, concrete_body
 
@@ -58,7 +59,7 @@ class ItemMeta:
     law_jurisdictions: tuple[str, ...] = ()  # of the statutes and documents it rests on
 
 
-class Resolver(Explaining, AskedRoles, Ranking):
+class Resolver(Explaining, AskedRoles, Ranking, SecondOpinion):
     """Everything resolve needs, prepared once per loaded graph."""
 
     def __init__(self, store: GraphStore, explain: bool = True) -> None:
@@ -358,6 +359,14 @@ class Resolver(Explaining, AskedRoles, Ranking):
         top = self.prefer(duties, intent, text, allowed) if duties and (self.on_topic(text, duties) or reported) else None
         if top is not None:
             top = self.in_its_case(duties, top, plain)
+        asking = Asking(text, plain, day, place, scope, intent, duties, negatives, misconduct, personal, asked_body)
+        return self.judged(asking, top, self.answer_for(asking, top))
+
+    def answer_for(self, asking: Asking, top: Match | None) -> dict[str, Any]:
+        """The whole answer when top is the item the question is about (None: 未列入)."""
+        text, plain, day, place, scope = asking.text, asking.plain, asking.day, asking.place, asking.scope
+        intent, duties, negatives, misconduct, personal = asking.intent, asking.duties, asking.negatives, asking.misconduct, asking.personal
+        asked_body = asking.asked_body
         # a story of wrongdoing that asks nothing else
         story = intent.id in ("responsible", "complaint") and (intent.cue is None or intent.told)
         # the behaviour the negative list names, when it matches about as well as the duty; asking "may they?"

@@ -146,6 +146,15 @@ def test_answer_page_shows_what_the_api_answers(client):
     assert api["why_not"][0]["text"] in doc.text
 
 
+def test_a_second_opinion_is_told_on_the_page_as_the_api_gives_it(client):
+    """The verdict prior changed the first pick (queries/verdict_prior.py): the reader is told, in the words the API gives."""
+    lane = "我们村屋与屋之间那条小巷子水泥路烂了好几年，一下雨就积水，这不是公路，就是村里自己的巷道，修它是村委会自己组织还是等镇政府来修？"
+    api = client.get("/resolve", params={"q": lane}).json()
+    assert api["second_opinion"]["first"]["item"] != api["item"]["id"], api["second_opinion"]
+    doc = get_page(client, "/", q=lane)
+    assert api["second_opinion"]["note"] in html.unescape(doc.text)
+
+
 def test_may_they_page_lists_what_the_cited_provisions_forbid(client):
     """组织法 2018 §32: the sentence forbidding a committee member's close relatives on the supervision
     committee is on the page, as the API gives it, under the asked part."""

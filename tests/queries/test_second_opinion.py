@@ -1,0 +1,64 @@
+"""A story whose first pick the verdict prior finds unlikely is answered by the item close behind
+whose kind of matter it finds likely, and the answer says so; a short question, a prior that finds
+the first pick likely, or the prior turned off leave the first pick."""
+from __future__ import annotations
+
+import pytest
+
+from qingdan.queries import verdict_prior
+from qingdan.queries.resolve import Resolver
+from qingdan.queries.stores.memory import MemoryStore
+
+DAY = "2025-06-01"
+# written for this test: a lane between houses, the village's own works, told with a county department's words (修路)
+LANE = "我们村屋与屋之间那条小巷子水泥路烂了好几年，一下雨就积水，这不是公路，就是村里自己的巷道，修它是村委会自己组织还是等镇政府来修？"
+
+
+@pytest.fixture(scope="module")
+def resolver(memory_store: MemoryStore) -> Resolver:
+    return Resolver(memory_store)
+
+
+def test_the_village_s_own_lane_is_its_own_works_not_the_county_s_road(resolver: Resolver) -> None:
+    a = resolver.resolve(LANE, as_of=DAY)
+    assert a["verdict"] == "village_autonomy", (a["verdict"], a["item"])
+    second = a["second_opinion"]
+    assert verdict_prior.kind(second["first"]["verdict"]) == "government" and second["first"]["item"] != a["item"]["id"]
+    assert second["likelihood"] > second["first"]["likelihood"] and "可能性很小" in second["note"]
+
+
+def test_turned_off_the_first_pick_stands(resolver: Resolver, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QINGDAN_VERDICT_PRIOR", "0")
+    a = resolver.resolve(LANE, as_of=DAY)
+    assert "second_opinion" not in a and verdict_prior.kind(a["verdict"]) == "government", (a["verdict"], a["item"])
+
+
+def _prior(likely: str):
+    def probabilities(text: str) -> dict[str, float]:
+        kinds = ("village_autonomy", "village_assists", "government", "not_for_village", "unlisted")
+        return {k: (0.9 if k == likely else 0.1 / (len(kinds) - 1)) for k in kinds}
+    return probabilities
+
+
+def test_the_nearest_answer_of_the_likely_kind_is_taken(resolver: Resolver, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QINGDAN_VERDICT_PRIOR", "0")
+    first = resolver.resolve(LANE, as_of=DAY)
+    monkeypatch.setattr(verdict_prior, "probabilities", _prior("unlisted"))
+    a = resolver.resolve(LANE, as_of=DAY)
+    # no item close behind is unlisted: 未列入 itself is the last option weighed
+    assert a["verdict"] == "unlisted" and a["second_opinion"]["first"]["item"] == first["item"]["id"]
+    assert "未列入清单" in a["second_opinion"]["note"]
+
+
+def test_a_prior_that_finds_the_first_pick_likely_changes_nothing(resolver: Resolver, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QINGDAN_VERDICT_PRIOR", "0")
+    first = resolver.resolve(LANE, as_of=DAY)
+    monkeypatch.setattr(verdict_prior, "probabilities", _prior(verdict_prior.kind(first["verdict"])))
+    a = resolver.resolve(LANE, as_of=DAY)
+    assert "second_opinion" not in a and a["item"]["id"] == first["item"]["id"]
+
+
+def test_a_short_question_is_read_by_its_words_alone(resolver: Resolver, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(verdict_prior, "probabilities", _prior("village_autonomy"))
+    a = resolver.resolve("国足今晚踢得怎么样，谁进的球", as_of=DAY)
+    assert a["verdict"] == "unlisted" and "second_opinion" not in a
