@@ -153,6 +153,7 @@ class Asked(Open):
 class FirstPick(Open):
     item: Optional[str] = Field(None, description="按字词和语义原本选中的事项编号（空：原答未列入）")
     verdict: Verdict
+    intent: Optional[str] = Field(None, description="原本读出的问法（改选可能只是同一事项换一种读法）")
     likelihood: float = Field(description="结论先验认为原结论这一类的可能性，0–1")
 
 

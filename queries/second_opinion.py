@@ -8,12 +8,12 @@ learnt judgement may overrule its pick can change separately.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Callable
 
 from . import verdict_prior
-from .intent import Intent
+from .intent import INTENT_ROLE, INTENT_ZH, Intent
 from .matching import Match
 from .scope import Scope
 from .villages import Place
@@ -23,6 +23,8 @@ from .villages import Place
 # NEAR_SHARE as well as the first (chosen on five new sets, each at the commit it was scored at untouched:
 # bench/eval/README.md)
 DOUBTED_BELOW, TRUSTED_FROM, NEAR_SHARE, SECOND_LOOK = 0.15, 0.3, 0.5, 5
+# a story about cadres reads three ways: who should have decided, where to take it, may they do it
+OTHER_READINGS = ("decides", "complaint", "may_do")
 KIND_ZH = {"village_autonomy": "村里自己的事", "village_assists": "村里协助政府的事", "government": "政府部门的事",
            "not_for_village": "不该由村里承担的事", "unlisted": "未列入清单"}
 
@@ -56,27 +58,41 @@ class SecondOpinion:
         return self.second_opinion(asking, top, first, prior)
 
     def second_opinion(self, asking: Asking, top: Match | None, first: dict[str, Any], prior: dict[str, float]) -> dict[str, Any]:
-        """The first pick's verdict is unlikely for a question told this way (verdict_prior): the answer
-        for the nearest item close behind it, or 未列入, whose verdict is likely instead; else the first
-        pick stands. Only items the question's words and meaning put near the first are weighed, so the
-        prior chooses among answers the question could mean; it never brings in one it does not."""
+        """The first pick's kind of verdict is unlikely for a question told this way (verdict_prior): the
+        answer for the nearest item close behind it whose kind is likely; else, for the same item, the
+        other reading of a story about cadres (who should have decided / where to complain / may they)
+        whose kind is likeliest; else 未列入; else the first pick stands. Only items the question's words
+        and meaning put near the first are weighed, so the prior chooses among answers the question could
+        mean; it never brings in one it does not."""
         lead = min(1.0, top.score if top is not None else asking.duties[0].score if asking.duties else 0.0)
         near = [m for m in asking.duties if (top is None or m.id != top.id)][:SECOND_LOOK]
-        options: list[Match | None] = [m for m in near if min(1.0, m.score) >= NEAR_SHARE * lead]
-        if top is not None:
-            options.append(None)
         was = verdict_prior.kind(first["verdict"])
-        for option in options:
-            answer = self.answer_for(asking, option)
+
+        def likely(answer: dict[str, Any]) -> bool:
             now = verdict_prior.kind(answer["verdict"])
-            if now != was and prior.get(now, 0.0) >= TRUSTED_FROM:
-                answer["second_opinion"] = {
-                    "first": {"item": (first.get("item") or {}).get("id"), "verdict": first["verdict"],
-                              "likelihood": round(prior.get(was, 0.0), 3)},
-                    "likelihood": round(prior[now], 3),
-                    "note": f"按已标注问题的经验，这样问的问题答“{KIND_ZH.get(was, was)}”的可能性很小"
-                            f"（{prior.get(was, 0.0):.0%}），改答相近的"
-                            + (f"“{(answer.get('item') or {}).get('name')}”" if option is not None else "“未列入清单”")
-                            + f"（答“{KIND_ZH.get(now, now)}”的可能性 {prior[now]:.0%}）。"}
-                return answer
-        return first
+            return now != was and prior.get(now, 0.0) >= TRUSTED_FROM
+
+        for m in near:
+            if min(1.0, m.score) >= NEAR_SHARE * lead and likely(answer := self.answer_for(asking, m)):
+                return self.told(answer, first, prior, f"改答相近的“{(answer.get('item') or {}).get('name')}”")
+        if top is None:
+            return first
+        readings = [self.answer_for(replace(asking, intent=Intent(i, INTENT_ROLE[i], asking.intent.cue, asking.intent.told)), top)
+                    for i in OTHER_READINGS if i != asking.intent.id]
+        readings = [a for a in readings if likely(a)]
+        if readings:
+            answer = max(readings, key=lambda a: prior[verdict_prior.kind(a["verdict"])])
+            return self.told(answer, first, prior, f"同一事项改按“{INTENT_ZH[answer['intent']['id']]}”来答")
+        answer = self.answer_for(asking, None)
+        return self.told(answer, first, prior, "改答“未列入清单”") if likely(answer) else first
+
+    @staticmethod
+    def told(answer: dict[str, Any], first: dict[str, Any], prior: dict[str, float], change: str) -> dict[str, Any]:
+        was, now = verdict_prior.kind(first["verdict"]), verdict_prior.kind(answer["verdict"])
+        answer["second_opinion"] = {
+            "first": {"item": (first.get("item") or {}).get("id"), "verdict": first["verdict"],
+                      "intent": (first.get("intent") or {}).get("id"), "likelihood": round(prior.get(was, 0.0), 3)},
+            "likelihood": round(prior[now], 3),
+            "note": f"按已标注问题的经验，这样问的问题答“{KIND_ZH.get(was, was)}”的可能性很小（{prior.get(was, 0.0):.0%}），"
+                    f"{change}（答“{KIND_ZH.get(now, now)}”的可能性 {prior[now]:.0%}）。"}
+        return answer

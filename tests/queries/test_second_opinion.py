@@ -62,3 +62,18 @@ def test_a_short_question_is_read_by_its_words_alone(resolver: Resolver, monkeyp
     monkeypatch.setattr(verdict_prior, "probabilities", _prior("village_autonomy"))
     a = resolver.resolve("国足今晚踢得怎么样，谁进的球", as_of=DAY)
     assert a["verdict"] == "unlisted" and "second_opinion" not in a
+
+
+def test_a_story_about_cadres_is_read_again_for_the_same_item(resolver: Resolver, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No item close behind answers as the prior expects: the same item, read as the other question a story about
+    cadres can ask (here where to take it rather than may they), answers instead, and says so."""
+    story = "我们村书记一个人跟老板谈好，把村集体的一片竹林卖给人家砍，合同价钱都没跟村民说，车来拉竹子了大家才晓得，这样做合法吗？"
+    monkeypatch.setenv("QINGDAN_VERDICT_PRIOR", "0")
+    first = resolver.resolve(story, as_of=DAY)
+    assert verdict_prior.kind(first["verdict"]) != "government", (first["verdict"], first["item"])
+    monkeypatch.setenv("QINGDAN_VERDICT_PRIOR", "1")
+    monkeypatch.setattr(verdict_prior, "probabilities", _prior("government"))
+    a = resolver.resolve(story, as_of=DAY)
+    assert a["item"]["id"] == first["item"]["id"] and a["intent"]["id"] != first["intent"]["id"], (a["item"], a["intent"])
+    assert verdict_prior.kind(a["verdict"]) == "government" and "同一事项改按" in a["second_opinion"]["note"]
+    assert a["second_opinion"]["first"]["intent"] == first["intent"]["id"]
