@@ -3,6 +3,7 @@ the resolver's start-up caches (jieba's dictionary in pieces, the item index, th
 Each caller decides what a missing or damaged file means and says so in its own words."""
 from __future__ import annotations
 
+import logging
 import marshal
 import os
 import threading
@@ -30,3 +31,15 @@ def dump(path: Path, value: object) -> None:
     tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     tmp.write_bytes(zlib.crc32(payload).to_bytes(4, "big") + payload)
     tmp.replace(path)
+
+
+def load_shipped(path: Path, what: str, log: logging.Logger) -> object | None:
+    """A table shipped beside the code (weights, vectors): None when it is missing, and when it is damaged
+    with a warning naming what it is, so that the answer goes on without it."""
+    try:
+        return load(path)
+    except FileNotFoundError:
+        return None
+    except DAMAGED as e:
+        log.warning("%s %s 已损坏（%s），不使用", what, path, e)
+        return None

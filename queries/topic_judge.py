@@ -75,12 +75,8 @@ def write(on: list[str], off: list[str]) -> Path:
 
 @lru_cache(maxsize=1)
 def shipped() -> dict[str, object] | None:
-    try:
-        table = framed.load(SHIPPED)
-    except FileNotFoundError:
-        return None
-    except framed.DAMAGED as e:
-        log.warning("话题判断权重 %s 已损坏（%s），不使用", SHIPPED, e)
+    table = framed.load_shipped(SHIPPED, "话题判断权重", log)
+    if table is None:
         return None
     if not isinstance(table, dict) or table.get("model") != semantic.MODEL:
         log.warning("话题判断权重 %s 与语义模型 %s 不符，不使用", SHIPPED, semantic.MODEL)

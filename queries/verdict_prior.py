@@ -127,12 +127,8 @@ def write(model: Model, examples: int) -> Path:
 
 @lru_cache(maxsize=1)
 def shipped() -> Model | None:
-    try:
-        table = framed.load(SHIPPED)
-    except FileNotFoundError:
-        return None
-    except framed.DAMAGED as e:
-        log.warning("结论先验权重 %s 已损坏（%s），不使用", SHIPPED, e)
+    table = framed.load_shipped(SHIPPED, "结论先验权重", log)
+    if table is None:
         return None
     if not isinstance(table, dict) or table.get("tail") != TAIL or tuple(table.get("ngrams") or ()) != NGRAMS:
         log.warning("结论先验权重 %s 与本模块的读法不符，不使用", SHIPPED)

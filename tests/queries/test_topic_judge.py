@@ -4,7 +4,6 @@ trained on; bad examples are refused naming file, row and field."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from qingdan.errors import DataError
 from qingdan.queries import topic_judge
 from qingdan.queries.resolve import Resolver
 from qingdan.queries.stores.memory import MemoryStore
+from tests.catalog_tools import tool
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "data" / "catalog" / "topic_examples.csv"
@@ -23,18 +23,10 @@ def resolver(memory_store: MemoryStore) -> Resolver:
     return Resolver(memory_store)
 
 
-def _tool():
-    spec = importlib.util.spec_from_file_location("write_topic_judge", ROOT / "tools" / "catalog" / "write_topic_judge.py")
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_shipped_judgement_matches_the_examples(resolver: Resolver) -> None:
     table = topic_judge.shipped()
     assert table is not None, "缺少话题判断权重：请运行 make topic-judge"
-    on, off = _tool().read_examples(EXAMPLES)
+    on, off = tool("write_topic_judge").read_examples(EXAMPLES)
     on = topic_judge.catalog_texts(resolver.index_records) + on
     assert table["trained_on"] == topic_judge.fingerprint(on, off), "话题判断权重已过期：请运行 make topic-judge"
 
@@ -65,7 +57,7 @@ def test_bad_examples_are_refused_naming_the_row(tmp_path: Path) -> None:
         w.writerow(["off", "村口的桂花几月开", "modeled", "测试"])
         w.writerow(["maybe", "村里修路谁出钱", "modeled", "测试"])
     with pytest.raises(DataError) as e:
-        _tool().read_examples(path)
+        tool("write_topic_judge").read_examples(path)
     assert "topic_examples.csv 第3行 字段 label" in str(e.value)
 
 

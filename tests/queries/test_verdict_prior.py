@@ -2,7 +2,6 @@
 a split that is only scored; damaged weights are not used."""
 from __future__ import annotations
 
-import importlib.util
 import logging
 from pathlib import Path
 
@@ -10,28 +9,20 @@ import pytest
 
 from bench.scoring import SCORED_ONLY, development_splits, load
 from qingdan.queries import verdict_prior
+from tests.catalog_tools import tool
 
-ROOT = Path(__file__).resolve().parents[2]
 STORY = "我们村屋与屋之间那条小巷子水泥路烂了好几年，一下雨就积水，修它是村委会自己组织还是等镇政府来修？"
-
-
-def _tool():
-    spec = importlib.util.spec_from_file_location("write_verdict_prior", ROOT / "tools" / "catalog" / "write_verdict_prior.py")
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_shipped_prior_matches_the_development_labels() -> None:
     model = verdict_prior.shipped()
     assert model is not None, "缺少结论先验权重：请运行 make verdict-prior"
-    assert model.trained_on == verdict_prior.fingerprint(_tool().rows()), "结论先验权重已过期：请运行 make verdict-prior"
+    assert model.trained_on == verdict_prior.fingerprint(tool("write_verdict_prior").rows()), "结论先验权重已过期：请运行 make verdict-prior"
 
 
 def test_no_question_of_a_scored_only_split_is_trained_on() -> None:
     assert not set(development_splits()) & set(SCORED_ONLY)
-    trained = {text for text, _ in _tool().rows()}
+    trained = {text for text, _ in tool("write_verdict_prior").rows()}
     scored = {q.text for split in SCORED_ONLY for q in load(split)}
     assert scored and not trained & scored
 
