@@ -38,8 +38,9 @@ class ExplainedView:
     is the store's own."""
 
     def __init__(self, base: GraphStore, sub: Subgraph, items: frozenset[str], village: str | None,
-                 owner: object) -> None:
+                 owner: object, unlisted: bool = False) -> None:
         self.base, self.sub, self.items, self.village, self.owner = base, sub, items, village, owner
+        self.unlisted = unlisted  # holds what an 未列入 answer reads (the access rule)
         self.name = base.name
         self._out: dict[str, list[tuple[Rel, Node]]] = {}
         self._in: dict[str, list[tuple[Rel, Node]]] = {}
@@ -172,7 +173,7 @@ class Explaining:
             return view
         extra = [*self.anchors(sorted(ids)), *(self._access_rule if unlisted else [])]
         sub = self._store.explain(sorted(ids), village_id, extra, [ORGANIC_WORK])
-        view = ExplainedView(self._store, sub, ids, village_id, self)
+        view = ExplainedView(self._store, sub, ids, village_id, self, unlisted)
         self._views[key] = view
         while len(self._views) > VIEWS_KEPT:
             self._views.popitem(last=False)
@@ -213,4 +214,18 @@ class Explaining:
         if not self._explain:
             return
         ids = ([item.node.id] if item is not None else []) + self.caution_ids(item, matched, strong_from, personal=personal)
+        current = CURRENT.get()
+        if current is not None and current.owner is self and current.covers(ids, village_id) and (item is not None or current.unlisted):
+            return  # read already, with the other answers weighed beside it (explain_options)
         CURRENT.set(self.view(ids, village_id, unlisted=item is None))
+
+    def explain_options(self, items: list[Any], matched: dict[str, float], village_id: str | None, strong_from: float,
+                        personal: bool = False) -> None:
+        """The subgraphs of several candidate answers (None: 未列入), read as one: the verdict prior's second
+        look builds each, and on Neo4j that is one more round trip, not one per candidate."""
+        if not self._explain:
+            return
+        ids: list[str] = []
+        for item in items:
+            ids += ([item.node.id] if item is not None else []) + self.caution_ids(item, matched, strong_from, personal=personal)
+        CURRENT.set(self.view(dict.fromkeys(ids), village_id, unlisted=any(i is None for i in items)))

@@ -15,6 +15,7 @@ from typing import Any, Callable
 from . import verdict_prior
 from .intent import INTENT_ROLE, INTENT_ZH, Intent
 from .matching import Match
+from .ranking import UNLISTED_BELOW
 from .scope import Scope
 from .villages import Place
 
@@ -47,6 +48,8 @@ class Asking:
 
 class SecondOpinion:
     answer_for: Callable[[Asking, Match | None], dict[str, Any]]
+    explain_options: Callable[..., None]
+    items: dict[str, Any]
 
     def judged(self, asking: Asking, top: Match | None, first: dict[str, Any]) -> dict[str, Any]:
         """The first pick, unless the prior doubts it (a story of JUDGES_FROM characters or more only)."""
@@ -67,6 +70,8 @@ class SecondOpinion:
         lead = min(1.0, top.score if top is not None else asking.duties[0].score if asking.duties else 0.0)
         near = [m for m in asking.duties if (top is None or m.id != top.id)][:SECOND_LOOK]
         was = verdict_prior.kind(first["verdict"])
+        self.explain_options([self.items[m.id] for m in near] + ([self.items[top.id], None] if top is not None else []),
+                             asking.negatives, asking.place.village.id if asking.place else None, UNLISTED_BELOW, asking.personal)
 
         def likely(answer: dict[str, Any]) -> bool:
             now = verdict_prior.kind(answer["verdict"])

@@ -77,3 +77,16 @@ def test_a_story_about_cadres_is_read_again_for_the_same_item(resolver: Resolver
     assert a["item"]["id"] == first["item"]["id"] and a["intent"]["id"] != first["intent"]["id"], (a["item"], a["intent"])
     assert verdict_prior.kind(a["verdict"]) == "government" and "同一事项改按" in a["second_opinion"]["note"]
     assert a["second_opinion"]["first"]["intent"] == first["intent"]["id"]
+
+
+def test_the_second_look_reads_its_candidates_at_once(memory_store: MemoryStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every answer weighed is built from one more read of the store, whatever the number of candidates
+    (on Neo4j a round trip each would add up): the first pick's, then all the others' together."""
+    resolver = Resolver(memory_store)
+    calls: list[str] = []
+    real = memory_store.explain
+    monkeypatch.setattr(memory_store, "explain", lambda *a, **k: calls.append("explain") or real(*a, **k))
+    # a prior that only 未列入 satisfies: every item close behind and every other reading is built and weighed first
+    monkeypatch.setattr(verdict_prior, "probabilities", _prior("unlisted"))
+    a = resolver.resolve(LANE, as_of=DAY)
+    assert a["verdict"] == "unlisted" and "second_opinion" in a and calls == ["explain", "explain"], calls
