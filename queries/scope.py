@@ -61,6 +61,11 @@ NOT_SHORT = r"(?![区县旗镇乡村路街社组屯])"
 NOT_PLACES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 
+COUNTY_SUFFIXES = ("县", "市", "区", "旗")
+# a town, township or subdistrict named right after a county's short name: two to four characters, then 镇/乡/街道
+TOWN_AFTER = r"(?=[^\W\d个几多各每全该本这那_]{1,4}?(?:镇|乡|街道)(?![长政府委]))"
+
+
 class PlaceNames:
     """The cities and districts (counties) a question may name for its place, from the graph's divisions:
     "南充市嘉陵区的村干部……" is not answered from Shantou's lists. Cities by full name, and by short
@@ -83,6 +88,18 @@ class PlaceNames:
                 continue
             found.setdefault(name, set()).add(code)
         self.codes = {name: next(iter(codes)) for name, codes in found.items() if len(codes) == 1}
+        # "遂溪洋青镇", "贵溪罗河镇": a county's short name is a word on its own, but not when a town's name follows it
+        short_counties: dict[str, set[str]] = {}
+        for code, name in districts:
+            short = next((name[:-1] for x in COUNTY_SUFFIXES if name.endswith(x) and not name.endswith("自治县")), None)
+            if short and len(short) >= 2 and short not in found and short not in PROVINCES.values():
+                short_counties.setdefault(short, set()).add(code)
+        self.town_of = {n: next(iter(c)) for n, c in short_counties.items() if len(c) == 1}
+        self._town_re = re.compile("(" + "|".join(map(re.escape, sorted(self.town_of, key=len, reverse=True))) + ")"
+                                   + TOWN_AFTER) if self.town_of else None
+        # any city's or county's name as written, however it is followed: a short name overlapping one ("六安乡下通镇":
+        # 安乡 inside 六安) is not read
+        self._any_re = re.compile("|".join(map(re.escape, sorted(found, key=len, reverse=True)))) if found else None
         # a short name followed by 区/县/村/路 … is another place's name ("朝阳区", "朝阳村", "中山路"), not the city
         names = [re.escape(n) + ("" if n.endswith(("市", "区", "县", "旗", "地区", "自治州", "盟")) else NOT_SHORT)
                  for n in sorted(self.codes, key=len, reverse=True)]
@@ -97,6 +114,11 @@ class PlaceNames:
         if self._re is None:
             return None
         codes = [c for c in (self.codes[m.group(0)] for m in self._re.finditer(text)) if province is None or c.startswith(province)]
+        if not codes and self._town_re is not None:
+            taken = [m.span() for m in self._any_re.finditer(text)] if self._any_re is not None else []
+            codes = [self.town_of[m.group(1)] for m in self._town_re.finditer(text)
+                     if not any(a < m.end(1) and m.start(1) < b for a, b in taken)]
+            codes = [c for c in codes if province is None or c.startswith(province)]
         if not codes or any(c.startswith(DEFAULT_CODE) for c in codes):
             return None  # "在深圳打工，老家潮阳": a Shantou place named anywhere keeps Shantou's lists
         # "杭州余杭区": the district the city's name is followed by

@@ -65,3 +65,22 @@ def test_place_names_read_only_what_names_a_place() -> None:
     # a Shantou place named anywhere keeps Shantou's lists; a province named keeps its own cities only
     assert names.in_text("在南充打工，老家潮阳区") is None
     assert names.in_text("广东省朝阳市", province="44") is None
+
+
+def test_a_county_named_short_before_its_town_is_the_place() -> None:
+    """"遂溪洋青镇": people name their county without 县 and go straight on to the town; alone the short name
+    is a word ("合水", "安乡"), so it is read only right before a town's name, and never inside another place's name."""
+    names = PlaceNames([("4408", "湛江市"), ("3415", "六安市")],
+                       [("440823", "遂溪县"), ("360681", "贵溪市"), ("621024", "合水县"), ("430721", "安乡县"), ("440513", "潮阳区")])
+    assert names.in_text("我系遂溪洋青镇蒲岭仔村嘅") == ("440823", "广东湛江市遂溪县")
+    assert names.in_text("贵溪罗河街道的居民") == ("360681", "江西贵溪市")
+    assert names.in_text("我们潮阳谷饶镇") is None  # Shantou's own district keeps Shantou's lists
+    assert names.in_text("叶塘、龙田、合水三个镇相连") is None  # a count of towns, not a town's name
+    assert names.in_text("俺们六安乡下通镇上那条路") is None  # 安乡 inside 六安
+    assert names.in_text("遂溪的天气") is None
+
+
+def test_a_story_told_from_a_county_elsewhere_is_not_answered_from_shantous_delegation(resolver: Resolver) -> None:
+    a = resolver.resolve("我是贵溪罗河镇的村民，有人在村里的耕地上乱埋坟，归哪个部门管？", as_of=DAY)
+    assert a["scope"]["code"] == "360681" and "汕头" not in a["scope"]["text"], a["scope"]
+    assert a["verdict"] == "county_department" and not any("汕府" in (b.get("citation") or "") for b in a["bases"]), a["verdict"]
