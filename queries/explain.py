@@ -207,13 +207,17 @@ class Explaining:
         ordered = [n for n in strong if personal or n in ids or item is None or not self.endangers.get(n)] + [n for n in ids if n not in strong]
         return [n for n in dict.fromkeys(ordered) if n in self.items]
 
+    def answer_ids(self, item: Any, matched: dict[str, float], strong_from: float, personal: bool) -> list[str]:
+        """The items an answer reads: its own (None: 未列入) and its cautions'."""
+        return ([item.node.id] if item is not None else []) + self.caution_ids(item, matched, strong_from, personal=personal)
+
     def explain_answer(self, item: Any, matched: dict[str, float], village_id: str | None, strong_from: float,
                        personal: bool = False) -> None:
         """The subgraph of the whole answer (the item, its cautions, the village), read once and
         kept for the rest of the call (scoped_view)."""
         if not self._explain:
             return
-        ids = ([item.node.id] if item is not None else []) + self.caution_ids(item, matched, strong_from, personal=personal)
+        ids = self.answer_ids(item, matched, strong_from, personal)
         current = CURRENT.get()
         if current is not None and current.owner is self and current.covers(ids, village_id) and (item is not None or current.unlisted):
             return  # read already, with the other answers weighed beside it (explain_options)
@@ -225,7 +229,5 @@ class Explaining:
         look builds each, and on Neo4j that is one more round trip, not one per candidate."""
         if not self._explain:
             return
-        ids: list[str] = []
-        for item in items:
-            ids += ([item.node.id] if item is not None else []) + self.caution_ids(item, matched, strong_from, personal=personal)
+        ids = [i for item in items for i in self.answer_ids(item, matched, strong_from, personal)]
         CURRENT.set(self.view(dict.fromkeys(ids), village_id, unlisted=any(i is None for i in items)))

@@ -62,7 +62,7 @@ NOT_PLACES = {"市辖区", "县", "省直辖县级行政区划", "自治区直�
 
 
 COUNTY_SUFFIXES = ("县", "市", "区", "旗")
-# a town, township or subdistrict named right after a county's short name: two to four characters, then 镇/乡/街道
+# a town, township or subdistrict named right after a county's short name: one to four characters, then 镇/乡/街道
 TOWN_AFTER = r"(?=[^\W\d个几多各每全该本这那_]{1,4}?(?:镇|乡|街道)(?![长政府委]))"
 
 
@@ -91,8 +91,10 @@ class PlaceNames:
         # "遂溪洋青镇", "贵溪罗河镇": a county's short name is a word on its own, but not when a town's name follows it
         short_counties: dict[str, set[str]] = {}
         for code, name in districts:
-            short = next((name[:-1] for x in COUNTY_SUFFIXES if name.endswith(x) and not name.endswith("自治县")), None)
-            if short and len(short) >= 2 and short not in found and short not in PROVINCES.values():
+            if not name.endswith(COUNTY_SUFFIXES) or name.endswith("自治县"):
+                continue
+            short = name[:-1]
+            if len(short) >= 2 and short not in found and short not in PROVINCES.values():
                 short_counties.setdefault(short, set()).add(code)
         self.town_of = {n: next(iter(c)) for n, c in short_counties.items() if len(c) == 1}
         self._town_re = re.compile("(" + "|".join(map(re.escape, sorted(self.town_of, key=len, reverse=True))) + ")"
