@@ -17,9 +17,9 @@ import os
 import sys
 import time
 from collections import Counter, defaultdict
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
+from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -102,20 +102,6 @@ class Literal:
         return {"verdict": "unlisted", "responsible": {"body_type": None}, "bases": [], "roles": [], "cautions": []}
 
 
-@contextmanager
-def prior_off() -> Iterator[None]:
-    """Answers from the words and meaning alone (queries/verdict_prior.py off), to show what the prior adds."""
-    was = os.environ.get("QINGDAN_VERDICT_PRIOR")
-    os.environ["QINGDAN_VERDICT_PRIOR"] = "0"
-    try:
-        yield
-    finally:
-        if was is None:
-            del os.environ["QINGDAN_VERDICT_PRIOR"]
-        else:
-            os.environ["QINGDAN_VERDICT_PRIOR"] = was
-
-
 def score(questions: list[Question], answer: Callable[[str], dict[str, Any]]) -> list[tuple[Question, dict[str, Any], bool]]:
     return [(q, a, right(q, a)) for q in questions for a in [answer(q.text)]]
 
@@ -149,7 +135,7 @@ def main() -> int:
         if not qs:
             continue
         ours = score(qs, lambda t: resolver.resolve(t, as_of=AS_OF))
-        with prior_off():
+        with mock.patch.dict(os.environ, {"QINGDAN_VERDICT_PRIOR": "0"}):  # what the words and meaning alone give
             first_pick = sum(r[2] for r in score(qs, lambda t: resolver.resolve(t, as_of=AS_OF)))
         base = score(qs, lambda t: literal.resolve(t, as_of=AS_OF))
         ok, lit = sum(r[2] for r in ours), sum(r[2] for r in base)
