@@ -68,7 +68,8 @@ class SecondOpinion:
         and meaning put near the first are weighed, so the prior chooses among answers the question could
         mean; it never brings in one it does not."""
         lead = min(1.0, top.score if top is not None else asking.duties[0].score if asking.duties else 0.0)
-        near = [m for m in asking.duties if (top is None or m.id != top.id)][:SECOND_LOOK]
+        near = [m for m in [m for m in asking.duties if top is None or m.id != top.id][:SECOND_LOOK]
+                if min(1.0, m.score) >= NEAR_SHARE * lead]
         was = verdict_prior.kind(first["verdict"])
         self.explain_options([self.items[m.id] for m in near] + ([self.items[top.id], None] if top is not None else []),
                              asking.negatives, asking.place.village.id if asking.place else None, UNLISTED_BELOW, asking.personal)
@@ -78,7 +79,7 @@ class SecondOpinion:
             return now != was and prior.get(now, 0.0) >= TRUSTED_FROM
 
         for m in near:
-            if min(1.0, m.score) >= NEAR_SHARE * lead and likely(answer := self.answer_for(asking, m)):
+            if likely(answer := self.answer_for(asking, m)):
                 return self.told(answer, first, prior, f"改答相近的“{(answer.get('item') or {}).get('name')}”")
         if top is None:
             return first
