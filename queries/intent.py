@@ -296,10 +296,22 @@ def asking_clause(text: str, intent_id: str) -> str | None:
 
 
 def detect(text: str) -> Intent:
-    """The intent whose cues weigh most, a cue in the last part of the text (where the question
-    usually stands) counting half again and one early in a long story less; in a long text, a
-    cue in a sentence that does not ask counts least (a story that never asks is a grievance). Ties go to the more
-    specific intent."""
+    """The intent whose cues weigh most (cue_scores). Ties go to the more specific intent."""
+    best, asks_nothing = cue_scores(text)
+    if not best:
+        if asks_nothing:
+            # a long letter that asks nothing is a petition: it asks whoever can put things right
+            return Intent("complaint", INTENT_ROLE["complaint"], None)
+        return Intent("responsible", INTENT_ROLE["responsible"], None)
+    intent = max(best, key=lambda i: (best[i][0], -_PRIORITY.index(i)))
+    return Intent(intent, INTENT_ROLE[intent], best[intent][1], told=best[intent][2])
+
+
+def cue_scores(text: str) -> tuple[dict[str, tuple[float, str, bool]], bool]:
+    """Each intent's strongest cue (score, words, told) and whether a long text asks nothing at all: a cue in
+    the last part of the text (where the question usually stands) counts half again and one early in a long
+    story less; in a long text, a cue in a sentence that does not ask counts least (a story that never asks
+    is a grievance)."""
     n = max(len(text), 1)
     plain = masked(text)
     questions = asking_spans(plain)
@@ -332,11 +344,4 @@ def detect(text: str) -> Intent:
             if score > best.get(intent, (0.0, "", False))[0]:
                 best[intent] = (score, m.group(0), told)
     # a mere hint in a sentence that does not ask ("每月发800元") is no intent
-    best = {i: v for i, v in best.items() if v[0] >= 1.0}
-    if not best:
-        if asking == []:
-            # a long letter that asks nothing is a petition: it asks whoever can put things right
-            return Intent("complaint", INTENT_ROLE["complaint"], None)
-        return Intent("responsible", INTENT_ROLE["responsible"], None)
-    intent = max(best, key=lambda i: (best[i][0], -_PRIORITY.index(i)))
-    return Intent(intent, INTENT_ROLE[intent], best[intent][1], told=best[intent][2])
+    return {i: v for i, v in best.items() if v[0] >= 1.0}, asking == []
