@@ -14,12 +14,14 @@ from typing import Callable
 
 from .matching import simplified
 
-# a party that is a person or a household: "我家的地", "邻居", "村民张某", "两户"
-_PERSON = re.compile(r"我家|我们家|自家|他家|她家|邻居|个人|农户|[两几]户|[两几]家人|村民[甲乙丙丁]|[张王李赵刘陈杨黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文]某")
+# a party that is a person or a household: "我家的地", "邻居", "村民张某", "两户"; not "包给几个人种" (a count of people)
+# nor "不是个人" (a person denied)
+_PERSON = re.compile(r"我家|我们家|自家|他家|她家|邻居|(?<![几两三四五六七八九十这那每某各一])(?<!不是)个人|农户|[两几]户|[两几]家人|村民[甲乙丙丁]|[张王李赵刘陈杨黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文]某")
 # both parties units: two villages or groups, a group against the village committee, a collective against a company
+# ("8个村民小组，跟村委会争地": a pause may stand between a party and the other)
 _UNIT = "(村民小组|小组|村委会|村里|村集体|集体经济组织|经济合作社|合作社|公司|企业|林场|农场|单位|社区|[本邻外]村|另一个村|村|组)"
 _UNITS = re.compile(r"(两|二|俩|几)个?(村|组|村民小组|社区|集体|单位)|单位之间|村与村|组与组|村和村|组和组|村跟村|组跟组|"
-                    rf"{_UNIT}[想要去]?(与|和|跟|同)(隔壁村|镇里|镇上|乡里|镇政府|乡政府|[^，。？?！!,]{{0,12}}?{_UNIT})")
+                    rf"{_UNIT}[，,]?[想要去]?(与|和|跟|同)(隔壁村|镇里|镇上|乡里|镇政府|乡政府|[^，。？?！!,]{{0,12}}?{_UNIT})")
 
 
 def _involving_persons(text: str) -> bool | None:

@@ -15,6 +15,8 @@ from qingdan.queries.cases import holds
     ("我们经济合作社想同镇里争回这片山林", False),  # a collective against the township
     ("我家跟邻居争一块地到底归谁", True),
     ("张某和村委会争一块地", True),  # a person against a unit: the town may hear it
+    ("两个组争一片山，两边都是村民小组集体，不是个人", False),  # a person denied is no party
+    ("四个村民小组，跟村委会争那片地的所有权；当年村委会把地包给几个人种瓜", False),  # "几个人" counts tenants, no party
     ("土地权属纠纷找谁", None),
 ])
 def test_the_parties_tell_the_case(question: str, persons: bool | None) -> None:
