@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test venv load serve neo4j-up neo4j-down test-only bench fuzz accuracy vectors topic-judge verdict-prior clean
+.PHONY: demo test venv load serve neo4j-up neo4j-down test-only bench fuzz accuracy vectors topic-judge priors clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PY) >/dev/null || { echo "需要 Python 3.11（$(PY)）"; exit 1; }
@@ -54,10 +54,10 @@ vectors: venv
 topic-judge: venv
 	$(BIN)/python tools/catalog/write_topic_judge.py
 
-# the verdict prior learnt from the development questions' labels (after adding or relabelling them; a test says when)
-verdict-prior: venv
+# the verdict and intent priors learnt from the development questions' labels (after adding or relabelling them; a test says when)
+priors: venv
 	$(BIN)/pip install -q -e '.[test,train]'
-	$(BIN)/python tools/catalog/write_verdict_prior.py
+	$(BIN)/python tools/catalog/write_priors.py
 
 # accuracy on real public questions (dev and held-out) next to a literal matcher; rewrites docs/accuracy.md
 accuracy: venv

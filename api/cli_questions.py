@@ -32,7 +32,8 @@ def print_answer(a: dict[str, Any]) -> None:
     if asked.get("bodies"):
         names = "；".join(((x.get("body") or {}).get("name") or x["body_name"]) + (f"（{x['basis_label']}）" if x.get("basis_label") else "")
                          for x in asked["bodies"])
-        console.print(f"[bold]您问的是{a['intent']['zh']}：[/]{asked['role_zh']} — {names}", highlight=False)
+        learnt = "（按已标注问题的经验读出）" if a["intent"].get("learnt") else ""
+        console.print(f"[bold]您问的是{a['intent']['zh']}{learnt}：[/]{asked['role_zh']} — {names}", highlight=False)
     elif asked.get("limits"):
         console.print(f"[bold]您问的是{asked['role_zh']}：[/]这件事本身见下方结论", highlight=False)
     if asked.get("limits"):

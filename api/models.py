@@ -122,6 +122,7 @@ class IntentOut(Open):
     zh: str = Field(description="意图的中文说明")
     role: Optional[str] = Field(None, description="该意图所问的角色")
     cue: Optional[str] = Field(None, description="判断意图所依据的字词")
+    learnt: Optional[float] = Field(None, description="长问题的问法由按已标注问题学得的分类器读出（与字词线索读出的不同）时，它对这一读法的把握（0–1）；为空表示按字词线索读出")
 
 
 class RoleOut(Open):

@@ -159,13 +159,14 @@ class Intent:
     role: str | None
     cue: str | None  # the words that decided it
     told: bool = False  # the cue stands in a sentence that tells the story, none asks for it
+    learnt: float | None = None  # read by the intent prior (its probability), not by the cues (queries/intent_prior.py)
 
     @property
     def zh(self) -> str:
         return INTENT_ZH[self.id]
 
-    def as_dict(self) -> dict[str, str | None]:
-        return {"id": self.id, "zh": self.zh, "role": self.role, "cue": self.cue}
+    def as_dict(self) -> dict[str, str | float | None]:
+        return {"id": self.id, "zh": self.zh, "role": self.role, "cue": self.cue, "learnt": self.learnt}
 
 
 # "may the village help with this / do it on our behalf?" asks whether it may assist, which it may; "may the

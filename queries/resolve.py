@@ -18,6 +18,7 @@ from typing import Any
 from qingdan.errors import BadRequest, NotFound
 from qingdan.ontology.terms import KIND_CLASS, KIND_ZH
 
+from . import intent_prior
 from . import items as iq
 from . import limits
 from . import reasons as rs
@@ -341,7 +342,7 @@ class Resolver(Explaining, AskedRoles, Ranking, SecondOpinion):
                           place.village.get("name_zh") if place else None, text, self.named_places)
         allowed = self.scoped_items(day, scope)
         plain = simplified(text)
-        intent = detect(plain)
+        intent = intent_prior.reread(text, plain, detect(plain))
         # "派出所管不管村里的土地纠纷" is about the land dispute: the body it asks about is no topic word
         asked_body = named_in(self.body_names, plain, intent)
         ranked = self.rank(text.replace(asked_body[0], "，") if asked_body else text, day, limit=16, allowed=allowed)

@@ -155,6 +155,18 @@ def test_a_second_opinion_is_told_on_the_page_as_the_api_gives_it(client):
     assert api["second_opinion"]["note"] in html.unescape(doc.text)
 
 
+def test_an_intent_read_by_the_intent_prior_is_marked_on_the_page(client):
+    """A story whose cue words ask another thing is read by the intent prior (queries/intent_prior.py): the API
+    gives its likelihood, and the page, leading with the asked role, says the reading comes from experience."""
+    story = "我们村的村主任这几年给他亲戚都报了低保，有的人家里开着小车也吃低保，真正困难的老人反而没评上。村干部在低保里优亲厚友，归谁来查、谁来处分？"
+    api = client.get("/resolve", params={"q": story}).json()
+    assert api["intent"]["id"] == "enforces" and api["intent"]["learnt"] > 0.5, api["intent"]
+    doc = get_page(client, "/", q=story)
+    assert f"您问的是：{api['intent']['zh']}（按已标注问题的经验读出）" in html.unescape(doc.text)
+    short = client.get("/resolve", params={"q": "宅基地最后谁批"}).json()
+    assert short["intent"]["learnt"] is None and "经验读出" not in html.unescape(get_page(client, "/", q="宅基地最后谁批").text)
+
+
 def test_may_they_page_lists_what_the_cited_provisions_forbid(client):
     """组织法 2018 §32: the sentence forbidding a committee member's close relatives on the supervision
     committee is on the page, as the API gives it, under the asked part."""
