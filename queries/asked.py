@@ -8,7 +8,7 @@ the asked role can change separately.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from rapidfuzz import fuzz
 
@@ -52,6 +52,7 @@ class AskedRoles:
     store: GraphStore
     roles: dict[str, list[rq.Role]]
     _lead: dict[str, Node | None]
+    binds_list: Callable[["ItemMeta", Scope], bool]
 
     def roles_here(self, item_id: str, place: Place | None, scope: Scope | None = None) -> list[rq.Role]:
         """The item's roles whose basis binds the village, or without one the place the answer is for: a body
@@ -71,10 +72,14 @@ class AskedRoles:
             cache[node_id] = (iq.describe_provision(self.store, node).get("jurisdiction") or "CN") if node else "CN"
         return cache[node_id]
 
-    def role_verdict(self, item: ItemMeta, role: rq.Role, place: Place | None, day: date) -> str:
+    def role_verdict(self, item: ItemMeta, role: rq.Role, place: Place | None, day: date, scope: Scope | None = None) -> str:
         """The verdict for the body playing the asked role."""
         kind = item.node.get("kind")
         lead = self._lead.get(item.node.id)
+        if kind == "delegated" and scope is not None and not self.binds_list(item, scope):
+            # a place no delegation decision binds (通辽, 玉林): the power stays at the body's own level, the county's
+            # department or, where the law itself gives it (城乡规划法 §65), the town
+            return "town" if role.level == "town" else "county_department"
         # who deals with a practice the village must not engage in does not make it the village's; who pays
         # for or approves the work the practice concerns answers for that work
         # but "谁来拆" asks who demolishes: the enforcing body's own level (城乡规划法 §65: the town, in a village)
@@ -111,7 +116,7 @@ class AskedRoles:
             else:
                 return {**result, **self.forbidden(item, answer, day)}
         if intent.id == "responsible" and named is not None:
-            return {**result, **self.named_body_part(item, named, roles, place, day, answer)}
+            return {**result, **self.named_body_part(item, named, roles, place, day, answer, scope)}
         if intent.role is None or intent.id == "responsible":
             return result
         # the duty's own body for the role, in the case the question tells; then, for misconduct, whoever
@@ -168,7 +173,7 @@ class AskedRoles:
         # the discipline commission deals with the person, whatever the duty's own delegation
         verdict = rq.verdict_for_level("negative", bodies[0].level) if conduct is not None \
             else rq.verdict_for_level("prohibited", bodies[0].level) if asks_where_to_turn(intent, item) \
-            else self.role_verdict(item, bodies[0], place, day)
+            else self.role_verdict(item, bodies[0], place, day, scope)
         shown = [self.role_out(r, place, day) for r in bodies]
         if verdict == "town" and bodies[0].level == "county" and item.node.get("kind") == "delegated":
             shown[0]["body"] = (answer["responsible"]["body_type"] or {}).get("body")
@@ -235,7 +240,7 @@ class AskedRoles:
                           "verdict": "not_for_village", "text": text, "limits": limits}}
 
     def named_body_part(self, item: ItemMeta, named: Node, roles: list[rq.Role], place: Place | None, day: date,
-                        answer: dict[str, Any]) -> dict[str, Any]:
+                        answer: dict[str, Any], scope: Scope | None = None) -> dict[str, Any]:
         """"镇政府对土地流转到底管不管？" asks about the town's part, not who handles the matter as a rule: the
         roles the named body plays in the item, each with its basis, and the verdict for the first; when the
         item records none for it, the answer says so and keeps the item's verdict."""
@@ -245,7 +250,7 @@ class AskedRoles:
             return {"asked": {"role": None, "role_zh": f"{name}管不管", "answered_role": None, "bodies": [], "verdict": None,
                               "text": f"本库没有记录{name}在这件事中的职责，以下按事项的责任主体回答。"}}
         shown = [self.role_out(r, place, day) for r in mine]
-        verdict = self.role_verdict(item, mine[0], place, day)
+        verdict = self.role_verdict(item, mine[0], place, day, scope)
         parts = "；".join(f"{x['role_zh']}" + (f"（{x['basis_label']}）" if x.get("basis_label") else "") for x in shown)
         # the first role leads (its bodies, as any asked role); every part the body plays is in the note and text
         out: dict[str, Any] = {"asked": {"role": mine[0].role, "role_zh": ROLE_ZH[mine[0].role], "answered_role": mine[0].role,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from qingdan.queries.resolve import Resolver
-from qingdan.queries.scope import PlaceNames
+from qingdan.queries.scope import PlaceNames, province_in_text
 
 DAY = "2025-06-01"
 GRAVES = "的村里，有人在耕地上乱埋坟，归哪个部门管？"
@@ -84,3 +84,19 @@ def test_a_story_told_from_a_county_elsewhere_is_not_answered_from_shantous_dele
     a = resolver.resolve("我是贵溪罗河镇的村民，有人在村里的耕地上乱埋坟，归哪个部门管？", as_of=DAY)
     assert a["scope"]["code"] == "360681" and "汕头" not in a["scope"]["text"], a["scope"]
     assert a["verdict"] == "county_department" and not any("汕府" in (b.get("citation") or "") for b in a["bases"]), a["verdict"]
+
+
+@pytest.mark.parametrize("where, verdict", [("湖北随州", "county_department"), ("内蒙古通辽", "county_department"), ("潮阳区", "town")])
+def test_who_punishes_is_asked_of_the_place_s_own_delegation(resolver: Resolver, where: str, verdict: str) -> None:
+    """"谁来罚" asks the enforcing role: outside Shantou no delegation decision moved it, so the county's
+    department punishes (土地管理法 §75), not the town Shantou's decision names."""
+    a = resolver.resolve(where + "的村里，有人在耕地上挖沙乱埋坟，到底哪个部门查处、谁来罚？", as_of=DAY)
+    assert a["intent"]["id"] == "enforces", a["intent"]
+    assert a["verdict"] == verdict and a["asked"]["verdict"] == verdict, (a["verdict"], a["asked"])
+    assert a["asked"]["bodies"][0]["level"] == ("county" if verdict == "county_department" else "town"), a["asked"]["bodies"]
+
+
+def test_a_province_s_name_inside_a_town_s_name_is_no_province() -> None:
+    assert province_in_text("我是福州长乐湖南镇湖滨村人") is None
+    assert province_in_text("我们江西村的地") is None
+    assert province_in_text("湖南长沙的村民") == ("43", "湖南") and province_in_text("我在山东省") == ("37", "山东")
