@@ -58,6 +58,8 @@ def miss_kind(q: Question, answer: dict[str, Any]) -> str | None:
 
 
 MISREAD_SHOWN = 6
+# the verdict prior and the intent prior off: the cue words and the matching alone
+PRIORS_OFF = {"QINGDAN_VERDICT_PRIOR": "0", "QINGDAN_INTENT_PRIOR": "0"}
 
 
 def intent_confusion(rows: list[tuple[Question, dict[str, Any], bool]]) -> list[tuple[tuple[str, str], tuple[int, int]]]:
@@ -135,8 +137,9 @@ def main() -> int:
         if not qs:
             continue
         ours = score(qs, lambda t: resolver.resolve(t, as_of=AS_OF))
-        with mock.patch.dict(os.environ, {"QINGDAN_VERDICT_PRIOR": "0"}):  # what the words and meaning alone give
-            first_pick = sum(r[2] for r in score(qs, lambda t: resolver.resolve(t, as_of=AS_OF)))
+        with mock.patch.dict(os.environ, PRIORS_OFF):  # what the words and meaning alone give
+            plain = score(qs, lambda t: resolver.resolve(t, as_of=AS_OF))
+        first_pick = sum(r[2] for r in plain)
         base = score(qs, lambda t: literal.resolve(t, as_of=AS_OF))
         ok, lit = sum(r[2] for r in ours), sum(r[2] for r in base)
         cite_ok = sum(cites_hit(q, a) for q, a, _ in ours)
@@ -151,6 +154,7 @@ def main() -> int:
                                        for k, v in table(ours, lambda q: q.cls).items()},
                           "misses": {k: misses.get(k, 0) for k in MISS_KINDS},
                           "intent_read": {"right": sum(1 for q, a, _ in ours if read_intent(a) == q.intent),
+                                          "without_prior": sum(1 for q, a, _ in plain if read_intent(a) == q.intent),
                                           "misread": [{"label": l, "read": r, "n": n, "wrong": w} for (l, r), (n, w) in misread]},
                           "sources": len({q.source for q in qs}),
                           "by_source_kind": {k: {"ok": v[0], "n": v[1], "literal_ok": table(base, lambda q: kinds.get(q.source, "?")).get(k, (0, 0))[0]}
@@ -158,15 +162,15 @@ def main() -> int:
         f = figures[split]
         md += [f"## {SPLITS[split]}：{len(qs)} 题", "",
                f"- 本系统：{share(ok, len(qs))}；字面匹配：{share(lit, len(qs))}；倍数 {f['ratio']:.2f}×" if lit else f"- 本系统：{share(ok, len(qs))}",
-               f"- 不用结论先验（只按字词和语义选事项）：{share(first_pick, len(qs))}"
-               + ("（本集是结论先验的训练数据，用先验的数字是样本内的）" if split not in SCORED_ONLY else "（本集未用于训练结论先验）"),
+               f"- 不用两个先验（只按字词和语义选事项、按字词线索读问法）：{share(first_pick, len(qs))}"
+               + ("（本集是先验的训练数据，用先验的数字是样本内的）" if split not in SCORED_ONLY else "（本集未用于训练先验）"),
                f"- 答案引用了标注要求的依据：{share(cite_ok, len(qs))}；负面行为成为结论：{negative_verdicts} 题", "",
                "| 类别 | 本系统 | 字面匹配 |", "|---|---|---|"]
         for k, v in f["by_class"].items():
             md.append(f"| {k} | {share(v['ok'], v['n'])} | {share(v['literal_ok'], v['n'])} |")
         md += ["", "| 答错的题错在哪里 | 题数 |", "|---|---|"]
         md += [f"| {MISS_KINDS[k]} | {n} |" for k, n in f["misses"].items()]
-        md += ["", f"问的是什么读对了：{share(f['intent_read']['right'], len(qs))}。读错最多的几种（只计数，不列题目）：", "",
+        md += ["", f"问的是什么读对了：{share(f['intent_read']['right'], len(qs))}（不用先验 {f['intent_read']['without_prior']}）。读错最多的几种（只计数，不列题目）：", "",
                "| 标注的问法 | 读成 | 题数 | 其中答错 |", "|---|---|---|---|"]
         md += [f"| {m['label']} | {m['read']} | {m['n']} | {m['wrong']} |" for m in f["intent_read"]["misread"][:MISREAD_SHOWN]]
         md += ["", f"| 来源类型（{f['sources']} 个来源） | 本系统 | 字面匹配 |", "|---|---|---|"]
