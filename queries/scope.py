@@ -19,8 +19,8 @@ PROVINCES: dict[str, str] = {
     "50": "重庆", "51": "四川", "52": "贵州", "53": "云南", "54": "西藏", "61": "陕西", "62": "甘肃",
     "63": "青海", "64": "宁夏", "65": "新疆", "71": "台湾", "81": "香港", "82": "澳门",
 }
-# "福州长乐湖南镇", "江西村", "山东路": a province's name followed by 镇/乡/村/路 … names a smaller place
-_PROVINCE_RE = re.compile("(?:" + "|".join(sorted(PROVINCES.values(), key=len, reverse=True)) + ")(?![镇乡村路街社组屯])")
+# "福州长乐湖南镇", "山东路": a province's name followed by 镇/乡/路/街 names a smaller place ("河南村里" is Henan's villages)
+_PROVINCE_RE = re.compile("(?:" + "|".join(sorted(PROVINCES.values(), key=len, reverse=True)) + ")(?![镇乡路街])")
 
 
 def binds(jurisdiction: str | None, code: str) -> bool:

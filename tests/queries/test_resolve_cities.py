@@ -98,5 +98,5 @@ def test_who_punishes_is_asked_of_the_place_s_own_delegation(resolver: Resolver,
 
 def test_a_province_s_name_inside_a_town_s_name_is_no_province() -> None:
     assert province_in_text("我是福州长乐湖南镇湖滨村人") is None
-    assert province_in_text("我们江西村的地") is None
+    assert province_in_text("家住山东路") is None and province_in_text("俺河南村里的事") == ("41", "河南")
     assert province_in_text("湖南长沙的村民") == ("43", "湖南") and province_in_text("我在山东省") == ("37", "山东")
