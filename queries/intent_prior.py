@@ -14,11 +14,11 @@ QINGDAN_INTENT_PRIOR=0 turns it off.
 from __future__ import annotations
 
 import logging
-import os
 from functools import lru_cache
 from pathlib import Path
 
 from .intent import INTENT_ROLE, Intent, cue_scores
+from . import text_classifier as tc
 from .text_classifier import Model, shipped as load_model
 
 log = logging.getLogger(__name__)
@@ -31,10 +31,7 @@ JUDGES_FROM, TRUSTED_FROM = 40, 0.5
 LABEL_AS = {"corrects": "complaint"}
 # a reading the cues make finer: "may they do this?" about a cadre's act is the resolver's "forbidden"
 FINER = {"may_do": "forbidden"}
-
-
-def enabled() -> bool:
-    return os.environ.get("QINGDAN_INTENT_PRIOR", "1") != "0"
+SWITCH = "QINGDAN_INTENT_PRIOR"  # "0" turns the prior off
 
 
 @lru_cache(maxsize=1)
@@ -44,12 +41,7 @@ def shipped() -> Model | None:
 
 def probabilities(text: str) -> dict[str, float] | None:
     """P(intent | question) for each intent the resolver reads, or None when the prior is off or missing."""
-    if not enabled():
-        return None
-    model = shipped()
-    if model is None:
-        return None
-    return model.probabilities(text)
+    return tc.read(SWITCH, shipped, text)
 
 
 def reread(text: str, plain: str, read: Intent) -> Intent:

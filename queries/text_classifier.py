@@ -11,10 +11,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -108,3 +110,11 @@ def shipped(path: Path, what: str, log: logging.Logger) -> Model | None:
         log.warning("%s %s 与本模块的读法不符，不使用", what, path)
         return None
     return unpack(table)
+
+
+def read(switch: str, model: Callable[[], Model | None], text: str) -> dict[str, float] | None:
+    """P(class | text), or None when the environment variable switch is "0" or the weights are missing."""
+    if os.environ.get(switch, "1") == "0":
+        return None
+    m = model()
+    return None if m is None else m.probabilities(text)

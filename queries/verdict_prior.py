@@ -16,10 +16,10 @@ changed since. QINGDAN_VERDICT_PRIOR=0 turns it off (the resolver's first pick s
 from __future__ import annotations
 
 import logging
-import os
 from functools import lru_cache
 from pathlib import Path
 
+from . import text_classifier as tc
 from .text_classifier import Model, shipped as load_model
 
 log = logging.getLogger(__name__)
@@ -32,10 +32,7 @@ GOVERNMENT = ("town", "county_department")
 # the prior judges stories: the labelled questions it learnt from are long (nine in ten of the newer sets over 50
 # characters), and a short question ("低保公示几天", "国足今晚谁进的球") is read by its words alone
 JUDGES_FROM = 40
-
-
-def enabled() -> bool:
-    return os.environ.get("QINGDAN_VERDICT_PRIOR", "1") != "0"
+SWITCH = "QINGDAN_VERDICT_PRIOR"  # "0" turns the prior off
 
 
 @lru_cache(maxsize=1)
@@ -50,12 +47,10 @@ def kind(verdict: str) -> str:
 
 def probabilities(text: str) -> dict[str, float] | None:
     """P(kind of verdict | question) for each kind the labels use, or None when the prior is off or missing."""
-    if not enabled():
-        return None
-    model = shipped()
-    if model is None:
+    read = tc.read(SWITCH, shipped, text)
+    if read is None:
         return None
     out: dict[str, float] = {}
-    for verdict, p in model.probabilities(text).items():
+    for verdict, p in read.items():
         out[kind(verdict)] = out.get(kind(verdict), 0.0) + p
     return out
