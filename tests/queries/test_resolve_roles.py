@@ -433,3 +433,15 @@ def test_which_meeting_decides_a_village_works_project_is_answered_with_the_meet
     b = resolver.resolve("村里搞公益工程，建设承包方案跟集资方案是不是要先拿到村民会议上通过才能办？", as_of=DAY)
     assert b["intent"]["id"] == "decides", b["intent"]
     assert b["asked"]["bodies"][0]["body_type"] == "villagers_assembly", b["asked"]
+
+
+@pytest.mark.parametrize("day, body, work", [("2024-06-01", "villagers_assembly", "村民委员会组织法"),
+                                              ("2025-06-01", "collective_economic_org", "农村集体经济组织法")])
+def test_who_confirms_a_member_follows_the_law_in_force_that_day(resolver: Resolver, day: str, body: str, work: str) -> None:
+    """农村集体经济组织法 §12 (in force 2025-05-01): the collective confirms its members through its member assembly;
+    before that day the village meeting decided it (组织法 2018 §24.1.9), and no role rests on a law not yet in force."""
+    a = resolver.resolve("我们村分征地款，合作社开了个会就说我不是成员，不给分。集体经济组织成员资格到底由谁来定？", as_of=day)
+    assert a["asked"]["role"] == "decides" and a["asked"]["bodies"][0]["body_type"] == body, a["asked"]["bodies"]
+    assert work in a["asked"]["bodies"][0]["basis_label"], a["asked"]["bodies"][0]
+    shown = a["roles"] + a["asked"]["bodies"]
+    assert day >= "2025-05-01" or not any("农村集体经济组织法" in (r.get("basis_label") or "") for r in shown), shown
