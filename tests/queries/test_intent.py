@@ -100,6 +100,9 @@ def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     ("村民烧秸秆，村委会直接罚了他2000块。村委会到底有没有罚款的权力？", "may_do"),  # the power named after the fine
     ("这机动地到底该咋包？是村干部说的算，还是得全村开会定？", "decides"),  # 说的算 is the common typo of 说了算
     ("防秸秆焚烧到底是村委会本来就该干的，还是帮镇上干的活？", "village_part"),
+    ("代收医保费算村里的本职，还是帮上面办事？", "village_part"),  # own duty or assisting, asked in other words
+    ("巡河这件事是村里本身的职责，还是替镇里干的？", "village_part"),
+    ("护林防火里哪些是村委会该做的，哪些是镇里的？", "village_part"),
     ("村干部离任审计的结果啥时候得公布？", "timing"),  # 啥时候 is 什么时候
     ("违规土葬这种事，究竟是哪个部门管、谁有权查处？", "enforces"),  # who has the power to investigate asks who enforces
     ("这笔卫生费我们到底应不应该交？", "funds"),

@@ -42,3 +42,8 @@ def test_half_width_marks_split_clauses_like_full_width_ones() -> None:
     any question's do, and a thousands comma stays a number."""
     assert simplified("不是村里的活,村里可以推掉吗?") == "不是村里的活，村里可以推掉吗？"
     assert simplified("每户交1,500元") == "每户交1,500元"
+
+
+def test_written_cantonese_house_building_reads_as_mandarin() -> None:
+    """"屋企想起屋" is "家里想建房": the building words find the homestead and building items as Mandarin does."""
+    assert simplified("我屋企想喺宅基地度起屋，攞乜嘢手续？") == "我家想在宅基地度建房，拿什么手续？"
