@@ -198,8 +198,20 @@ PUNISHING_CADRE = re.compile(rf"(查处|调查处理|查办|处分|追究|追责
                              rf"{_CADRE}[^，。？?！!]{{0,6}}(该|应该|应当)?(由)?谁(来)?(查处|调查|查办|处分|追责)")
 
 
+# asking where to report a cadre ("该向哪里举报", "准备实名举报，材料往哪递") or whether the discipline commission deals
+# with him ("纪委监委管得着吗"): in a story about a cadre, a question about the cadre himself (监察法 §15)
+REPORTING_CADRE = re.compile(r"(向|往|到|去|找)[^，。？?！!]{0,4}(哪里|哪儿|哪个部门|什么部门|谁)[^，。？?！!]{0,4}(举报|检举|递)|"
+                             r"(举报|检举)[^，。？?！!]{0,6}(找谁|向谁|到哪|去哪|哪个部门)|准备(实名)?(举报|检举)|"
+                             r"(纪委|监委|纪检)[^，。？?！!]{0,6}(管不管|管得着|管得了|能不能管|能管|管吗|查不查)")
+_CADRE_RE = re.compile(_CADRE)
+# but a report of bribery or fraud in an election goes to the town or the county government, who investigate it
+# (组织法 2018 §17)
+ELECTION = re.compile(r"选举|贿选|拉票|买票|选票|换届|当选|投票|候选人")
+
+
 def asks_about_cadre(text: str) -> bool:
-    return PUNISHING_CADRE.search(text) is not None
+    return PUNISHING_CADRE.search(text) is not None or (REPORTING_CADRE.search(text) is not None and _CADRE_RE.search(text) is not None
+                                                        and ELECTION.search(text) is None)
 
 
 def personal_misconduct(text: str) -> bool:

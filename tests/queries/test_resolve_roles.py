@@ -445,3 +445,18 @@ def test_who_confirms_a_member_follows_the_law_in_force_that_day(resolver: Resol
     assert work in a["asked"]["bodies"][0]["basis_label"], a["asked"]["bodies"][0]
     shown = a["roles"] + a["asked"]["bodies"]
     assert day >= "2025-05-01" or not any("农村集体经济组织法" in (r.get("basis_label") or "") for r in shown), shown
+
+
+@pytest.mark.parametrize("question, body", [
+    ("村里会计把我们的种粮补贴扣了一半，说是抵村里的开支。这种村干部乱扣钱，我该向哪里举报？", "county_discipline"),
+    ("村委会没开会就把鱼塘租出去了，村主任说是两委定的，我准备实名举报，材料往哪递？", "county_discipline"),
+    ("村里没开会就把鱼塘租出去了，我去哪里反映？", "town_government"),
+    # bribery in an election: the town or county government investigates (组织法 2018 §17)
+    ("村主任换届前挨家挨户送米送油拉票，这种村干部贿选该向哪里举报？", "town_government"),
+])
+def test_reporting_a_cadre_goes_to_the_discipline_commission_first(resolver: Resolver, question: str, body: str) -> None:
+    """监察法 §15: those who manage a village's affairs are under the supervision commission, which takes reports
+    about them; a complaint about the village's decision (no cadre reported) is the town's to correct (组织法 §36)."""
+    a = resolver.resolve(question, as_of=DAY)
+    assert a["asked"]["bodies"][0]["body_type"] == body, a["asked"]["bodies"]
+    assert a["verdict"] == ("county_department" if body == "county_discipline" else "town"), a["verdict"]
