@@ -62,6 +62,8 @@ class Question:
 # news_dev14 (same session, four helpers, 30 questions each), scored untouched at ae66718, after the intent prior and
 # the jurisdiction fixes.
 # news_dev15 (same session, four more helpers), scored untouched at 69cf6e2, after the role and cue changes news_dev14 led to.
+# news_dev13 (same session, two helpers, gathered early and kept aside), scored untouched at 3b3b019, after everything this
+# session changed, with and without the intent prior: the check fixed beforehand for keeping it.
 SPLITS = {"dev": "开发集", "heldout": "留出集（从未逐条查看；已被多次打分）", "heldout2": "新留出集（2026-12-01 收集，只打分）",
           "dev2": "补充开发集（2026-12-02 收集的公开原话；首次打分后用于调试）",
           "written_dev": "助手撰写·调试用（2026-12-02，非公开原话）", "written_check": "助手撰写·只打分（2026-12-02，非公开原话）",
@@ -80,7 +82,8 @@ SPLITS = {"dev": "开发集", "heldout": "留出集（从未逐条查看；已�
           "news_dev11": "按公开网页写成的调试集第十一组（2026-12-04 同一轮末，同样做法；首次打分后用于调试和训练）",
           "news_dev12": "按公开网页写成的调试集第十二组（2026-12-04 又一轮，同样做法；首次打分后用于调试和训练）",
           "news_dev14": "按公开网页写成的调试集第十四组（2026-12-04 同一轮，四名助手，同样做法；首次打分后用于调试和训练）",
-          "news_dev15": "按公开网页写成的调试集第十五组（2026-12-04 同一轮，又四名助手，同样做法；首次打分后用于调试和训练）"}
+          "news_dev15": "按公开网页写成的调试集第十五组（2026-12-04 同一轮，又四名助手，同样做法；首次打分后用于调试和训练）",
+          "news_dev13": "按公开网页写成的调试集第十三组（2026-12-04 同一轮先收、留到最后原样检验；之后用于调试和训练）"}
 
 
 # the splits that are only ever scored: never looked at, never tuned on, never trained on
