@@ -54,28 +54,22 @@ class AskedRoles:
     _lead: dict[str, Node | None]
     binds_list: Callable[["ItemMeta", Scope], bool]
 
-    def roles_here(self, item_id: str, place: Place | None, scope: Scope | None = None, day: date | None = None) -> list[rq.Role]:
+    def roles_here(self, item_id: str, place: Place | None, scope: Scope | None = None) -> list[rq.Role]:
         """The item's roles whose basis binds the village, or without one the place the answer is for: a body
-        a Shantou regulation names is no role of a village in Zhejiang, nor in a city a question names. Given
-        the day, a role resting on a text not yet in force that day is none (农村集体经济组织法 §12, from
-        2025-05-01: the member assembly confirms members; before, the village meeting decided)."""
+        a Shantou regulation names is no role of a village in Zhejiang, nor in a city a question names."""
         roles = self.roles.get(item_id, [])
-        if day is not None:
-            roles = [r for r in roles if not r.basis_id or (self._basis_facts(r.basis_id)[1] or "") <= day.isoformat()]
         if place is not None:
             code = place.village.get("code")
-            return [r for r in roles if not r.basis_id or binds(self._basis_facts(r.basis_id)[0], code)]
+            return [r for r in roles if not r.basis_id or binds(self._basis_jurisdiction(r.basis_id), code)]
         if scope is not None:
-            return [r for r in roles if not r.basis_id or scope.binds(self._basis_facts(r.basis_id)[0])]
+            return [r for r in roles if not r.basis_id or scope.binds(self._basis_jurisdiction(r.basis_id))]
         return roles
 
-    def _basis_facts(self, node_id: str) -> tuple[str, str | None]:
-        """Where the basis binds and from which day."""
-        cache: dict[str, tuple[str, str | None]] = self.__dict__.setdefault("_basis_places", {})
+    def _basis_jurisdiction(self, node_id: str) -> str:
+        cache: dict[str, str] = self.__dict__.setdefault("_basis_places", {})
         if node_id not in cache:
             node = self.store.node(node_id)
-            described = iq.describe_provision(self.store, node) if node else {}
-            cache[node_id] = (described.get("jurisdiction") or "CN", described.get("in_force_from"))
+            cache[node_id] = (iq.describe_provision(self.store, node).get("jurisdiction") or "CN") if node else "CN"
         return cache[node_id]
 
     def role_verdict(self, item: ItemMeta, role: rq.Role, place: Place | None, day: date, scope: Scope | None = None) -> str:
@@ -105,7 +99,7 @@ class AskedRoles:
         """Every role of the item, and the body playing the asked role with the verdict for it.
         named: the body a "does X deal with it?" question names (镇政府对土地流转到底管不管);
         commissioner: the department the question says gave the village the work (县卫健局让村里……)."""
-        roles = self.roles_here(item.node.id, place, scope, day)
+        roles = self.roles_here(item.node.id, place, scope)
         out_roles = [self.role_out(r, place, day) for r in roles]
         timing = self.timing(answer) if intent.id == "timing" or answer.get("disclosure") else []
         if intent.id == "timing":  # the matter the question names first (财务收支 for "账多久公布")
@@ -277,7 +271,7 @@ class AskedRoles:
     def decided_here(self, item: ItemMeta, asked: dict[str, Any], verdict: str, place: Place | None, day: date) -> dict[str, Any]:
         """"May they do this?" about the village's own matter that a village meeting decides (组织法 2018 §24): whether
         the village may do it is whether that meeting decided it, so the deciding body leads the asked part."""
-        deciding = [r for r in rq.for_role(self.roles_here(item.node.id, place, day=day), "decides", exact=True)[1] if r.level == "village"]
+        deciding = [r for r in rq.for_role(self.roles_here(item.node.id, place), "decides", exact=True)[1] if r.level == "village"]
         if verdict != "village_autonomy" or not deciding:
             return asked
         shown = [self.role_out(r, place, day) for r in deciding]
@@ -345,7 +339,7 @@ class AskedRoles:
         # the body that decides the matter (approves, then decides) above the village, else the lead,
         # unless the case the question tells sets the lead's part aside (a dispute between two villages is
         # the county's, not the town's): then the body that handles that case
-        every = self.roles_here(item.node.id, place, day=day)
+        every = self.roles_here(item.node.id, place)
         roles = rq.in_case(every, str(answer.get("question") or ""))
         # "要走哪几步、先找谁" asks where to go: the government body a provision says receives and handles the
         # application (社会救助暂行办法 §11: 向乡镇人民政府提出申请) leads, before the one that approves at the end;

@@ -435,18 +435,6 @@ def test_which_meeting_decides_a_village_works_project_is_answered_with_the_meet
     assert b["asked"]["bodies"][0]["body_type"] == "villagers_assembly", b["asked"]
 
 
-@pytest.mark.parametrize("day, body, work", [("2024-06-01", "villagers_assembly", "村民委员会组织法"),
-                                              ("2025-06-01", "collective_economic_org", "农村集体经济组织法")])
-def test_who_confirms_a_member_follows_the_law_in_force_that_day(resolver: Resolver, day: str, body: str, work: str) -> None:
-    """农村集体经济组织法 §12 (in force 2025-05-01): the collective confirms its members through its member assembly;
-    before that day the village meeting decided it (组织法 2018 §24.1.9), and no role rests on a law not yet in force."""
-    a = resolver.resolve("我们村分征地款，合作社开了个会就说我不是成员，不给分。集体经济组织成员资格到底由谁来定？", as_of=day)
-    assert a["asked"]["role"] == "decides" and a["asked"]["bodies"][0]["body_type"] == body, a["asked"]["bodies"]
-    assert work in a["asked"]["bodies"][0]["basis_label"], a["asked"]["bodies"][0]
-    shown = a["roles"] + a["asked"]["bodies"]
-    assert day >= "2025-05-01" or not any("农村集体经济组织法" in (r.get("basis_label") or "") for r in shown), shown
-
-
 @pytest.mark.parametrize("question, body", [
     ("村里会计把我们的种粮补贴扣了一半，说是抵村里的开支。这种村干部乱扣钱，我该向哪里举报？", "county_discipline"),
     ("村委会没开会就把鱼塘租出去了，村主任说是两委定的，我准备实名举报，材料往哪递？", "county_discipline"),
