@@ -17,16 +17,16 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
-from .intent import INTENT_ROLE, Intent, cue_scores
 from . import text_classifier as tc
+from .intent import INTENT_ROLE, Intent, cue_scores
 from .text_classifier import Model, shipped as load_model
 
 log = logging.getLogger(__name__)
 
 SHIPPED = Path(__file__).with_name("vectors") / "intent-prior.marshal"
-# the classifier reads stories (see verdict_prior.JUDGES_FROM) and overrules the cues only when it gives its
+# the classifier reads stories (text_classifier.JUDGES_FROM) and overrules the cues only when it gives its
 # intent at least this probability (chosen on the development splits, each left out in turn: bench/eval/README.md)
-JUDGES_FROM, TRUSTED_FROM = 40, 0.5
+TRUSTED_FROM = 0.5
 # the labels' intents the resolver reads under another name: a story of a wrong put right asks where to complain
 LABEL_AS = {"corrects": "complaint"}
 # a reading the cues make finer: "may they do this?" about a cadre's act is the resolver's "forbidden"
@@ -46,7 +46,7 @@ def probabilities(text: str) -> dict[str, float] | None:
 
 def reread(text: str, plain: str, read: Intent) -> Intent:
     """The cue reading, unless the story is long and the classifier is sure of another intent."""
-    if len(plain) < JUDGES_FROM:
+    if len(plain) < tc.JUDGES_FROM:
         return read
     p = probabilities(text)
     if not p:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Callable
 
-from . import verdict_prior
+from . import text_classifier, verdict_prior
 from .intent import INTENT_ROLE, INTENT_ZH, Intent
 from .matching import Match
 from .ranking import UNLISTED_BELOW
@@ -53,7 +53,7 @@ class SecondOpinion:
 
     def judged(self, asking: Asking, top: Match | None, first: dict[str, Any]) -> dict[str, Any]:
         """The first pick, unless the prior doubts it (a story of JUDGES_FROM characters or more only)."""
-        if len(asking.plain) < verdict_prior.JUDGES_FROM:
+        if len(asking.plain) < text_classifier.JUDGES_FROM:
             return first
         prior = verdict_prior.probabilities(asking.text)
         if prior is None or prior.get(verdict_prior.kind(first["verdict"]), 0.0) >= DOUBTED_BELOW:

@@ -29,9 +29,6 @@ SHIPPED = Path(__file__).with_name("vectors") / "verdict-prior.marshal"
 # the regulations binding it, which the question's wording does not show. The prior judges whose kind of matter
 # it is, so the two are one kind here and their probabilities add up.
 GOVERNMENT = ("town", "county_department")
-# the prior judges stories: the labelled questions it learnt from are long (nine in ten of the newer sets over 50
-# characters), and a short question ("低保公示几天", "国足今晚谁进的球") is read by its words alone
-JUDGES_FROM = 40
 SWITCH = "QINGDAN_VERDICT_PRIOR"  # "0" turns the prior off
 
 
