@@ -64,6 +64,9 @@ class Question:
 # news_dev15 (same session, four more helpers), scored untouched at 69cf6e2, after the role and cue changes news_dev14 led to.
 # news_dev13 (same session, two helpers, gathered early and kept aside), scored untouched at 3b3b019, after everything this
 # session changed, with and without the intent prior: the check fixed beforehand for keeping it.
+# news_dev16 (2026-12-05, six helpers, 25 each, three dropped as too like a scored-only text) is the first set made of the
+# askers' own words (verbatim=yes on six rows in seven), as most of heldout is: scored untouched at d940c77, 79/147, where
+# the helper-written sets had scored 69–87%; then looked at, tuned on and trained on.
 SPLITS = {"dev": "开发集", "heldout": "留出集（从未逐条查看；已被多次打分）", "heldout2": "新留出集（2026-12-01 收集，只打分）",
           "dev2": "补充开发集（2026-12-02 收集的公开原话；首次打分后用于调试）",
           "written_dev": "助手撰写·调试用（2026-12-02，非公开原话）", "written_check": "助手撰写·只打分（2026-12-02，非公开原话）",
@@ -83,7 +86,8 @@ SPLITS = {"dev": "开发集", "heldout": "留出集（从未逐条查看；已�
           "news_dev12": "按公开网页写成的调试集第十二组（2026-12-04 又一轮，同样做法；首次打分后用于调试和训练）",
           "news_dev14": "按公开网页写成的调试集第十四组（2026-12-04 同一轮，四名助手，同样做法；首次打分后用于调试和训练）",
           "news_dev15": "按公开网页写成的调试集第十五组（2026-12-04 同一轮，又四名助手，同样做法；首次打分后用于调试和训练）",
-          "news_dev13": "按公开网页写成的调试集第十三组（2026-12-04 同一轮先收、留到最后原样检验；之后用于调试和训练）"}
+          "news_dev13": "按公开网页写成的调试集第十三组（2026-12-04 同一轮先收、留到最后原样检验；之后用于调试和训练）",
+          "news_dev16": "照录网民原话的调试集（2026-12-05，六名助手；首次打分后用于调试和训练）"}
 
 
 # the splits that are only ever scored: never looked at, never tuned on, never trained on
