@@ -1,4 +1,5 @@
-"""Questions a story tells in a village but asks of someone else: a doctor, a court, labour arbitration, 12315.
+"""Questions a story tells in a village but asks of someone else: a doctor, a court, labour arbitration, 12315,
+the medical insurance fund.
 
 A village named in the story does not make the question a village duty. "村医开了降压药……要不要去大医院换药"
 asks a doctor; "借给同村熟人的钱要不回来" and "包工头欠的工钱找谁要" ask a court or labour arbitration;
@@ -13,6 +14,12 @@ import re
 # a question that asks about a treatment (which medicine, whether to stop it, which hospital) asks a doctor, not
 # who is responsible: the village clinic or the village doctor a story names does not make it a village duty
 TREATMENT_ASKED = re.compile(r"(吃|用|贴)(点|些)?(啥|什么|哪种|哪个)(药|膏)|换药|停药|贴膏|药[^，。？?！!]{0,6}(停|一直吃)|(去|上|到)[^，。？?！!]{0,6}医院(看|换|检查|治)|怎么治|能治好")
+# a question that asks how much the medical insurance pays back, or where a bill is claimed ("新农合一万块能报多少",
+# "异地住院回本地什么部门报销", "低保的二次报销去哪里") asks the insurance fund's rules (医疗保障部门), not a village duty:
+# the village only helps people enrol (its 协助 item). Asked of the village's own act ("村里不给报") it is not that.
+MEDICAL_CLAIM = re.compile(r"(新农合|合作医疗|医保|医疗保险|大病保险|意外险|住院|医药费|医疗费)[^。？?！!]{0,12}(报销|能报|报多少|起付线)|"
+                           r"二次报销|报销比例|(报销|能报)[^。？?！!，]{0,4}(多少|比例)")
+VILLAGE_ACT = re.compile(r"村委|村里|村干部|组里|组长|书记|主任|会计")
 # a question that asks how to get one's money back or be compensated (借款, 彩礼, 工钱, 损失) from a private party is a
 # civil claim for the courts, not a village duty, unless public money is at stake or the story tells of the village,
 # the town or a cadre taking, owing or destroying (then it is the matter the village or the government answers for)
@@ -39,6 +46,8 @@ def asked_elsewhere(plain: str, spans: list[tuple[int, int]]) -> bool:
     or 12315 rather than for the village or the government: the answer is then 未列入 however well some
     item's words match the story."""
     if _asks(TREATMENT_ASKED, plain, spans, last=1):
+        return True
+    if any(MEDICAL_CLAIM.search(plain[a:b]) and not VILLAGE_ACT.search(plain[a:b]) for a, b in spans[-2:]):
         return True
     if PUBLIC_MONEY.search(plain):
         return False

@@ -21,6 +21,8 @@ def elsewhere(text: str) -> bool:
     "网上买的按摩椅送到村里就坏了，客服一直拖着。这种商家不退款的，该去哪里投诉？",
     "包工头跑了，欠我们的工钱该找谁要？",
     "包工头欠了我三个月工资，该去哪里投诉？",
+    "老人在县医院住了一星期，花了八千多，新农合能报多少？",  # the medical insurance fund's rules
+    "在外地住院回来，合作医疗到哪个部门报销？",
 ])
 def test_asked_of_a_doctor_a_court_or_12315(question: str) -> None:
     assert elsewhere(question)
@@ -32,6 +34,7 @@ def test_asked_of_a_doctor_a_court_or_12315(question: str) -> None:
     "村干部的误工补贴拖了半年没发，该找谁反映？",  # a cadre's pay
     "保险公司理赔非要村委会开婚姻关系证明，村委会该不该开？",  # a certificate asked of the village
     "村里的征地款怎么分，到底谁说了算？",
+    "村里说合作医疗的报销单要村委会盖章，不盖就不给报，这合理吗？",  # the village's own act
 ])
 def test_asked_of_the_village_or_the_government(question: str) -> None:
     assert not elsewhere(question)
