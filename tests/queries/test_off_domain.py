@@ -23,6 +23,7 @@ def elsewhere(text: str) -> bool:
     "包工头欠了我三个月工资，该去哪里投诉？",
     "老人在县医院住了一星期，花了八千多，新农合能报多少？",  # the medical insurance fund's rules
     "在外地住院回来，合作医疗到哪个部门报销？",
+    "我是远嫁过来的，住的是公婆的农村老房子，过不下去想离婚，孩子会判给谁？",  # a family court's matter
 ])
 def test_asked_of_a_doctor_a_court_or_12315(question: str) -> None:
     assert elsewhere(question)
