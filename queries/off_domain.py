@@ -42,18 +42,35 @@ def _asks(pattern: re.Pattern[str], plain: str, spans: list[tuple[int, int]], la
     return any(pattern.search(plain[a:b]) for a, b in spans[-last:])
 
 
-def asked_elsewhere(plain: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether the question (simplified text, its asking spans) is one for a doctor, a court, labour arbitration
-    or 12315 rather than for the village or the government: the answer is then 未列入 however well some
-    item's words match the story."""
+# where each kind of question belongs, told to the asker in place of "ask the town which department": guidance on
+# whom to ask, not a legal basis
+ASKED_OF: dict[str, str] = {
+    "doctor": "这是看病用药的问题，请向医生或医疗机构咨询；不属于村级事务，村（居）委会和清单都不管这件事。",
+    "medical_insurance": "这是医保报销的问题（报多少、去哪报），由当地医疗保障部门（医保经办机构）按医保政策答复；不属于村级事务。",
+    "court": "这是私人之间的民事纠纷（借款、赔偿、退款、抚养等），可以协商、申请人民调解，或向人民法院起诉；消费纠纷可拨打 12315。不属于村级事务。",
+    "labour": "这是拖欠工资的劳动纠纷，可以向当地人力资源和社会保障部门（劳动保障监察）投诉，或申请劳动仲裁；不属于村级事务。",
+}
+
+
+def elsewhere(plain: str, spans: list[tuple[int, int]]) -> str | None:
+    """Whom the question (simplified text, its asking spans) is for when it is for a doctor, the medical insurance
+    fund, a court or labour arbitration rather than the village or the government (a key of ASKED_OF), else None:
+    the answer is then 未列入 however well some item's words match the story."""
     if _asks(TREATMENT_ASKED, plain, spans, last=1):
-        return True
-    if any(MEDICAL_CLAIM.search(plain[a:b]) and not VILLAGE_ACT.search(plain[a:b]) for a, b in spans[-2:]):
-        return True
+        return "doctor"
+    # "新农合一万块能报多少" asks with 多少 alone, which no asking span marks: a text without one is asked whole
+    if any(MEDICAL_CLAIM.search(plain[a:b]) and not VILLAGE_ACT.search(plain[a:b]) for a, b in spans[-2:] or [(0, len(plain))]):
+        return "medical_insurance"
     if PUBLIC_MONEY.search(plain):
-        return False
+        return None
     if _asks(PRIVATE_CLAIM, plain, spans):
-        return True
+        return "court"
     if any(PRIVATE_MATTER.search(plain[a:b]) and not NOT_PRIVATE.search(plain[a:b]) for a, b in spans[-2:]):
-        return True
-    return UNPAID_WAGES.search(plain) is not None and _asks(WHERE_TO_CLAIM, plain, spans) and not CADRES_PAY.search(plain)
+        return "court"
+    if UNPAID_WAGES.search(plain) is not None and _asks(WHERE_TO_CLAIM, plain, spans) and not CADRES_PAY.search(plain):
+        return "labour"
+    return None
+
+
+def asked_elsewhere(plain: str, spans: list[tuple[int, int]]) -> bool:
+    return elsewhere(plain, spans) is not None

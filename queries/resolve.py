@@ -27,10 +27,12 @@ from .dates import parse_as_of
 from .asked import DECISION_ASPECT, PERSONAL_ASPECTS, AskedRoles
 from .bodies import body_names, commissioner, named_in
 from .explain import ExplainedView, Explaining, read_adoptions, scoped_view
-from .intent import (Intent, about_misconduct, asking_sentence, asks_about_act, asks_about_cadre, asks_to_help, bypassed_meeting,
-                     deprives, detect, misconduct_in, personal_misconduct, points_back, validity_of_taking, vote_asked)
+from .intent import (Intent, about_misconduct, asking_sentence, asking_spans, asks_about_act, asks_about_cadre, asks_to_help,
+                     bypassed_meeting, deprives, detect, masked, misconduct_in, personal_misconduct, points_back, validity_of_taking,
+                     vote_asked)
 from .local_laws import LocalLaws
 from .matching import ItemIndex, Match, simplified
+from .off_domain import ASKED_OF, elsewhere
 from .ranking import UNLISTED_BELOW, VILLAGE_WORDS, Ranking
 from .reasons import VERDICT_ZH
 from .scope import NOT_PLACES, PlaceNames, Scope, scope_for
@@ -394,6 +396,11 @@ class Resolver(Explaining, AskedRoles, Ranking, SecondOpinion):
         self.explain_answer(self.items[top.id] if top else None, negatives, place.village.id if place else None, UNLISTED_BELOW, personal)
         if top is None:
             answer.update(rs.unlisted(self.store, day, guangdong=scope.binds("44")))
+            belongs = elsewhere(plain, asking_spans(masked(plain)))
+            if belongs is not None:
+                # a question for a doctor, the insurance fund, a court or labour arbitration: say whom to ask, not
+                # "ask the town which department"
+                answer["why_not"] = [{"side": "village", "text": ASKED_OF[belongs]}]
             answer["cautions"] = self.cautions(None, day, negatives, scope, personal)
             answer["matches"] = matches
             answer["confidence"] = min(1.0, duties[0].score) if duties else 0.0

@@ -6,6 +6,7 @@ import pytest
 from qingdan.queries.intent import asking_spans, masked
 from qingdan.queries.matching import simplified
 from qingdan.queries.off_domain import asked_elsewhere
+from qingdan.queries.resolve import Resolver
 
 
 def elsewhere(text: str) -> bool:
@@ -23,6 +24,7 @@ def elsewhere(text: str) -> bool:
     "包工头欠了我三个月工资，该去哪里投诉？",
     "老人在县医院住了一星期，花了八千多，新农合能报多少？",  # the medical insurance fund's rules
     "在外地住院回来，合作医疗到哪个部门报销？",
+    "新农合一万块能报多少",  # no question word, no question mark
     "我是远嫁过来的，住的是公婆的农村老房子，过不下去想离婚，孩子会判给谁？",  # a family court's matter
 ])
 def test_asked_of_a_doctor_a_court_or_12315(question: str) -> None:
@@ -39,3 +41,15 @@ def test_asked_of_a_doctor_a_court_or_12315(question: str) -> None:
 ])
 def test_asked_of_the_village_or_the_government(question: str) -> None:
     assert not elsewhere(question)
+
+
+@pytest.mark.parametrize("question, whom", [
+    ("新农合一万块能报多少", "医疗保障部门"),
+    ("包工头欠了我三个月工资，该去哪里投诉？", "劳动仲裁"),
+    ("同村张老三前年找我借了20万，拖了两年不还。没借条这钱还要得回来吗？", "人民法院"),
+])
+def test_the_answer_says_whom_to_ask_instead_of_the_town(any_store, question: str, whom: str) -> None:  # type: ignore[no-untyped-def]
+    a = Resolver(any_store).resolve(question, as_of="2025-06-01")
+    assert a["verdict"] == "unlisted", (a["verdict"], a["item"])
+    said = " ".join(w["text"] for w in a["why_not"])
+    assert whom in said and "请向镇（街道）确认" not in said, said
