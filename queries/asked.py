@@ -268,10 +268,13 @@ class AskedRoles:
         return {"verdict": verdict, "verdict_zh": VERDICT_ZH[verdict],
                 "why_not": rs.why_not(self.store, item.node, self.detail(item, day), verdict, day)}
 
-    def decided_here(self, item: ItemMeta, asked: dict[str, Any], verdict: str, place: Place | None, day: date) -> dict[str, Any]:
+    def decided_here(self, item: ItemMeta, asked: dict[str, Any], verdict: str, place: Place | None, day: date,
+                     question: str) -> dict[str, Any]:
         """"May they do this?" about the village's own matter that a village meeting decides (组织法 2018 §24): whether
-        the village may do it is whether that meeting decided it, so the deciding body leads the asked part."""
-        deciding = [r for r in rq.for_role(self.roles_here(item.node.id, place), "decides", exact=True)[1] if r.level == "village"]
+        the village may do it is whether that meeting decided it, so the deciding body leads the asked part, the one
+        of the case the question tells (the group meeting for what the group owns, §28.3)."""
+        roles = rq.in_case(self.roles_here(item.node.id, place), question)
+        deciding = [r for r in rq.for_role(roles, "decides", exact=True)[1] if r.level == "village"]
         if verdict != "village_autonomy" or not deciding:
             return asked
         shown = [self.role_out(r, place, day) for r in deciding]

@@ -46,7 +46,9 @@ def _villager_housing(text: str) -> bool | None:
 # village owns ("村集体的山林", "全村的地"); a question naming both, or neither, does not say. A natural village
 # (自然村) and, in Guangdong, an economic cooperative (经济社, under the village's 经济联合社) hold a group's land
 _GROUP = re.compile(r"(村民小组|村民组|小组|组上|组里|本组|我们组|我组|[一二三四五六七八九十\d]+组|生产队|队里|自然村|经济社|社里|本社|我们社)[^，。？?！!,]{0,6}?"
-                    r"(地|田|山|林|塘|水库|荒|亩|财产|资产|房|厂|物业|铺|收入|租金|补偿)|组(集体|所有)")
+                    r"(地|田|山|林|塘|水库|荒|亩|财产|资产|房|厂|物业|铺|收入|租金|补偿)|组(集体|所有)|"
+                    # told the other way round: "地是我们三组的", "山是我们下坑塘小组的"
+                    r"(地|田|山|林|塘|水库|财产|资产|物业)[^，。？?！!,]{0,3}是[^，。？?！!,]{0,8}?(村民小组|村民组|小组|[一二三四五六七八九十\d]+组|生产队|自然村|经济社)的")
 _VILLAGE = re.compile(r"村集体(?!经济组织成员)|全村|村里集体|村委会的|村上集体|(?<!自然)村(里)?的(地|山|林|鱼塘|集体)")
 
 

@@ -431,7 +431,7 @@ class Resolver(Explaining, AskedRoles, Ranking, SecondOpinion):
                 answer.update(self.overruled(item, answer, day))
             elif intent.id == "may_do":
                 # "may they do this?" about a duty: the matter's verdict, and what its own bases forbid
-                answer["asked"] = self.decided_here(item, limits.may_do(answer), answer["verdict"], place, day)
+                answer["asked"] = self.decided_here(item, limits.may_do(answer), answer["verdict"], place, day, text)
         elif intent.id == "decides" and answer["verdict"] == "village_autonomy" and validity_of_taking(sentence):
             # "组上开会表决不给我分，算数不？" asks whether a decision that takes a villager's share stands, not who decides
             answer["intent"] = Intent("may_do", None, intent.cue).as_dict()

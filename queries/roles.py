@@ -98,8 +98,10 @@ def in_case(roles: list[Role], question: str) -> list[Role]:
     held = [cases.holds(r.applies_when, question) for r in roles]
     left = {r.role for r, h in zip(roles, held) if h is not False}
     kept = [(r, h) for r, h in zip(roles, held) if h is not False or r.role not in left]
-    # a body whose case the question tells plays the role before one that plays it in every case
-    return [r for r, _ in sorted(kept, key=lambda rh: rh[1] is not True)]
+    # a body whose case the question tells plays the role before one that plays it in every case, and that one
+    # before a body that plays it only in a case the question does not tell (组织法 §28.3: the group meeting
+    # decides only what the group owns)
+    return [r for r, _ in sorted(kept, key=lambda rh: 0 if rh[1] is True else 1 if rh[0].applies_when is None else 2)]
 
 
 def decided_elsewhere(roles: list[Role], question: str) -> bool:

@@ -54,6 +54,7 @@ def test_a_villagers_house_is_told_apart_from_public_works(question: str, housin
     ("我组73亩山地被人承包走了", True),
     ("我们村民小组就剩一块8亩集体建设用地，组长私自同意转让", True),
     ("社里几间物业合同到期要重新出租，出租方案由谁来定？", True),
+    ("这片山是我们五组的，村委会能替我们定承包给谁吗？", True),  # told the other way round
 ])
 def test_a_groups_property_is_told_apart_from_the_villages(question: str, group: bool | None) -> None:
     """组织法（2018）第二十八条第三款：属于村民小组的集体财产由村民小组会议讨论决定；全村的由村民会议（第二十四条）。"""

@@ -79,6 +79,9 @@ ROLE_CASES: list[RoleCase] = [
     # 同一款：队（组）上的租金收入怎么用，由小组会议决定（第二十四条第一款第（二）项是全村的收益）
     RoleCase("group-rent", "我们六队每年租地有近20万收入，队长收了租金不入账。队里的租金怎么用，能由队长一个人说了算吗？",
              "decides", ("village_autonomy",), ("villager_group",), "村民委员会组织法"),
+    # 同一款也管小组的公益事项：组上修机耕路向本组各户筹钱，方案由小组会议定，不是全村的村民会议
+    RoleCase("group-works", "我们三组要修一条通到田里的机耕路，组长说每户出两百块，这个组上的筹钱方案该由谁来定？",
+             "decides", ("village_autonomy",), ("villager_group",), "村民委员会组织法"),
     # 监察法 第十五条第（五）项：问谁来查处村干部本人，先答监察机关（纪委监委），事情本身的执法主体随后
     RoleCase("cadre-investigated", "村支书没开会也没贴公告，就安排施工队把村民的老房子拆了、宅基地翻成了田。这种事该由谁来查处村支书？",
              "enforces", ("county_department",), ("county_discipline",)),
