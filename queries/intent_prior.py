@@ -8,7 +8,7 @@ the others, the classifier named the labelled intent about seven times in ten ag
 disagree on a story and the classifier is sure enough, its reading stands, with the cue words of that
 intent if the story has any. A short question keeps its cue reading.
 
-The model (queries/text_classifier.py) is trained on the development splits only (`make priors`).
+The model (queries/text_classifier.py) is trained on the development splits only (bench.scoring.training_splits, `make priors`).
 QINGDAN_INTENT_PRIOR=0 turns it off.
 """
 from __future__ import annotations

@@ -9,7 +9,7 @@ catalog word says which item. Neither alone is an answer: a verdict without an i
 So the classifier only judges: when it finds the resolver's verdict unlikely, the resolver looks
 among the items close behind (and 未列入) for one whose answer it finds likely (Resolver.second_opinion).
 
-The model (queries/text_classifier.py) is trained on the development splits of bench/eval only
+The model (queries/text_classifier.py) is trained on the development splits of bench/eval only (bench.scoring.training_splits)
 (`make priors`), never on a split that is only scored. A test fails when the development labels have
 changed since. QINGDAN_VERDICT_PRIOR=0 turns it off (the resolver's first pick stands).
 """

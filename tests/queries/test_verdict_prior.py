@@ -2,7 +2,7 @@
 a split that is only scored (damaged weights: tests/queries/test_text_classifier.py)."""
 from __future__ import annotations
 
-from bench.scoring import SCORED_ONLY, development_splits, load
+from bench.scoring import NOT_TRAINED, SCORED_ONLY, development_splits, load
 from qingdan.queries import verdict_prior
 from qingdan.queries.text_classifier import fingerprint
 from tests.catalog_tools import tool
@@ -19,3 +19,9 @@ def test_no_question_of_a_scored_only_split_is_trained_on() -> None:
     trained = {text for text, _ in tool("write_priors").verdict_rows()}
     scored = {q.text for split in SCORED_ONLY for q in load(split)}
     assert scored and not trained & scored
+
+
+def test_no_question_of_a_split_kept_out_of_training_is_trained_on() -> None:
+    trained = {text for text, _ in tool("write_priors").verdict_rows()}
+    kept_out = {q.text for split in NOT_TRAINED for q in load(split)}
+    assert kept_out and not trained & kept_out

@@ -2,8 +2,8 @@
 queries/vectors/verdict-prior.marshal (whose kind of matter a question is) and
 queries/vectors/intent-prior.marshal (what a story asks).
 
-Trained on the development splits of bench/eval (bench.scoring.development_splits); the splits that
-are only scored are never read. Run after adding or relabelling development questions;
+Trained on the development splits of bench/eval the priors learn from (bench.scoring.training_splits);
+the splits that are only scored are never read. Run after adding or relabelling development questions;
 tests/queries/test_verdict_prior.py and test_intent_prior.py fail until the weights match the labels
 again. Before writing, the weights are checked to give, with numpy alone, the probabilities
 scikit-learn gives.
@@ -18,7 +18,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.scoring import development_splits, load  # noqa: E402
+from bench.scoring import load, training_splits  # noqa: E402
 from qingdan.queries import intent_prior, verdict_prior  # noqa: E402
 from qingdan.queries import text_classifier as tc  # noqa: E402
 
@@ -28,12 +28,12 @@ MIN_DF = 2
 
 def verdict_rows() -> list[tuple[str, str]]:
     """One row per accepted verdict of each development question."""
-    return [(q.text, v) for split in development_splits() for q in load(split) for v in sorted(q.verdicts)]
+    return [(q.text, v) for split in training_splits() for q in load(split) for v in sorted(q.verdicts)]
 
 
 def intent_rows() -> list[tuple[str, str]]:
     """One row per development question: its labelled intent, under the name the resolver reads it by."""
-    return [(q.text, intent_prior.LABEL_AS.get(q.intent, q.intent)) for split in development_splits() for q in load(split)]
+    return [(q.text, intent_prior.LABEL_AS.get(q.intent, q.intent)) for split in training_splits() for q in load(split)]
 
 
 def train(examples: list[tuple[str, str]]) -> tuple[tc.Model, np.ndarray, list[str]]:
