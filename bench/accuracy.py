@@ -28,8 +28,8 @@ from qingdan.queries.resolve import Resolver  # noqa: E402
 from qingdan.queries.stores.memory import MemoryStore  # noqa: E402
 
 from bench import agreement, public_pages  # noqa: E402
-from bench.scoring import (AS_OF, BODY_ALIASES, EVAL, NOT_TRAINED, ROLE_INTENTS, SCORED_ONLY, SPLITS, Question,  # noqa: E402,F401
-                           body_matches, cited, cites_hit, led_body, load, right, share, source_kinds)
+from bench.scoring import (AS_OF, BODY_ALIASES, EVAL, ROLE_INTENTS, SCORED_ONLY, SPLITS, Question,  # noqa: E402,F401
+                           body_matches, cited, cites_hit, led_body, load, right, share, source_kinds, training_splits)
 
 
 # how a wrong answer went wrong, in the order the resolver decides: listed at all, what is asked, which verdict, whose body
@@ -147,7 +147,7 @@ def main() -> int:
         negative_verdicts = sum(1 for q, a, _ in ours if (a.get("item") or {}).get("kind") == "negative")
         misread = intent_confusion(ours)
         figures[split] = {"n": len(qs), "accuracy": ok / len(qs), "literal": lit / len(qs), "without_prior": first_pick / len(qs),
-                          "prior_trained_on": split not in SCORED_ONLY + NOT_TRAINED,
+                          "prior_trained_on": split in training_splits(),
                           "ratio": (ok / lit) if lit else None, "cites": cite_ok / len(qs),
                           "negative_as_verdict": negative_verdicts,
                           "by_class": {k: {"ok": v[0], "n": v[1], "literal_ok": table(base, lambda q: q.cls).get(k, (0, 0))[0]}
@@ -163,7 +163,7 @@ def main() -> int:
         md += [f"## {SPLITS[split]}：{len(qs)} 题", "",
                f"- 本系统：{share(ok, len(qs))}；字面匹配：{share(lit, len(qs))}；倍数 {f['ratio']:.2f}×" if lit else f"- 本系统：{share(ok, len(qs))}",
                f"- 不用两个先验（只按字词和语义选事项、按字词线索读问法）：{share(first_pick, len(qs))}"
-               + ("（本集是先验的训练数据，用先验的数字是样本内的）" if split not in SCORED_ONLY + NOT_TRAINED else "（本集未用于训练先验）"),
+               + ("（本集是先验的训练数据，用先验的数字是样本内的）" if f["prior_trained_on"] else "（本集未用于训练先验）"),
                f"- 答案引用了标注要求的依据：{share(cite_ok, len(qs))}；负面行为成为结论：{negative_verdicts} 题", "",
                "| 类别 | 本系统 | 字面匹配 |", "|---|---|---|"]
         for k, v in f["by_class"].items():
