@@ -399,9 +399,9 @@ class Resolver(Explaining, AskedRoles, Ranking, SecondOpinion):
             belongs = elsewhere(plain, asking_spans(masked(plain)))
             if belongs is not None:
                 # a question for a doctor, the insurance fund, a court or labour arbitration: say whom to ask, not
-                # "ask the town which department"
+                # "ask the town which department", and caution no cadre, whose conduct it does not ask about
                 answer["why_not"] = [{"side": "village", "text": ASKED_OF[belongs]}]
-            answer["cautions"] = self.cautions(None, day, negatives, scope, personal)
+            answer["cautions"] = self.cautions(None, day, negatives, scope, personal) if belongs is None else []
             answer["matches"] = matches
             answer["confidence"] = min(1.0, duties[0].score) if duties else 0.0
             return answer

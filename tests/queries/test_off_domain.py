@@ -53,3 +53,4 @@ def test_the_answer_says_whom_to_ask_instead_of_the_town(any_store, question: st
     assert a["verdict"] == "unlisted", (a["verdict"], a["item"])
     said = " ".join(w["text"] for w in a["why_not"])
     assert whom in said and "请向镇（街道）确认" not in said, said
+    assert not a["cautions"], a["cautions"]  # it asks nothing of a cadre
