@@ -157,6 +157,14 @@ ROLE_CASES: list[RoleCase] = [
     RoleCase("collective-lease-decides", "村里把一大片集体土地租给外面的公司建厂房，租金、年限都是几个干部定的，也没开过村民会议。"
              "这么大的事应该由谁来拍板？", "decides", ("village_autonomy",),
              ("villagers_assembly", "villagers_representative_meeting"), ("村民委员会组织法", "土地管理法")),
+    # 森林法（2019）第五十七条第一款、第三款：采伐许可证由县级以上林业主管部门核发，农村居民采伐个人承包集体林地上的
+    # 林木，也可由其委托的乡镇政府核发（是否委托看当地公布）——发证的是县级部门，村里盖章不是许可，也不是盗伐的处罚
+    RoleCase("harvest-permit", "承包的杉木林想砍了卖，采伐证归谁发", "approves", ("county_department",),
+             ("county_natural_resources", "town_government"), "森林法"),
+    # 矿产资源法（2009）第四十五条第一款：无证采矿由县级以上地质矿产主管部门处罚；水法（2016）第三十九条、第六十五条：
+    # 河道采砂实行许可，危害河势堤防的由水行政主管部门查处——不是村里，也不是“未列入”
+    RoleCase("sand-enforced", "有人在河里挖沙卖，该哪个部门来查处", "enforces", ("county_department",),
+             ("county_natural_resources", "county_water"), ("矿产资源法", "水法")),
 ]
 
 
@@ -451,3 +459,12 @@ def test_reporting_a_cadre_goes_to_the_discipline_commission_first(resolver: Res
     a = resolver.resolve(question, as_of=DAY)
     assert a["asked"]["bodies"][0]["body_type"] == body, a["asked"]["bodies"]
     assert a["verdict"] == ("county_department" if body == "county_discipline" else "town"), a["verdict"]
+
+
+def test_selling_river_sand_is_not_the_village_s_to_decide(resolver: Resolver) -> None:
+    # 矿产资源法（2009）第三条：矿产资源属于国家所有，不因其所依附的土地归谁而改变，开采须取得采矿权——村民小组长
+    # 把沙洲卖给老板采砂，不是“该由小组会议决定”的集体财产处分，村组无权这样做
+    a = resolver.resolve("村民小组长私下把河边的沙洲卖给老板采砂，村里能这样卖沙吗", as_of=DAY)
+    info = f"intent={a['intent']} verdict={a['verdict']} item={(a['item'] or {}).get('id')}"
+    assert a["verdict"] == "not_for_village", info
+    assert any(b["work"] == "矿产资源法" for b in a["bases"]), a["bases"]
