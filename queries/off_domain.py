@@ -31,7 +31,12 @@ PRIVATE_MATTER = re.compile(r"欠条|借条|起诉|退款|退货|商家|12315|�
 NOT_PRIVATE = re.compile(r"村委|村里|村干部|组里|组长|镇|政府|书记|主任|证明|仲裁|裁决")
 # wages a private employer (老板, 包工头, 厂子) owes, asked where to turn: labour arbitration and the courts, not the village;
 # a village cadre's pay (报酬, 误工补贴) is the village's matter
-UNPAID_WAGES = re.compile(r"(欠|拖欠|克扣|拖)[^，。？?！!]{0,8}(工资|工钱|薪水|血汗钱|劳务费)|(工资|工钱|薪水)[^，。？?！!]{0,6}(没|不|未)(发|给|结)|(工资|工钱|薪水)[^，。？?！!]{0,8}(找谁要|怎么要|咋要)|讨薪")
+UNPAID_WAGES = re.compile(r"(欠|拖欠|克扣|拖)[^，。？?！!]{0,8}(工资|工钱|薪水|血汗钱|劳务费)|(工资|工钱|薪水)[^，。？?！!]{0,6}(没|不|未)(发|给|结)|"
+                          r"(没|未|不)(有)?(拿到|领到|发放|结清|结算)[^，。？?！!]{0,8}(工资|工钱|薪水)|"
+                          r"(工资|工钱|薪水)[^，。？?！!]{0,8}(找谁|去哪|到哪|向哪)(里|儿)?(要|讨|追)?|(工资|工钱|薪水)[^，。？?！!]{0,8}(怎么|咋)(要|讨)|讨薪")
+# a private employer named: a story of unpaid wages then asks for them whether or not it says where to turn
+# ("望政府部门能够给予帮助"), and is still not the village's matter
+EMPLOYER = re.compile(r"包工头|工头|农民工|工地|项目部|老板|公司|厂里|工厂|建筑队|施工队")
 WHERE_TO_CLAIM = re.compile(r"找谁|去哪|向哪|到哪|哪里|哪个部门|投诉|举报|怎么(要|讨)|咋(要|讨)")
 CADRES_PAY = re.compile(r"村干部|村官|村主任|支书|书记|村委|会计|报酬|误工")
 PUBLIC_MONEY = re.compile(r"补偿|补贴|补助|分红|低保|救助|征地|征收|集体|养老金|粮补|扶贫|土地|承包地|宅基地|出让款|"
@@ -67,7 +72,8 @@ def elsewhere(plain: str, spans: list[tuple[int, int]]) -> str | None:
         return "court"
     if any(PRIVATE_MATTER.search(plain[a:b]) and not NOT_PRIVATE.search(plain[a:b]) for a, b in spans[-2:]):
         return "court"
-    if UNPAID_WAGES.search(plain) is not None and _asks(WHERE_TO_CLAIM, plain, spans) and not CADRES_PAY.search(plain):
+    if UNPAID_WAGES.search(plain) is not None and (_asks(WHERE_TO_CLAIM, plain, spans) or EMPLOYER.search(plain)) \
+            and not CADRES_PAY.search(plain):
         return "labour"
     return None
 

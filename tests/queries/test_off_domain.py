@@ -25,6 +25,9 @@ def elsewhere(text: str) -> bool:
     "老人在县医院住了一星期，花了八千多，新农合能报多少？",  # the medical insurance fund's rules
     "在外地住院回来，合作医疗到哪个部门报销？",
     "新农合一万块能报多少",  # no question word, no question mark
+    # a letter about a building firm's unpaid wages that only asks for help: a private employer's debt, not the village's
+    "县城建筑公司的工地至今还没有发放农民工的工资，工人们过年回不了家，只能向政府部门反映情况，望领导帮忙。",
+    "跟包工头在工地干了半年木工，工钱该去哪里讨？",
     "我是远嫁过来的，住的是公婆的农村老房子，过不下去想离婚，孩子会判给谁？",  # a family court's matter
 ])
 def test_asked_of_a_doctor_a_court_or_12315(question: str) -> None:
@@ -35,6 +38,7 @@ def test_asked_of_a_doctor_a_court_or_12315(question: str) -> None:
     "村里发征地补偿款，说我嫁出去了不给我那一份，这钱能要回来吗？",  # public money: the village's matter
     "村干部把我家承包地推平修了路，庄稼全毁了，这损失能让他们赔吗？",  # the village's own act
     "村干部的误工补贴拖了半年没发，该找谁反映？",  # a cadre's pay
+    "村里修路欠了施工队的工钱，村委会一直不给结，施工队天天上门要，这笔钱该村里出吗？",  # the village's own debt
     "保险公司理赔非要村委会开婚姻关系证明，村委会该不该开？",  # a certificate asked of the village
     "村里的征地款怎么分，到底谁说了算？",
     "村里说合作医疗的报销单要村委会盖章，不盖就不给报，这合理吗？",  # the village's own act
