@@ -19,8 +19,8 @@ from . import items as iq
 from . import limits as lm
 from . import reasons as rs
 from . import roles as rq
-from .bodies import COUNTY_AT_LARGE
-from .intent import Intent, asks_where, deprives
+from .bodies import ABOVE_THE_TOWN, COUNTY_AT_LARGE
+from .intent import Intent, asks_where, deprives, town_acted
 from .matching import normalize, simplified
 from .reasons import VERDICT_ZH, organic
 from .scope import Scope, binds
@@ -164,6 +164,13 @@ class AskedRoles:
             # the decision) leads, the county department the statute names follows
             here = (answer["responsible"].get("body_type") or {}).get("type")
             bodies = sorted(bodies, key=lambda r: (r.level != "town", r.body.id != f"bodytype/{here}"))
+        # a complaint about what the town government itself did goes above it, whoever the item sends complaints to
+        above = self.above_the_town(bodies, str(answer.get("question") or "")) \
+            if intent.role == "corrects" and conduct is None else None
+        if above is not None:
+            answered = "corrects"
+            bodies = [above, *(r for r in bodies if r.level != "town" and r.body.id != above.body.id),
+                      *(r for r in bodies if r.level == "town")]
         if intent.role == "funds" and commissioner is not None and bodies \
                 and bodies[0].body.id in COUNTY_AT_LARGE and bodies[0].basis_id \
                 and commissioner.id not in {r.body.id for r in bodies}:
@@ -185,7 +192,8 @@ class AskedRoles:
                                "text": f"本库没有记录该事项中“{ROLE_ZH[intent.role]}”的主体，以下按事项的责任主体回答。"}
             return result
         # the discipline commission deals with the person, whatever the duty's own delegation
-        verdict = rq.verdict_for_level("negative", bodies[0].level) if conduct is not None \
+        verdict = "county_department" if above is not None \
+            else rq.verdict_for_level("negative", bodies[0].level) if conduct is not None \
             else rq.verdict_for_level("prohibited", bodies[0].level) if asks_where_to_turn(intent, item) \
             else self.role_verdict(item, bodies[0], place, day, scope)
         shown = [self.role_out(r, place, day) for r in bodies]
@@ -201,6 +209,19 @@ class AskedRoles:
         listed = answer["responsible"].get("body_type")
         result["responsible"] = led_by(answer, listed if verdict == "town" and bodies[0].level == "county" else self.body(bodies[0].body, place))
         return result
+
+    def above_the_town(self, bodies: list[rq.Role], question: str) -> rq.Role | None:
+        """Whoever corrects the town government's own act: a complaint that the town seized land or locked the village's
+        seal away is heard by the county government (地方组织法 2022 §73 (三)), not by the town the item would
+        otherwise send it to. None when the town does not lead or the question tells no act of the town's."""
+        if not bodies or bodies[0].level != "town" or not town_acted(simplified(question)):
+            return None
+        body, basis = (self.store.node(i) for i in ABOVE_THE_TOWN)
+        if body is None or basis is None:
+            return None
+        return rq.Role("corrects", body, basis.get("citation"), basis.id,
+                       "问题说的是乡镇政府自己的行为：由上一级（县级）人民政府改变或者撤销其不适当的决定，乡镇政府列在其后",
+                       "statute_derived", basis.get("citation"), False)
 
     def own_conduct(self, intent: Intent, personal: bool, matched: list[dict[str, Any]],
                     place: Place | None, about_cadre: bool = False, scope: Scope | None = None) -> tuple[dict[str, Any], list[rq.Role]] | None:

@@ -42,6 +42,9 @@ def named_in(names: list[tuple[str, Node]], plain: str, intent: Intent) -> tuple
 
 # "县卫健局让我们村干部挨家挨户……": the department that asks the village to do the work
 _COMMISSIONS = r"[^，。？?！!]{0,3}(让|叫|要|要求|委托|安排|布置|派|通知|下任务)"
+# who corrects the town government's own act (地方组织法 2022 §73 (三): a county-level government changes or annuls a
+# lower government's improper decisions): the body and the provision, read into every answer's subgraph
+ABOVE_THE_TOWN = ("bodytype/county_government", "law/地方各级人民代表大会和地方各级人民政府组织法/2022-03-11/73/1/3")
 # a county body named by its level alone (县政府, 有关部门): the county at large, no department in particular
 COUNTY_AT_LARGE = frozenset({"bodytype/county_government", GENERIC})
 

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
+from .bodies import ABOVE_THE_TOWN
 from .stores.base import Direction, GraphStore, LoadReport, Node, PropertyGraph, Rel, Subgraph, sort_pairs
 
 DOC_KEY_RE = re.compile(r"DOC:([A-Za-z0-9_\-]+)")
@@ -162,7 +163,7 @@ class Explaining:
             if decision is not None:
                 out.append(decision.id)
             out += document_anchors(meta.node)
-        return [*dict.fromkeys(out), *BODY_TYPES]
+        return [*dict.fromkeys(out), *BODY_TYPES, *ABOVE_THE_TOWN]
 
     def view(self, item_ids: Iterable[str], village_id: str | None, unlisted: bool = False) -> ExplainedView:
         ids = frozenset(item_ids)

@@ -209,6 +209,16 @@ _CADRE_RE = re.compile(_CADRE)
 ELECTION = re.compile(r"选举|贿选|拉票|买票|选票|换届|当选|投票|候选人")
 
 
+# the town government itself did what the question complains of ("镇政府强行霸占村民土地建垃圾场", "镇里把各村的公章锁起来"):
+# a complaint goes to the government above it, not back to the town (地方组织法 2022 §73 (三))
+TOWN_ACTED = re.compile(r"(镇|乡|街道)(政府|里|上|党委|领导|干部|长|书记|办)[^，。？?！!]{0,8}"
+                        r"(强行|强制|霸占|占用|收走|锁|扣|拆|截留|不给|不发|拖欠|克扣|擅自|私自|骗|撤换|撤销|指定)")
+
+
+def town_acted(text: str) -> bool:
+    return TOWN_ACTED.search(text) is not None
+
+
 def asks_about_cadre(text: str) -> bool:
     return PUNISHING_CADRE.search(text) is not None or (REPORTING_CADRE.search(text) is not None and _CADRE_RE.search(text) is not None
                                                         and ELECTION.search(text) is None)

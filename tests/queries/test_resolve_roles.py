@@ -157,6 +157,10 @@ ROLE_CASES: list[RoleCase] = [
     RoleCase("collective-lease-decides", "村里把一大片集体土地租给外面的公司建厂房，租金、年限都是几个干部定的，也没开过村民会议。"
              "这么大的事应该由谁来拍板？", "decides", ("village_autonomy",),
              ("villagers_assembly", "villagers_representative_meeting"), ("村民委员会组织法", "土地管理法")),
+    # 地方组织法（2022）第七十三条第（三）项：县级以上地方人民政府改变或者撤销下级人民政府不适当的决定——镇政府自己
+    # 占地、锁章，投诉不是交回镇政府，而是向上一级（县级）人民政府
+    RoleCase("town-own-act", "镇政府强行占了我们村的地建垃圾场，这事该向谁反映？", "complaint", ("county_department",),
+             ("county_government",), "地方各级人民代表大会和地方各级人民政府组织法"),
     # 森林法（2019）第五十七条第一款、第三款：采伐许可证由县级以上林业主管部门核发，农村居民采伐个人承包集体林地上的
     # 林木，也可由其委托的乡镇政府核发（是否委托看当地公布）——发证的是县级部门，村里盖章不是许可，也不是盗伐的处罚
     RoleCase("harvest-permit", "承包的杉木林想砍了卖，采伐证归谁发", "approves", ("county_department",),
