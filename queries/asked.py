@@ -75,17 +75,6 @@ class AskedRoles:
     def _basis_jurisdiction(self, node_id: str) -> str:
         return self._basis(node_id).get("jurisdiction") or "CN"
 
-    def in_force_first(self, roles: list[rq.Role], role: str | None, day: date) -> list[rq.Role]:
-        """Bodies of the asked role whose basis is in force on the day before those resting on a text not yet in
-        force: 农村集体经济组织法 (in force 2025-05-01) gives membership to the members' meeting (§12), which on
-        an earlier day the villagers' meeting decided (组织法 2018 §24). Only where the role has several bodies."""
-        if sum(r.role == role for r in roles) < 2:
-            return roles
-        def pending(r: rq.Role) -> bool:
-            start = self._basis(r.basis_id).get("in_force_from") if r.basis_id else None
-            return bool(start) and str(start) > day.isoformat()
-        return sorted(roles, key=lambda r: r.role == role and pending(r))
-
     def role_verdict(self, item: ItemMeta, role: rq.Role, place: Place | None, day: date, scope: Scope | None = None) -> str:
         """The verdict for the body playing the asked role."""
         kind = item.node.get("kind")
@@ -135,7 +124,7 @@ class AskedRoles:
             return result
         # the duty's own body for the role, in the case the question tells; then, for misconduct, whoever
         # deals with the behaviour the question describes; then the duty's nearest stand-in role
-        roles = self.in_force_first(rq.in_case(roles, str(answer.get("question") or "")), intent.role, day)
+        roles = rq.in_case(roles, str(answer.get("question") or ""))
         answered, bodies = rq.for_role(roles, intent.role, exact=True)
         note = None
         matched = [c for c in answer.get("cautions") or [] if c.get("matched")]
