@@ -65,15 +65,12 @@ class AskedRoles:
             return [r for r in roles if not r.basis_id or scope.binds(self._basis_jurisdiction(r.basis_id))]
         return roles
 
-    def _basis(self, node_id: str) -> dict[str, Any]:
-        cache: dict[str, dict[str, Any]] = self.__dict__.setdefault("_basis_described", {})
+    def _basis_jurisdiction(self, node_id: str) -> str:
+        cache: dict[str, str] = self.__dict__.setdefault("_basis_places", {})
         if node_id not in cache:
             node = self.store.node(node_id)
-            cache[node_id] = iq.describe_provision(self.store, node) if node else {}
+            cache[node_id] = (iq.describe_provision(self.store, node).get("jurisdiction") or "CN") if node else "CN"
         return cache[node_id]
-
-    def _basis_jurisdiction(self, node_id: str) -> str:
-        return self._basis(node_id).get("jurisdiction") or "CN"
 
     def role_verdict(self, item: ItemMeta, role: rq.Role, place: Place | None, day: date, scope: Scope | None = None) -> str:
         """The verdict for the body playing the asked role."""
