@@ -39,6 +39,7 @@ def test_asked_of_a_doctor_a_court_or_12315(question: str) -> None:
     "村干部把我家承包地推平修了路，庄稼全毁了，这损失能让他们赔吗？",  # the village's own act
     "村干部的误工补贴拖了半年没发，该找谁反映？",  # a cadre's pay
     "村里修路欠了施工队的工钱，村委会一直不给结，施工队天天上门要，这笔钱该村里出吗？",  # the village's own debt
+    "组上的山林被村里流转出去了，我们想把协议撤掉、把山要回来，是找乡政府纠正还是去法院起诉？",  # collective forest
     "保险公司理赔非要村委会开婚姻关系证明，村委会该不该开？",  # a certificate asked of the village
     "村里的征地款怎么分，到底谁说了算？",
     "村里说合作医疗的报销单要村委会盖章，不盖就不给报，这合理吗？",  # the village's own act
@@ -58,3 +59,15 @@ def test_the_answer_says_whom_to_ask_instead_of_the_town(any_store, question: st
     said = " ".join(w["text"] for w in a["why_not"])
     assert whom in said and "请向镇（街道）确认" not in said, said
     assert not a["cautions"], a["cautions"]  # it asks nothing of a cadre
+
+
+def test_a_confident_prior_does_not_turn_a_question_for_labour_arbitration_into_a_village_matter(
+        any_store, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    # the verdict prior reads how a question is told; a letter about a building firm's unpaid wages is told like a
+    # complaint to the town, but whom it is for is said by the rule, not by how similar letters were labelled
+    from qingdan.queries import verdict_prior
+    monkeypatch.setattr(verdict_prior, "probabilities", lambda text: {"government": 0.9, "unlisted": 0.01})
+    q = "县城建筑公司的工地至今还没有发放农民工的工资，工人们过年回不了家，只能向政府部门反映情况，望领导帮忙。"
+    a = Resolver(any_store).resolve(q, as_of="2025-06-01")
+    assert a["verdict"] == "unlisted", (a["verdict"], a["item"], a.get("second_opinion"))
+    assert "劳动仲裁" in " ".join(w["text"] for w in a["why_not"])
