@@ -40,6 +40,7 @@ def test_asked_of_a_doctor_a_court_or_12315(question: str) -> None:
     "村干部的误工补贴拖了半年没发，该找谁反映？",  # a cadre's pay
     "村里修路欠了施工队的工钱，村委会一直不给结，施工队天天上门要，这笔钱该村里出吗？",  # the village's own debt
     "组上的山林被村里流转出去了，我们想把协议撤掉、把山要回来，是找乡政府纠正还是去法院起诉？",  # collective forest
+    "修路占地的赔偿款一直赔偿不到位，我们这些被占地的村民该找谁？",  # land the government took
     "保险公司理赔非要村委会开婚姻关系证明，村委会该不该开？",  # a certificate asked of the village
     "村里的征地款怎么分，到底谁说了算？",
     "村里说合作医疗的报销单要村委会盖章，不盖就不给报，这合理吗？",  # the village's own act
