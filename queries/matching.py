@@ -303,9 +303,11 @@ class ItemIndex:
         # words the catalog never uses dilute the score, but only half as much as known ones:
         # "三轮车" in a question about 扣押 should not sink it, "天气" alone still finds nothing
         unknown = 0.7 * math.log(1 + len(self.docs))
-        q_mass = sum(self._weight(t) if t in self.idf else unknown for t in terms)
+        # the terms in one order (a set's varies between runs): the same sums to the last bit, the same cut below
+        ordered = sorted(terms)
+        q_mass = sum(self._weight(t) if t in self.idf else unknown for t in ordered)
         scores: dict[str, float] = defaultdict(float)
-        for t in terms:
+        for t in ordered:
             if t not in self.idf:
                 continue
             idf = self._weight(t)
@@ -314,7 +316,7 @@ class ItemIndex:
                     scores[doc_id] += idf * w / 3.0
         compact = q.replace(" ", "")
         # fuzzy comparison is the costly part: only the lexically plausible candidates get it
-        shortlist = sorted(scores.items(), key=lambda kv: -kv[1])[:40]
+        shortlist = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:40]
         close = self._close_in_meaning(text, allowed)
         listed = {doc_id for doc_id, _ in shortlist}
         shortlist += [(doc_id, scores.get(doc_id, 0.0)) for doc_id in close if doc_id not in listed]
