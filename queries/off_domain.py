@@ -19,6 +19,11 @@ TREATMENT_ASKED = re.compile(r"(吃|用|贴)(点|些)?(啥|什么|哪种|哪个)
 # the village only helps people enrol (its 协助 item). Asked of the village's own act ("村里不给报") it is not that.
 MEDICAL_CLAIM = re.compile(r"(新农合|合作医疗|医保|医疗保险|大病保险|意外险|住院|医药费|医疗费)[^。？?！!]{0,12}(报销|能报|报多少|起付线)|"
                            r"二次报销|报销比例|(报销|能报)[^。？?！!，]{0,4}(多少|比例)")
+# a question that asks what a social insurance costs or pays ("2021年合作医疗农村缴费多少钱", "农村老年金怎么交",
+# "养老金发放标准2024年") asks the scheme's rules, which the human resources and social security department (pensions)
+# and the medical insurance department set each year: the village only helps people enrol and pay (its 协助 item)
+INSURANCE_RATE = re.compile(r"(养老保险|养老金|老年金|合作医疗|新农合|医保|医疗保险|社保)[^。？?！!]{0,12}"
+                            r"(多少|好多|几多|标准|档次|(怎么|咋|如何)(交|缴|算)|每月|一个月)")
 VILLAGE_ACT = re.compile(r"村委|村里|村干部|组里|组长|书记|主任|会计")
 # a question that asks how to get one's money back or be compensated (借款, 彩礼, 工钱, 损失) from a private party is a
 # civil claim for the courts, not a village duty, unless public money is at stake or the story tells of the village,
@@ -52,6 +57,8 @@ def _asks(pattern: re.Pattern[str], plain: str, spans: list[tuple[int, int]], la
 ASKED_OF: dict[str, str] = {
     "doctor": "这是看病用药的问题，请向医生或医疗机构咨询；不属于村级事务，村（居）委会和清单都不管这件事。",
     "medical_insurance": "这是医保报销的问题（报多少、去哪报），由当地医疗保障部门（医保经办机构）按医保政策答复；不属于村级事务。",
+    "social_insurance": "这是社会保险缴多少、领多少、怎么缴的问题，由当地人力资源和社会保障部门（养老保险）或医疗保障部门（医保）"
+                        "按当年政策答复；村（居）委会只协助宣传和参保缴费，不定标准，清单也不定。不属于村级事务。",
     "court": "这是私人之间的民事纠纷（借款、赔偿、退款、抚养等），可以协商、申请人民调解，或向人民法院起诉；消费纠纷可拨打 12315。不属于村级事务。",
     "labour": "这是拖欠工资的劳动纠纷，可以向当地人力资源和社会保障部门（劳动保障监察）投诉，或申请劳动仲裁；不属于村级事务。",
 }
@@ -59,13 +66,15 @@ ASKED_OF: dict[str, str] = {
 
 def elsewhere(plain: str, spans: list[tuple[int, int]]) -> str | None:
     """Whom the question (simplified text, its asking spans) is for when it is for a doctor, the medical insurance
-    fund, a court or labour arbitration rather than the village or the government (a key of ASKED_OF), else None:
+    fund, the social insurance schemes, a court or labour arbitration rather than the village or the government (a key of ASKED_OF), else None:
     the answer is then 未列入 however well some item's words match the story."""
     if _asks(TREATMENT_ASKED, plain, spans, last=1):
         return "doctor"
     # "新农合一万块能报多少" asks with 多少 alone, which no asking span marks: a text without one is asked whole
     if any(MEDICAL_CLAIM.search(plain[a:b]) and not VILLAGE_ACT.search(plain[a:b]) for a, b in spans[-2:] or [(0, len(plain))]):
         return "medical_insurance"
+    if any(INSURANCE_RATE.search(plain[a:b]) for a, b in spans[-2:] or [(0, len(plain))]) and not VILLAGE_ACT.search(plain):
+        return "social_insurance"
     if PUBLIC_MONEY.search(plain):
         return None
     if _asks(PRIVATE_CLAIM, plain, spans):
@@ -76,7 +85,3 @@ def elsewhere(plain: str, spans: list[tuple[int, int]]) -> str | None:
             and not CADRES_PAY.search(plain):
         return "labour"
     return None
-
-
-def asked_elsewhere(plain: str, spans: list[tuple[int, int]]) -> bool:
-    return elsewhere(plain, spans) is not None

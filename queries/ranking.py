@@ -16,7 +16,6 @@ from rapidfuzz import fuzz
 from . import topic_judge
 from .asked import DECISION_ASPECT
 from .intent import Intent, asking_clause, asking_sentence, asking_spans, masked
-from .off_domain import asked_elsewhere
 from .lexicon import STOP_PHRASES
 from .matching import ItemIndex, Match, normalize, simplified
 from .roles import Role, decided_elsewhere
@@ -256,7 +255,7 @@ class Ranking:
     def is_prohibited(self, item_id: str) -> bool:
         return self.items[item_id].node.get("kind") == "prohibited"
 
-    def on_topic(self, text: str, duties: list[Match]) -> bool:
+    def on_topic(self, text: str, duties: list[Match], asked_of: str | None) -> bool:
         """Unlisted is a judgement, not one cut: a question that names no village-level body or
         place must match an item clearly; one about a village needs less, a long story least."""
         # some item is always nearest in meaning: that closeness decides which item, the words decide whether any
@@ -264,8 +263,7 @@ class Ranking:
         evidence = [_evidence(m) for m in by_words] + [0.0]
         top = evidence[0]
         plain = simplified(text)
-        spans = asking_spans(masked(plain))
-        if asked_elsewhere(plain, spans):
+        if asked_of is not None:
             # a patient's question, a civil claim, a private dispute or unpaid wages: whatever village the story names
             return False
         if len(plain) <= JUDGED_UP_TO:

@@ -359,10 +359,12 @@ class Resolver(Explaining, AskedRoles, Ranking, SecondOpinion):
         # a cadre's own wrongdoing named in the curated words (挪用, 受贿 …) and a question where to report it or who
         # deals with it is on topic however few of the story's other words any duty shares
         reported = bool(conduct) and intent.id in ("complaint", "enforces")
-        top = self.prefer(duties, intent, text, allowed) if duties and (self.on_topic(text, duties) or reported) else None
+        # a question for a doctor, the insurance fund, a court or labour arbitration, read once for every step
+        asked_of = elsewhere(plain, asking_spans(masked(plain)))
+        top = self.prefer(duties, intent, text, allowed) if duties and (self.on_topic(text, duties, asked_of) or reported) else None
         if top is not None:
             top = self.in_its_case(duties, top, plain)
-        asking = Asking(text, plain, day, place, scope, intent, duties, negatives, misconduct, personal, asked_body)
+        asking = Asking(text, plain, day, place, scope, intent, duties, negatives, misconduct, personal, asked_body, asked_of)
         return self.judged(asking, top, self.answer_for(asking, top))
 
     def answer_for(self, asking: Asking, top: Match | None) -> dict[str, Any]:
@@ -396,7 +398,7 @@ class Resolver(Explaining, AskedRoles, Ranking, SecondOpinion):
         self.explain_answer(self.items[top.id] if top else None, negatives, place.village.id if place else None, UNLISTED_BELOW, personal)
         if top is None:
             answer.update(rs.unlisted(self.store, day, guangdong=scope.binds("44")))
-            belongs = elsewhere(plain, asking_spans(masked(plain)))
+            belongs = asking.asked_of
             if belongs is not None:
                 # a question for a doctor, the insurance fund, a court or labour arbitration: say whom to ask, not
                 # "ask the town which department", and caution no cadre, whose conduct it does not ask about

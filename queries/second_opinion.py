@@ -13,9 +13,8 @@ from datetime import date
 from typing import Any, Callable
 
 from . import text_classifier, verdict_prior
-from .intent import INTENT_ROLE, INTENT_ZH, Intent, asking_spans, masked
+from .intent import INTENT_ROLE, INTENT_ZH, Intent
 from .matching import Match
-from .off_domain import asked_elsewhere
 from .ranking import UNLISTED_BELOW
 from .scope import Scope
 from .villages import Place
@@ -45,6 +44,7 @@ class Asking:
     misconduct: bool
     personal: bool
     asked_body: tuple[str, str] | None
+    asked_of: str | None  # whom else the question is for (a key of off_domain.ASKED_OF), or None
 
 
 class SecondOpinion:
@@ -56,7 +56,7 @@ class SecondOpinion:
         """The first pick, unless the prior doubts it (a story of JUDGES_FROM characters or more only)."""
         if len(asking.plain) < text_classifier.JUDGES_FROM:
             return first
-        if first["verdict"] == "unlisted" and asked_elsewhere(asking.plain, asking_spans(masked(asking.plain))):
+        if first["verdict"] == "unlisted" and asking.asked_of is not None:
             return first  # a question for a doctor, the insurance fund, a court or labour arbitration: no item's verdict
         prior = verdict_prior.probabilities(asking.text)
         if prior is None or prior.get(verdict_prior.kind(first["verdict"]), 0.0) >= DOUBTED_BELOW:

@@ -5,13 +5,13 @@ import pytest
 
 from qingdan.queries.intent import asking_spans, masked
 from qingdan.queries.matching import simplified
-from qingdan.queries.off_domain import asked_elsewhere
+from qingdan.queries import off_domain
 from qingdan.queries.resolve import Resolver
 
 
 def elsewhere(text: str) -> bool:
     plain = simplified(text)
-    return asked_elsewhere(plain, asking_spans(masked(plain)))
+    return off_domain.elsewhere(plain, asking_spans(masked(plain))) is not None
 
 
 @pytest.mark.parametrize("question", [
@@ -25,6 +25,8 @@ def elsewhere(text: str) -> bool:
     "老人在县医院住了一星期，花了八千多，新农合能报多少？",  # the medical insurance fund's rules
     "在外地住院回来，合作医疗到哪个部门报销？",
     "新农合一万块能报多少",  # no question word, no question mark
+    "今年城乡居民医保个人缴费标准是多少",  # what a social insurance costs: the scheme's yearly rules
+    "农村养老保险交满15年每个月能领多少钱",
     # a letter about a building firm's unpaid wages that only asks for help: a private employer's debt, not the village's
     "县城建筑公司的工地至今还没有发放农民工的工资，工人们过年回不了家，只能向政府部门反映情况，望领导帮忙。",
     "跟包工头在工地干了半年木工，工钱该去哪里讨？",
@@ -44,6 +46,7 @@ def test_asked_of_a_doctor_a_court_or_12315(question: str) -> None:
     "保险公司理赔非要村委会开婚姻关系证明，村委会该不该开？",  # a certificate asked of the village
     "村里的征地款怎么分，到底谁说了算？",
     "村里说合作医疗的报销单要村委会盖章，不盖就不给报，这合理吗？",  # the village's own act
+    "村委会收医保每人要多交30元，这个标准是村里定的吗？",  # the village's own charge, not the scheme's
 ])
 def test_asked_of_the_village_or_the_government(question: str) -> None:
     assert not elsewhere(question)
@@ -51,6 +54,7 @@ def test_asked_of_the_village_or_the_government(question: str) -> None:
 
 @pytest.mark.parametrize("question, whom", [
     ("新农合一万块能报多少", "医疗保障部门"),
+    ("农村养老保险交满15年每个月能领多少钱", "人力资源和社会保障部门"),
     ("包工头欠了我三个月工资，该去哪里投诉？", "劳动仲裁"),
     ("同村张老三前年找我借了20万，拖了两年不还。没借条这钱还要得回来吗？", "人民法院"),
 ])
