@@ -123,6 +123,13 @@ class AskedRoles:
         # deals with the behaviour the question describes; then the duty's nearest stand-in role
         roles = rq.in_case(roles, str(answer.get("question") or ""))
         answered, bodies = rq.for_role(roles, intent.role, exact=True)
+        if not bodies and intent.id == "decides" and item.node.get("kind") == "prohibited":
+            # "村里未经我们同意就把地分了" about an act the law forbids: no one's decision makes it lawful, so the
+            # answer is the prohibition, not the body that approves the lawful case (a stand-in would make it the town's)
+            return {**result, "asked": {"role": "decides", "role_zh": ROLE_ZH["decides"], "answered_role": None, "stand_in": False,
+                                        "bodies": [], "verdict": "not_for_village",
+                                        "text": f"不能这样做：“{item.node.get('name_zh')}”是法律禁止的行为，谁决定都不行；"
+                                                "依法办理时各主体的角色见下。"}}
         note = None
         matched = [c for c in answer.get("cautions") or [] if c.get("matched")]
         conduct = self.own_conduct(intent, personal, matched, place, about_cadre, scope)

@@ -481,3 +481,16 @@ def test_membership_is_decided_by_the_members_meeting(resolver: Resolver) -> Non
     assert bodies[0]["body_type"] == "collective_economic_org", bodies
     assert "农村集体经济组织法" in bodies[0]["note"] and "2025-05-01" in bodies[0]["note"], bodies[0]
     assert bodies[1]["body_type"] in ("villagers_assembly", "villagers_representative_meeting"), bodies
+
+
+def test_who_decides_an_act_the_law_forbids_is_answered_by_the_prohibition(resolver: Resolver) -> None:
+    # 农村土地承包法（2018）第二十七条、第二十八条：承包期内发包方不得收回、调整承包地；特殊情形个别调整须经村民会议
+    # 三分之二以上同意并报乡镇政府和县级农业农村部门批准。“没经我们同意就把地分了”问的不是镇里批不批，而是能不能这样做
+    a = resolver.resolve("村里未经我们同意，私自把我们家的承包地收回了。", as_of=DAY)
+    info = f"intent={a['intent']} verdict={a['verdict']} item={(a['item'] or {}).get('id')} asked={a.get('asked')}"
+    assert a["item"] is not None and a["item"]["kind"] == "prohibited", info
+    assert a["intent"]["id"] == "decides", info
+    assert a["verdict"] == "not_for_village", info
+    assert a["asked"]["verdict"] == "not_for_village" and "禁止" in a["asked"]["text"], info
+    # the lawful path's bodies are still shown, with their bases
+    assert any(r["role"] == "approves" and r["body_type"] == "town_government" for r in a["roles"]), a["roles"]
