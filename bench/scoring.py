@@ -75,6 +75,9 @@ class Question:
 # news_dev18 (2026-12-05, the next session, four helpers, 30 each in the askers' own words, eleven dropped as too like a
 # scored-only text) was gathered at the session's start and kept aside, unread, to be scored untouched after the session's
 # changes; it is not trained on either.
+# news_dev19 (2026-12-05, the session after, four helpers, 30 asked each, 112 found as the corpus ran dry, thirteen dropped as
+# too like an existing text) was gathered early in the session and kept aside, unread, to be scored untouched after the
+# session's changes; not trained on.
 SPLITS = {"dev": "开发集", "heldout": "留出集（从未逐条查看；已被多次打分）", "heldout2": "新留出集（2026-12-01 收集，只打分）",
           "dev2": "补充开发集（2026-12-02 收集的公开原话；首次打分后用于调试）",
           "written_dev": "助手撰写·调试用（2026-12-02，非公开原话）", "written_check": "助手撰写·只打分（2026-12-02，非公开原话）",
@@ -97,7 +100,8 @@ SPLITS = {"dev": "开发集", "heldout": "留出集（从未逐条查看；已�
           "news_dev13": "按公开网页写成的调试集第十三组（2026-12-04 同一轮先收、留到最后原样检验；之后用于调试和训练）",
           "news_dev16": "照录网民原话的调试集（2026-12-05，六名助手；首次打分后用于调试，不用于训练先验）",
           "news_dev17": "照录网民原话的调试集第二组（2026-12-05，四名助手；最后原样检验，之后用于调试，不用于训练先验）",
-          "news_dev18": "照录网民原话的调试集第三组（2026-12-05 下一次会话，四名助手；留到最后原样检验，不用于训练先验）"}
+          "news_dev18": "照录网民原话的调试集第三组（2026-12-05 下一次会话，四名助手；留到最后原样检验，不用于训练先验）",
+          "news_dev19": "照录网民原话的调试集第四组（2026-12-05 再下一次会话，四名助手；留到最后原样检验，不用于训练先验）"}
 
 
 # the splits that are only ever scored: never looked at, never tuned on, never trained on
@@ -105,7 +109,7 @@ SCORED_ONLY = ("heldout", "heldout2", "written_check")
 
 
 # development splits the priors are not trained on (see news_dev17 above)
-NOT_TRAINED = ("news_dev16", "news_dev17", "news_dev18")
+NOT_TRAINED = ("news_dev16", "news_dev17", "news_dev18", "news_dev19")
 
 
 def development_splits() -> list[str]:
