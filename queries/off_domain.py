@@ -1,5 +1,5 @@
-"""Questions a story tells in a village but asks of someone else: a doctor, a court, labour arbitration, 12315,
-the medical insurance fund.
+"""Questions a story tells in a village but asks of someone else: a doctor, an agronomist, a court, labour
+arbitration, 12315, the medical insurance fund, the social insurance schemes.
 
 A village named in the story does not make the question a village duty. "村医开了降压药……要不要去大医院换药"
 asks a doctor; "借给同村熟人的钱要不回来" and "包工头欠的工钱找谁要" ask a court or labour arbitration;
@@ -13,7 +13,10 @@ import re
 
 # a question that asks about a treatment (which medicine, whether to stop it, which hospital) asks a doctor, not
 # who is responsible: the village clinic or the village doctor a story names does not make it a village duty
-TREATMENT_ASKED = re.compile(r"(吃|用|贴)(点|些)?(啥|什么|哪种|哪个)(药|膏)|换药|停药|贴膏|药[^，。？?！!]{0,6}(停|一直吃)|(去|上|到)[^，。？?！!]{0,6}医院(看|换|检查|治)|怎么治|能治好")
+TREATMENT_ASKED = re.compile(r"(吃|用|贴)(点|些)?(啥|什么|哪种|哪个)(药|膏)|换药|停药|贴膏|药[^，。？?！!]{0,6}(停|一直吃)|(去|上|到)[^，。？?！!]{0,6}医院(看|换|检查|治)|怎么治|能治好|"
+                             r"(吊水|输液|打针|吊针)[^，。？?！!]{0,4}(管用|有用|能好)|(多久|多长时间)[^，。？?！!]{0,6}(送医|就医|去医院|送医院)")
+# a question about a crop's pests or diseases ("荔枝起白霉该喷什么药") asks the agricultural extension station, not the village
+CROP_TREATMENT = re.compile(r"(喷|打|用)(点|些)?(啥|什么|哪种|哪个)(农)?药|病虫害|(虫害|病害)[^，。？?！!]{0,4}(怎么|咋|如何)(治|防|办)")
 # a question that asks how much the medical insurance pays back, or where a bill is claimed ("新农合一万块能报多少",
 # "异地住院回本地什么部门报销", "低保的二次报销去哪里") asks the insurance fund's rules (医疗保障部门), not a village duty:
 # the village only helps people enrol (its 协助 item). Asked of the village's own act ("村里不给报") it is not that.
@@ -57,6 +60,7 @@ def _asks(pattern: re.Pattern[str], plain: str, spans: list[tuple[int, int]], la
 ASKED_OF: dict[str, str] = {
     "doctor": "这是看病用药的问题，请向医生或医疗机构咨询；不属于村级事务，村（居）委会和清单都不管这件事。",
     "medical_insurance": "这是医保报销的问题（报多少、去哪报），由当地医疗保障部门（医保经办机构）按医保政策答复；不属于村级事务。",
+    "agronomy": "这是农作物病虫害防治的技术问题，可以向当地农业技术推广机构（农技站）咨询；不属于村级事务，清单不管这件事。",
     "social_insurance": "这是社会保险缴多少、领多少、怎么缴的问题，由当地人力资源和社会保障部门（养老保险）或医疗保障部门（医保）"
                         "按当年政策答复；村（居）委会只协助宣传和参保缴费，不定标准，清单也不定。不属于村级事务。",
     "court": "这是私人之间的民事纠纷（借款、赔偿、退款、抚养等），可以协商、申请人民调解，或向人民法院起诉；消费纠纷可拨打 12315。不属于村级事务。",
@@ -65,11 +69,13 @@ ASKED_OF: dict[str, str] = {
 
 
 def elsewhere(plain: str, spans: list[tuple[int, int]]) -> str | None:
-    """Whom the question (simplified text, its asking spans) is for when it is for a doctor, the medical insurance
+    """Whom the question (simplified text, its asking spans) is for when it is for a doctor, an agronomist, the medical insurance
     fund, the social insurance schemes, a court or labour arbitration rather than the village or the government (a key of ASKED_OF), else None:
     the answer is then 未列入 however well some item's words match the story."""
     if _asks(TREATMENT_ASKED, plain, spans, last=1):
         return "doctor"
+    if _asks(CROP_TREATMENT, plain, spans):
+        return "agronomy"
     # "新农合一万块能报多少" asks with 多少 alone, which no asking span marks: a text without one is asked whole
     if any(MEDICAL_CLAIM.search(plain[a:b]) and not VILLAGE_ACT.search(plain[a:b]) for a, b in spans[-2:] or [(0, len(plain))]):
         return "medical_insurance"

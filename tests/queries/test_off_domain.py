@@ -25,6 +25,9 @@ def elsewhere(text: str) -> bool:
     "老人在县医院住了一星期，花了八千多，新农合能报多少？",  # the medical insurance fund's rules
     "在外地住院回来，合作医疗到哪个部门报销？",
     "新农合一万块能报多少",  # no question word, no question mark
+    "村卫生室说吊几天水就能好，老寒腿吊水管用不？",  # a treatment: the doctor's
+    "被狗咬了一口，多久之内得去医院打针？",
+    "家里的柑橘叶子发黄长了红蜘蛛，该喷什么药？",  # a crop's pests: the agricultural extension station's
     "今年城乡居民医保个人缴费标准是多少",  # what a social insurance costs: the scheme's yearly rules
     "农村养老保险交满15年每个月能领多少钱",
     # a letter about a building firm's unpaid wages that only asks for help: a private employer's debt, not the village's
@@ -47,6 +50,7 @@ def test_asked_of_a_doctor_a_court_or_12315(question: str) -> None:
     "村里的征地款怎么分，到底谁说了算？",
     "村里说合作医疗的报销单要村委会盖章，不盖就不给报，这合理吗？",  # the village's own act
     "村委会收医保每人要多交30元，这个标准是村里定的吗？",  # the village's own charge, not the scheme's
+    "村里统一给各家果园打药，药钱按户摊，这个钱该不该交？",  # the village's own charge for spraying
 ])
 def test_asked_of_the_village_or_the_government(question: str) -> None:
     assert not elsewhere(question)
@@ -55,6 +59,7 @@ def test_asked_of_the_village_or_the_government(question: str) -> None:
 @pytest.mark.parametrize("question, whom", [
     ("新农合一万块能报多少", "医疗保障部门"),
     ("农村养老保险交满15年每个月能领多少钱", "人力资源和社会保障部门"),
+    ("家里的柑橘叶子发黄长了红蜘蛛，该喷什么药？", "农技站"),
     ("包工头欠了我三个月工资，该去哪里投诉？", "劳动仲裁"),
     ("同村张老三前年找我借了20万，拖了两年不还。没借条这钱还要得回来吗？", "人民法院"),
 ])
