@@ -142,3 +142,10 @@ def test_a_meeting_cannot_take_back_contracted_land_for_a_death_in_the_family(re
     answer = resolver.resolve("我们村二轮承包以后一直没调过地。前几年村委会研究决定：人口减少的，承包地一律收回，另外发包给添了人口的户。"
                               "石某老婆去世了，村里就把他家2亩地收走了。村委会开会定的'减人就收地'合法不？", as_of=OLD)
     assert answer["verdict"] == "not_for_village", (answer["item"], answer.get("asked"))
+
+
+def test_a_share_refused_is_a_taking_however_it_is_told(resolver: Resolver) -> None:
+    # 组织法 2018 §27.2: "拒绝发给我" takes a villager's share as surely as "不给我分"; asked "组里能这样吗" the answer is no
+    answer = resolver.resolve("户口一直在村里，组里发征地补偿款拒绝发给我，说我是出嫁女，组里能这样吗？", as_of=OLD)
+    assert answer["intent"]["id"] == "may_do", answer["intent"]
+    assert answer["verdict"] == "not_for_village", (answer["verdict"], (answer["item"] or {}).get("id"))
