@@ -163,6 +163,11 @@ ROLE_CASES: list[RoleCase] = [
              ("county_government",), "地方各级人民代表大会和地方各级人民政府组织法"),
     # 森林法（2019）第五十七条第一款、第三款：采伐许可证由县级以上林业主管部门核发，农村居民采伐个人承包集体林地上的
     # 林木，也可由其委托的乡镇政府核发（是否委托看当地公布）——发证的是县级部门，村里盖章不是许可，也不是盗伐的处罚
+    # 环境保护法（2014）第五十七条第一款：发现污染环境的行为，向环境保护主管部门举报——工厂排废气是生态环境部门的事，
+    # 不是镇政府对村委会的“责令改正”
+    RoleCase("pollution-reported", ("我们村原本空气清新，最近夜里烟雾弥漫、刺鼻难闻，门都不敢出，原来是村边新开的化工厂排的废气。"
+              "希望有关部门能彻底解决。"), "complaint", ("county_department",),
+             ("county_ecology_environment",), "环境保护法"),
     RoleCase("harvest-permit", "承包的杉木林想砍了卖，采伐证归谁发", "approves", ("county_department",),
              ("county_natural_resources", "town_government"), "森林法"),
     # 矿产资源法（2009）第四十五条第一款：无证采矿由县级以上地质矿产主管部门处罚；水法（2016）第三十九条、第六十五条：
@@ -494,3 +499,13 @@ def test_who_decides_an_act_the_law_forbids_is_answered_by_the_prohibition(resol
     assert a["asked"]["verdict"] == "not_for_village" and "禁止" in a["asked"]["text"], info
     # the lawful path's bodies are still shown, with their bases
     assert any(r["role"] == "approves" and r["body_type"] == "town_government" for r in a["roles"]), a["roles"]
+
+
+def test_pollution_is_reported_to_the_environment_department_not_penalised_by_stand_in(resolver: Resolver) -> None:
+    # 环境保护法（2014）第五十七条第一款：发现污染环境的行为有权向环境保护主管部门举报——“向谁反映”答的是受理举报的主体，
+    # 不是借“执法/处罚”的主体顶替
+    a = resolver.resolve("村边的化工厂一到夜里就排废气，刺鼻难闻，这事该向哪里举报？", as_of=DAY)
+    asked = a["asked"]
+    assert asked["answered_role"] == "corrects" and not asked["stand_in"], asked
+    assert asked["bodies"][0]["body_type"] == "county_ecology_environment", asked
+    assert asked["bodies"][0]["basis"] == "环境保护法@2014-04-24#57.1", asked
