@@ -51,8 +51,14 @@ PUBLIC_MONEY = re.compile(r"补偿|补贴|补助|分红|低保|救助|征地|征
                           r"(村里|村委会?|村干部|村组|组里|镇里|镇政府|政府|书记|主任|组长|会计)[^，。？?！!]{0,16}(借|欠|占|拆|扒|推|挖|砍|毁|扣|拿走|不给|不发|收)")
 
 
+def _asked(plain: str, spans: list[tuple[int, int]], last: int = 2, whole: bool = False) -> list[str]:
+    """The last asking sentences, where a story's question stands; with whole, a text no asking span marks is asked
+    whole ("新农合一万块能报多少" asks with 多少 alone)."""
+    return [plain[a:b] for a, b in spans[-last:]] or ([plain] if whole else [])
+
+
 def _asks(pattern: re.Pattern[str], plain: str, spans: list[tuple[int, int]], last: int = 2) -> bool:
-    return any(pattern.search(plain[a:b]) for a, b in spans[-last:])
+    return any(pattern.search(part) for part in _asked(plain, spans, last))
 
 
 # where each kind of question belongs, told to the asker in place of "ask the town which department": guidance on
@@ -76,16 +82,15 @@ def elsewhere(plain: str, spans: list[tuple[int, int]]) -> str | None:
         return "doctor"
     if _asks(CROP_TREATMENT, plain, spans):
         return "agronomy"
-    # "新农合一万块能报多少" asks with 多少 alone, which no asking span marks: a text without one is asked whole
-    if any(MEDICAL_CLAIM.search(plain[a:b]) and not VILLAGE_ACT.search(plain[a:b]) for a, b in spans[-2:] or [(0, len(plain))]):
+    if any(MEDICAL_CLAIM.search(part) and not VILLAGE_ACT.search(part) for part in _asked(plain, spans, whole=True)):
         return "medical_insurance"
-    if any(INSURANCE_RATE.search(plain[a:b]) for a, b in spans[-2:] or [(0, len(plain))]) and not VILLAGE_ACT.search(plain):
+    if any(INSURANCE_RATE.search(part) for part in _asked(plain, spans, whole=True)) and not VILLAGE_ACT.search(plain):
         return "social_insurance"
     if PUBLIC_MONEY.search(plain):
         return None
     if _asks(PRIVATE_CLAIM, plain, spans):
         return "court"
-    if any(PRIVATE_MATTER.search(plain[a:b]) and not NOT_PRIVATE.search(plain[a:b]) for a, b in spans[-2:]):
+    if any(PRIVATE_MATTER.search(part) and not NOT_PRIVATE.search(part) for part in _asked(plain, spans)):
         return "court"
     if UNPAID_WAGES.search(plain) is not None and (_asks(WHERE_TO_CLAIM, plain, spans) or EMPLOYER.search(plain)) \
             and not CADRES_PAY.search(plain):

@@ -264,7 +264,7 @@ class Ranking:
         top = evidence[0]
         plain = simplified(text)
         if asked_of is not None:
-            # a patient's question, a civil claim, a private dispute or unpaid wages: whatever village the story names
+            # a question for someone else (a doctor, an insurance scheme, a court …): whatever village the story names
             return False
         if len(plain) <= JUDGED_UP_TO:
             # in a short question one shared everyday word is a large share ("村里的井水能直接喝吗")

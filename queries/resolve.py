@@ -359,7 +359,7 @@ class Resolver(Explaining, AskedRoles, Ranking, SecondOpinion):
         # a cadre's own wrongdoing named in the curated words (挪用, 受贿 …) and a question where to report it or who
         # deals with it is on topic however few of the story's other words any duty shares
         reported = bool(conduct) and intent.id in ("complaint", "enforces")
-        # a question for a doctor, the insurance fund, a court or labour arbitration, read once for every step
+        # whom else the question is for (a doctor, an insurance scheme, a court …: off_domain.ASKED_OF), read once for every step
         asked_of = elsewhere(plain, asking_spans(masked(plain)))
         top = self.prefer(duties, intent, text, allowed) if duties and (self.on_topic(text, duties, asked_of) or reported) else None
         if top is not None:
@@ -400,7 +400,7 @@ class Resolver(Explaining, AskedRoles, Ranking, SecondOpinion):
             answer.update(rs.unlisted(self.store, day, guangdong=scope.binds("44")))
             belongs = asking.asked_of
             if belongs is not None:
-                # a question for a doctor, the insurance fund, a court or labour arbitration: say whom to ask, not
+                # a question for someone else (off_domain.ASKED_OF): say whom to ask, not
                 # "ask the town which department", and caution no cadre, whose conduct it does not ask about
                 answer["why_not"] = [{"side": "village", "text": ASKED_OF[belongs]}]
             answer["cautions"] = self.cautions(None, day, negatives, scope, personal) if belongs is None else []

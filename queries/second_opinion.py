@@ -57,7 +57,7 @@ class SecondOpinion:
         if len(asking.plain) < text_classifier.JUDGES_FROM:
             return first
         if first["verdict"] == "unlisted" and asking.asked_of is not None:
-            return first  # a question for a doctor, the insurance fund, a court or labour arbitration: no item's verdict
+            return first  # a question for someone else (off_domain.ASKED_OF): no item's verdict
         prior = verdict_prior.probabilities(asking.text)
         if prior is None or prior.get(verdict_prior.kind(first["verdict"]), 0.0) >= DOUBTED_BELOW:
             return first
