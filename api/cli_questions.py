@@ -58,6 +58,11 @@ def print_answer(a: dict[str, Any]) -> None:
             console.print(f"[bold]{label}：[/]{'、'.join(names)}", highlight=False)
     if a.get("second_opinion"):
         console.print(f"[yellow]{a['second_opinion']['note']}[/]", highlight=False)
+    if a.get("readings"):
+        console.print(f"[bold]来信没有直接提问，以上按“{a['intent']['zh']}”作答；如果想问的是：[/]", highlight=False)
+        for x in a["readings"]:
+            body = (x.get("body") or {}).get("name") or "—"
+            console.print(f"  · {x['intent']['zh']}：{body}" + (f"（{x['basis']}）" if x.get("basis") else ""), highlight=False)
     console.print("[bold]理由：[/]")
     for s in a["reasons"]:
         console.print(f"  {s['step']}. {s['text']}", highlight=False)

@@ -164,6 +164,14 @@ class SecondOpinion(Open):
     note: str = Field(description="给读者的说明")
 
 
+class Reading(Open):
+    intent: IntentOut = Field(description="另一种读法：问的是什么")
+    verdict: Verdict = Field(description="按这种读法的结论")
+    verdict_zh: str
+    body: Optional[dict[str, Any]] = Field(None, description="按这种读法为首的主体（type、name、level）")
+    basis: Optional[str] = Field(None, description="这一主体的依据（法条或文件）")
+
+
 class Answer(Open):
     question: str
     as_of: str
@@ -187,6 +195,8 @@ class Answer(Open):
     scope: Optional[dict[str, Any]] = Field(None, description="答案适用的地域（给定村居，或默认的汕头市/问题中提到的省份）")
     timing: list[dict[str, Any]] = Field(default_factory=list, description="公开频次、公示天数等时间要求")
     second_opinion: Optional[SecondOpinion] = Field(None, description="按已标注问题学得的结论先验改选了相近事项时：原首选及两者的可能性")
+    readings: list[Reading] = Field(default_factory=list,
+                                    description="来信只讲经过、没有直接提问时，同一事项按其他问法（谁决定、能否这样做、向谁反映、谁负责）的简答；结论仍以首答为准")
 
 
 class Side(Open):

@@ -211,3 +211,10 @@ def right(q: Question, answer: dict[str, Any]) -> bool:
     if q.intent in ROLE_INTENTS and q.bodies and answer.get("verdict") != "unlisted":
         return body_matches(q.bodies, *led_body(answer))
     return True
+
+
+def right_among_readings(q: Question, answer: dict[str, Any]) -> bool:
+    """Right by the answer it leads with, or by one of the other readings it shows for a letter that asks
+    nothing (queries/readings.py): what a writer who meant another question finds on the page."""
+    return right(q, answer) or any(right(q, {"verdict": r["verdict"], "responsible": {"body_type": r.get("body")}})
+                                   for r in answer.get("readings") or [])

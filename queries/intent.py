@@ -160,6 +160,7 @@ class Intent:
     cue: str | None  # the words that decided it
     told: bool = False  # the cue stands in a sentence that tells the story, none asks for it
     learnt: float | None = None  # read by the intent prior (its probability), not by the cues (queries/intent_prior.py)
+    taken: bool = False  # a reading the answer takes on purpose (queries/readings.py): what the story tells redirects it nowhere
 
     @property
     def zh(self) -> str:

@@ -34,6 +34,7 @@ from .local_laws import LocalLaws
 from .matching import ItemIndex, Match, simplified
 from .off_domain import ASKED_OF, elsewhere
 from .ranking import UNLISTED_BELOW, VILLAGE_WORDS, Ranking
+from .readings import Readings
 from .reasons import VERDICT_ZH
 from .scope import NOT_PLACES, PlaceNames, Scope, scope_for
 from .second_opinion import Asking, SecondOpinion
@@ -62,7 +63,7 @@ class ItemMeta:
     law_jurisdictions: tuple[str, ...] = ()  # of the statutes and documents it rests on
 
 
-class Resolver(Explaining, AskedRoles, Ranking, SecondOpinion):
+class Resolver(Explaining, AskedRoles, Ranking, SecondOpinion, Readings):
     """Everything resolve needs, prepared once per loaded graph."""
 
     def __init__(self, store: GraphStore, explain: bool = True) -> None:
@@ -365,7 +366,10 @@ class Resolver(Explaining, AskedRoles, Ranking, SecondOpinion):
         if top is not None:
             top = self.in_its_case(duties, top, plain)
         asking = Asking(text, plain, day, place, scope, intent, duties, negatives, misconduct, personal, asked_body, asked_of)
-        return self.judged(asking, top, self.answer_for(asking, top))
+        answer = self.judged(asking, top, self.answer_for(asking, top))
+        if readings := self.other_readings(asking, answer):
+            answer["readings"] = readings
+        return answer
 
     def answer_for(self, asking: Asking, top: Match | None) -> dict[str, Any]:
         """The whole answer when top is the item the question is about (None: 未列入)."""
@@ -373,7 +377,7 @@ class Resolver(Explaining, AskedRoles, Ranking, SecondOpinion):
         intent, duties, negatives, misconduct, personal = asking.intent, asking.duties, asking.negatives, asking.misconduct, asking.personal
         asked_body = asking.asked_body
         # a story of wrongdoing that asks nothing else
-        story = intent.id in ("responsible", "complaint") and (intent.cue is None or intent.told)
+        story = intent.id in ("responsible", "complaint") and (intent.cue is None or intent.told) and not intent.taken
         # the behaviour the negative list names, when it matches about as well as the duty; asking "may they?"
         # about an act told as misconduct ("村里在路口设卡收费，合法吗") names the act, so half as well will do
         worst = max(negatives, key=lambda n: negatives[n]) if negatives and top is not None else None
@@ -386,7 +390,7 @@ class Resolver(Explaining, AskedRoles, Ranking, SecondOpinion):
             if story and bypass and self.village_decides(top.id):
                 # a story of cadres deciding alone what a meeting decides asks who decides, by what procedure
                 intent = Intent("decides", "decides", None)
-        if top is not None and intent.id == "responsible" and intent.cue is None and self.village_decides(top.id):
+        if top is not None and intent.id == "responsible" and intent.cue is None and not intent.taken and self.village_decides(top.id):
             # an item named without asking a role, whose matter a village meeting decides: who decides
             intent = Intent("decides", "decides", None)
         answer: dict[str, Any] = {

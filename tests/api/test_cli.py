@@ -49,6 +49,14 @@ def test_ask_may_they_prints_the_forbidding_sentence_before_the_verdict():
     assert out.index("近亲属不得担任") < out.index("结论：")
 
 
+def test_ask_a_story_lists_its_other_readings_after_the_verdict():
+    """A grievance told without a question: the answer's own reading first, then who decides, on one line each."""
+    r = runner.invoke(app, ["ask", "我们村支书不开会就把集体鱼塘承包给了他亲戚。", "--as-of", "2025-06-01"])
+    assert r.exit_code == 0, r.output
+    out = "".join(r.output.split())
+    assert out.index("结论：") < out.index("来信没有直接提问") < out.index("谁决定、要不要村民会议同意：村民会议")
+
+
 def test_bad_input_is_one_clear_line():
     r = runner.invoke(app, ["ask", "宅基地", "--as-of", "2025/01/01"])
     assert r.exit_code == 2

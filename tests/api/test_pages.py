@@ -155,6 +155,22 @@ def test_a_second_opinion_is_told_on_the_page_as_the_api_gives_it(client):
     assert api["second_opinion"]["note"] in html.unescape(doc.text)
 
 
+def test_a_story_that_asks_nothing_shows_its_other_readings_as_the_api_gives_them(client):
+    """A grievance told without a question (queries/readings.py): the page says which reading it answered and lists
+    the others, each with its body and basis, in the words the API gives."""
+    story = "我们村支书不开会就把集体鱼塘承包给了他亲戚。"
+    api = client.get("/resolve", params={"q": story}).json()
+    assert api["readings"], api["intent"]
+    page = client.get("/", params={"q": story}).text
+    section = re.findall(r'<section class="block readings"[\s\S]*?</section>', page)
+    assert len(section) == 1 and api["intent"]["zh"] in html.unescape(section[0])
+    lines = re.findall(r'<li data-intent="(\w+)">([\s\S]*?)</li>', section[0])
+    assert [i for i, _ in lines] == [r["intent"]["id"] for r in api["readings"]]
+    for (_, text), r in zip(lines, api["readings"]):
+        shown = html.unescape(re.sub(r"<[^>]+>", "", text))
+        assert r["body"]["name"] in shown and r["basis"] in shown, (shown, r)
+
+
 def test_an_intent_read_by_the_intent_prior_is_marked_on_the_page(client):
     """A story whose cue words ask another thing is read by the intent prior (queries/intent_prior.py): the API
     gives its likelihood, and the page, leading with the asked role, says the reading comes from experience."""

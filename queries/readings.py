@@ -1,0 +1,82 @@
+"""The other ways a letter that asks nothing can be read, answered briefly beside the one it is answered by.
+
+Two in three of the letters people post (the verbatim development sets of bench/eval) tell a story and
+ask no question ("村干部几个人就把集体的地卖了……"). What they want is then a guess: who should have
+decided, whether it may be done at all, where to take it, or who answers for it. Two careful labellers
+of the same letters guess differently about one time in five (bench/agreement.py), so an answer that
+shows only its own guess leaves the writer who meant another with nothing. The answer still leads with
+one reading (the verdict contract is unchanged); each other reading gets a line: the body that plays
+that role, the verdict for it and its basis.
+
+A mixin of the Resolver (queries/resolve.py), like the second opinion: each reading is the same item's
+answer built again for another intent (Resolver.answer_for), from the subgraph the answer already read,
+so on Neo4j it costs no further round trip.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Callable
+
+from .intent import INTENT_ROLE, INTENT_ZH, Intent
+from .matching import Match
+from .second_opinion import Asking
+
+# the questions a story about a village matter most often turns out to ask, in the order a reader weighs them
+READINGS = ("decides", "may_do", "complaint", "responsible")
+
+
+def asks_nothing(intent: Intent) -> bool:
+    """No sentence asks (no cue), or the cue stands in the story told, not in a question."""
+    return intent.cue is None or intent.told
+
+
+def led(answer: dict[str, Any]) -> tuple[dict[str, Any] | None, str | None]:
+    """The body an answer leads with, and the basis it gives for it: the asked role's first body, else the
+    responsible body and the answer's first basis."""
+    asked = answer.get("asked") or {}
+    if asked.get("bodies"):
+        b = asked["bodies"][0]
+        return ({"type": b.get("body_type"), "name": b.get("body_name"), "level": b.get("level")},
+                b.get("basis_label") or b.get("basis"))
+    body = (answer.get("responsible") or {}).get("body_type")
+    return (dict(body) if body else None), next((cited(b) for b in answer.get("bases") or [] if cited(b)), None)
+
+
+def cited(basis: dict[str, Any]) -> str | None:
+    """A basis as a reader cites it: 《work》 and the provision, or the document's title."""
+    if basis.get("kind") == "provision" and basis.get("work") and basis.get("label"):
+        return f"《{basis['work']}》{basis['label']}"
+    return basis.get("title") or basis.get("citation")
+
+
+class Readings:
+    answer_for: Callable[[Asking, Match | None], dict[str, Any]]
+
+    def other_readings(self, asking: Asking, answer: dict[str, Any]) -> list[dict[str, Any]]:
+        """For a letter that asks nothing and is answered by an item: that item's answer for each other
+        reading in READINGS, one line each, leaving out readings that lead to the same body and verdict
+        as the answer or as a reading before them."""
+        item = (answer.get("item") or {}).get("id")
+        if not item or not asks_nothing(asking.intent):
+            return []
+        node = f"item/{item}"  # an answer names its item by the id without the node prefix
+        match = next((m for m in asking.duties if m.id == node), None) or Match(node, float(answer.get("confidence") or 0.0))
+        body, _ = led(answer)
+        seen = {(answer["verdict"], (body or {}).get("type"))}
+        said = {(answer.get("intent") or {}).get("id")}
+        out: list[dict[str, Any]] = []
+        for reading in READINGS:
+            if reading in said:
+                continue
+            other = self.answer_for(replace(asking, intent=Intent(reading, INTENT_ROLE[reading], asking.intent.cue,
+                                                                  asking.intent.told, taken=True)), match)
+            intent = (other.get("intent") or {}).get("id") or reading
+            body, basis = led(other)
+            key = (other["verdict"], (body or {}).get("type"))
+            if intent in said or key in seen:
+                continue
+            said.add(intent)
+            seen.add(key)
+            out.append({"intent": {"id": intent, "zh": INTENT_ZH[intent]}, "verdict": other["verdict"],
+                        "verdict_zh": other["verdict_zh"], "body": body, "basis": basis})
+        return out
