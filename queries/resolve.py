@@ -36,7 +36,7 @@ from .off_domain import ASKED_OF, elsewhere
 from .ranking import UNLISTED_BELOW, VILLAGE_WORDS, Ranking
 from .readings import Readings
 from .reasons import VERDICT_ZH
-from .scope import NOT_PLACES, PlaceNames, Scope, scope_for
+from .scope import NOT_PLACES, PlaceNames, Scope, named_place, scope_for
 from .second_opinion import Asking, SecondOpinion
 from .stores.base import GraphStore, Node
 from .villages import Place, VillageFinder, by_code, concrete_body
@@ -244,7 +244,12 @@ class Resolver(Explaining, AskedRoles, Ranking, SecondOpinion, Readings):
             if found is None:
                 raise NotFound(f"没有找到名为“{v}”的村（社区）")
             return found
-        return self.finder.in_text(text)
+        found = self.finder.in_text(text)
+        named = named_place(text, self.named_places) if found is not None else None
+        if found is not None and named is not None and not str(found.village.get("code") or "").startswith(named[0]) \
+                and not found.named_in(text):
+            return None  # "儋州市中和镇横山村委会": another place's village of the same name, not one loaded here
+        return found
 
     def decision_of(self, item: ItemMeta) -> Node | None:
         if item.version is not None and item.version.id in self.decisions:

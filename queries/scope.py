@@ -129,13 +129,17 @@ class PlaceNames:
         return code, self.full_name(code)
 
 
+def named_place(text: str, places: PlaceNames | None) -> tuple[str, str] | None:
+    """The city or district the text names (within the province it names), else that province: its code and name."""
+    named = province_in_text(text)
+    local = places.in_text(text, named[0] if named else None) if places is not None else None
+    return local or named
+
+
 def scope_for(village_code: str | None, village_name: str | None, text: str, places: PlaceNames | None = None) -> Scope:
     if village_code:
         return Scope(village_code, village_name or village_code, False)
-    named = province_in_text(text)
-    local = places.in_text(text, named[0] if named else None) if places is not None else None
-    if local is not None:
-        return Scope(local[0], local[1], True)
-    if named is not None and named[0] != DEFAULT_CODE[:2]:
+    named = named_place(text, places)
+    if named is not None and (len(named[0]) > 2 or named[0] != DEFAULT_CODE[:2]):  # a city or district, or a province not Guangdong
         return Scope(named[0], named[1], True)
     return Scope(DEFAULT_CODE, DEFAULT_NAME, True)

@@ -28,6 +28,16 @@ class Place:
     district: Node | None
     city: Node | None
 
+    def named_in(self, text: str) -> bool:
+        """Whether the text names the village's town, district or city ("澄海南湾村", "潮阳谷饶镇"), by full name or
+        by the name without 镇/乡/街道/区/县/市."""
+        for n in (self.town, self.district, self.city):
+            name = str(n.get("name_zh") or "") if n is not None else ""
+            short = re.sub(r"(街道办事处|街道|镇|乡|区|县|市)$", "", name)
+            if name and (name in text or (len(short) >= 2 and short in text)):
+                return True
+        return False
+
     def as_dict(self) -> dict[str, Any]:
         def d(n: Node | None) -> dict[str, Any] | None:
             return {"code": n.get("code"), "name": n.get("name_zh"), "kind": n.get("urban_rural") or None} if n else None

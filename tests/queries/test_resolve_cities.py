@@ -100,3 +100,15 @@ def test_a_province_s_name_inside_a_town_s_name_is_no_province() -> None:
     assert province_in_text("我是福州长乐湖南镇湖滨村人") is None
     assert province_in_text("家住山东路") is None and province_in_text("俺河南村里的事") == ("41", "河南")
     assert province_in_text("湖南长沙的村民") == ("43", "湖南") and province_in_text("我在山东省") == ("37", "山东")
+
+
+@pytest.mark.parametrize("where, village", [("儋州市中和镇横山村", None), ("潮阳横山村", "440513106215"), ("澄海南湾村", "440515102225")])
+def test_a_village_of_the_same_name_elsewhere_is_not_shantous(resolver: Resolver, where: str, village: str | None) -> None:
+    """Shantou has a 横山村 (潮阳区谷饶镇); the one in 儋州 is another, and its question is not answered from Shantou's
+    lists. Naming the village's own district, even by its short name, keeps it ("澄海南湾村", where 海南 is no province)."""
+    a = resolver.resolve(where + GRAVES, as_of=DAY)
+    assert ((a["village"] or {}).get("village") or {}).get("code") == village, (a["village"], a["scope"])
+    if village is None:
+        assert a["scope"]["code"].startswith("4604") and a["verdict"] == "county_department", (a["scope"], a["verdict"])
+    else:
+        assert a["scope"]["code"] == village and not a["scope"]["assumed"], a["scope"]
