@@ -40,6 +40,8 @@ OTHER_SUBJECT_MIN = 0.9
 CLEAR_LEAD_MIN, CLEAR_LEAD_RATIO = 0.15, 1.3  # a question naming no village: enough when the first item leads the second this clearly
 # bodies whose own affairs a question may be about: without a village word, such a question is theirs
 OTHER_SUBJECTS = re.compile(r"侨联|工会|共青团|团委|妇联|编委|党委|人大|政协|中标|投标|招标公告|公司|企业|学校|医院|法院|检察院|单位|机关|国企|事业单位")
+# an election, its term or a recall, where no other body's is named (侨联换届, 人大选举): a village committee's
+ELECTION_WORDS = re.compile(r"换届|选举|选民|罢免")
 # words that put a question in a village or community (or its committee) at all
 VILLAGE_WORDS = re.compile(r"村|社区|居委|屯|生产队|大队|小组|组长|两委|支书|嘎查|寨|网格|[0-9一二三四五六七八九十]+组|队长|社员")
 # the item a story's last asking sentence finds by itself gains this share of the top score
@@ -271,7 +273,7 @@ class Ranking:
             p = topic_judge.on_topic_probability(text)
             if p is not None and p < JUDGED_OFF_BELOW and top < JUDGE_OVERRULED_FROM:
                 return False
-        if not VILLAGE_WORDS.search(plain):
+        if not VILLAGE_WORDS.search(plain) and not (ELECTION_WORDS.search(plain) and not OTHER_SUBJECTS.search(plain)):
             # a question about another body's own affairs (侨联换届, 编委会开会, 中标人公示) is no village duty
             if OTHER_SUBJECTS.search(plain):
                 return top >= OTHER_SUBJECT_MIN
