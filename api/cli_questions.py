@@ -59,10 +59,13 @@ def print_answer(a: dict[str, Any]) -> None:
     if a.get("second_opinion"):
         console.print(f"[yellow]{a['second_opinion']['note']}[/]", highlight=False)
     if a.get("readings"):
-        console.print(f"[bold]来信没有直接提问，以上按“{a['intent']['zh']}”作答；如果想问的是：[/]", highlight=False)
+        guessed = not all(x.get("asked") for x in a["readings"])
+        console.print("[bold]同一事项的其他问法[/]" + (f"（来信没有直接提问，以上按“{a['intent']['zh']}”作答）" if guessed else "") + "：",
+                      highlight=False)
         for x in a["readings"]:
             body = (x.get("body") or {}).get("name") or "—"
-            console.print(f"  · {x['intent']['zh']}：{body}" + (f"（{x['basis']}）" if x.get("basis") else ""), highlight=False)
+            console.print(f"  · {'您还问了' if x.get('asked') else '如果想问'}“{x['intent']['zh']}”：{body}"
+                          + (f"（{x['basis']}）" if x.get("basis") else ""), highlight=False)
     console.print("[bold]理由：[/]")
     for s in a["reasons"]:
         console.print(f"  {s['step']}. {s['text']}", highlight=False)

@@ -166,6 +166,7 @@ class SecondOpinion(Open):
 
 class Reading(Open):
     intent: IntentOut = Field(description="另一种读法：问的是什么")
+    asked: bool = Field(False, description="来信在另一句里问了这个（true），还是来信没有直接提问时的另一种可能读法（false）")
     verdict: Verdict = Field(description="按这种读法的结论")
     verdict_zh: str
     body: Optional[dict[str, Any]] = Field(None, description="按这种读法为首的主体（type、name、level）")
@@ -196,7 +197,7 @@ class Answer(Open):
     timing: list[dict[str, Any]] = Field(default_factory=list, description="公开频次、公示天数等时间要求")
     second_opinion: Optional[SecondOpinion] = Field(None, description="按已标注问题学得的结论先验改选了相近事项时：原首选及两者的可能性")
     readings: list[Reading] = Field(default_factory=list,
-                                    description="来信只讲经过、没有直接提问时，同一事项按其他问法（谁决定、能否这样做、向谁反映、谁负责）的简答；结论仍以首答为准")
+                                    description="同一事项按其他问法的简答：来信在别的句子里还问了的，以及来信只讲经过、没有直接提问时的其他可能读法（谁决定、能否这样做、向谁反映、谁负责）；结论仍以首答为准")
 
 
 class Side(Open):

@@ -168,8 +168,8 @@ def main() -> int:
                f"- 不用两个先验（只按字词和语义选事项、按字词线索读问法）：{share(first_pick, len(qs))}"
                + ("（本集是先验的训练数据，用先验的数字是样本内的）" if f["prior_trained_on"] else "（本集未用于训练先验）"),
                f"- 答案引用了标注要求的依据：{share(cite_ok, len(qs))}；负面行为成为结论：{negative_verdicts} 题",
-               f"- 没有直接提问、另列了其他读法的：{asking_nothing} 题；首答或另列读法之一符合标注：{share(among, len(qs))}"
-               "（只作参考，准确率仍按首答计）", "",
+               f"- 另列了同一事项其他问法的（来信另一句还问了，或没有直接提问）：{asking_nothing} 题；"
+               f"首答或另列的问法之一符合标注：{share(among, len(qs))}（只作参考，准确率仍按首答计）", "",
                "| 类别 | 本系统 | 字面匹配 |", "|---|---|---|"]
         for k, v in f["by_class"].items():
             md.append(f"| {k} | {share(v['ok'], v['n'])} | {share(v['literal_ok'], v['n'])} |")

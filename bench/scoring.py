@@ -214,7 +214,7 @@ def right(q: Question, answer: dict[str, Any]) -> bool:
 
 
 def right_among_readings(q: Question, answer: dict[str, Any]) -> bool:
-    """Right by the answer it leads with, or by one of the other readings it shows for a letter that asks
-    nothing (queries/readings.py): what a writer who meant another question finds on the page."""
+    """Right by the answer it leads with, or by one of the other lines it shows (queries/readings.py): a second
+    question the letter asks, or another reading of a letter that asks nothing. What a writer finds on the page."""
     return right(q, answer) or any(right(q, {"verdict": r["verdict"], "responsible": {"body_type": r.get("body")}})
                                    for r in answer.get("readings") or [])

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Callable
 
-from .intent import INTENT_ROLE, INTENT_ZH, Intent
+from .intent import INTENT_ROLE, INTENT_ZH, Intent, asking_spans, detect, masked
 from .matching import Match
 from .second_opinion import Asking
 
@@ -49,34 +49,48 @@ def cited(basis: dict[str, Any]) -> str | None:
     return basis.get("title") or basis.get("citation")
 
 
+def also_asked(plain: str, asked: Intent) -> list[Intent]:
+    """The other questions a letter asks, each in a sentence of its own ("上任村委应在多少天内移交？谁来监督？"):
+    each asking sentence read alone, in the order asked, leaving out what the answer already answers."""
+    out: list[Intent] = []
+    for a, b in asking_spans(masked(plain)):
+        intent = detect(plain[a:b])
+        if intent.cue is not None and intent.id != asked.id and intent.id not in {i.id for i in out}:
+            out.append(Intent(intent.id, intent.role, intent.cue, False, taken=True))
+    return out
+
+
 class Readings:
     answer_for: Callable[[Asking, Match | None], dict[str, Any]]
 
     def other_readings(self, asking: Asking, answer: dict[str, Any]) -> list[dict[str, Any]]:
-        """For a letter that asks nothing and is answered by an item: that item's answer for each other
-        reading in READINGS, one line each, leaving out readings that lead to the same body and verdict
-        as the answer or as a reading before them."""
+        """For an answer about an item: the same item's answer for each other question the letter asks in a
+        sentence of its own (asked: true), and, for a letter that asks nothing, for each other reading in
+        READINGS, one line each. A reading that leads to the same body and verdict as the answer or a line
+        before it is left out; a question asked is kept, since the writer asked it."""
         item = (answer.get("item") or {}).get("id")
-        if not item or not asks_nothing(asking.intent):
+        if not item:
             return []
         node = f"item/{item}"  # an answer names its item by the id without the node prefix
         match = next((m for m in asking.duties if m.id == node), None) or Match(node, float(answer.get("confidence") or 0.0))
         body, _ = led(answer)
         seen = {(answer["verdict"], (body or {}).get("type"))}
         said = {(answer.get("intent") or {}).get("id")}
+        wanted = [(i, True) for i in also_asked(asking.plain, asking.intent)]
+        if asks_nothing(asking.intent):
+            wanted += [(Intent(r, INTENT_ROLE[r], asking.intent.cue, asking.intent.told, taken=True), False) for r in READINGS]
         out: list[dict[str, Any]] = []
-        for reading in READINGS:
-            if reading in said:
+        for reading, asked in wanted:
+            if reading.id in said:
                 continue
-            other = self.answer_for(replace(asking, intent=Intent(reading, INTENT_ROLE[reading], asking.intent.cue,
-                                                                  asking.intent.told, taken=True)), match)
-            intent = (other.get("intent") or {}).get("id") or reading
+            other = self.answer_for(replace(asking, intent=reading), match)
+            intent = (other.get("intent") or {}).get("id") or reading.id
             body, basis = led(other)
             key = (other["verdict"], (body or {}).get("type"))
-            if intent in said or key in seen:
+            if intent in said or (key in seen and not asked):
                 continue
             said.add(intent)
             seen.add(key)
-            out.append({"intent": {"id": intent, "zh": INTENT_ZH[intent]}, "verdict": other["verdict"],
+            out.append({"intent": {"id": intent, "zh": INTENT_ZH[intent]}, "asked": asked, "verdict": other["verdict"],
                         "verdict_zh": other["verdict_zh"], "body": body, "basis": basis})
         return out

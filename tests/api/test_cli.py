@@ -54,7 +54,7 @@ def test_ask_a_story_lists_its_other_readings_after_the_verdict():
     r = runner.invoke(app, ["ask", "我们村支书不开会就把集体鱼塘承包给了他亲戚。", "--as-of", "2025-06-01"])
     assert r.exit_code == 0, r.output
     out = "".join(r.output.split())
-    assert out.index("结论：") < out.index("来信没有直接提问") < out.index("谁决定、要不要村民会议同意：村民会议")
+    assert out.index("结论：") < out.index("来信没有直接提问") < out.index("如果想问“谁决定、要不要村民会议同意”：村民会议")
 
 
 def test_bad_input_is_one_clear_line():

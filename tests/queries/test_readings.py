@@ -1,6 +1,6 @@
 """A letter that tells a story and asks nothing is answered by one reading and lists the others, each with the
-body that plays that role and its basis; a question that asks gets no such list; the list reads nothing more
-from the store."""
+body that plays that role and its basis; a letter that asks two things answers the second on a line of its own; a
+question that asks one thing gets no such list; the lines read nothing more from the store."""
 from __future__ import annotations
 
 from typing import Any
@@ -44,6 +44,18 @@ def test_a_story_that_asks_nothing_lists_who_decides_and_where_to_take_it(resolv
 @pytest.mark.parametrize("question", ["农村自建房的规划许可谁发", "村支书不开会就把集体鱼塘承包出去，应该向哪里反映？"])
 def test_a_question_that_asks_is_answered_by_what_it_asks_alone(resolver: Resolver, question: str) -> None:
     assert "readings" not in resolver.resolve(question, as_of=DAY)
+
+
+def test_a_second_question_asked_in_a_sentence_of_its_own_is_answered_too(resolver: Resolver) -> None:
+    """"多久公布一次？不公布找谁？": the answer leads with the first question (how often) and answers the second (where to
+    take it: the town orders a village that fails to publish to do so, 组织法 2018 §31) on a line of its own."""
+    a = resolver.resolve("村里的账多久公布一次？不公布找谁？", as_of=DAY)
+    assert a["intent"]["id"] == "timing" and a["timing"], a["intent"]
+    asked = [r for r in a.get("readings") or [] if r["asked"]]
+    assert [(r["intent"]["id"], r["verdict"], r["body"]["type"]) for r in asked] == [("complaint", "town", "town_government")], asked
+    assert "村民委员会组织法" in asked[0]["basis"] and "第三十一条" in asked[0]["basis"], asked[0]["basis"]
+    # a letter that asks is not also given guesses at what else it might mean
+    assert all(r["asked"] for r in a["readings"])
 
 
 def test_the_other_readings_read_nothing_more_from_the_store(memory_store: MemoryStore, monkeypatch: pytest.MonkeyPatch) -> None:
