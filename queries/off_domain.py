@@ -1,5 +1,6 @@
 """Questions a story tells in a village but asks of someone else: a doctor, an agronomist, a court, labour
-arbitration, 12315, the medical insurance fund, the social insurance schemes.
+arbitration, 12315, the medical insurance fund, the social insurance schemes, a housing estate's owners and its
+property management company.
 
 A village named in the story does not make the question a village duty. "村医开了降压药……要不要去大医院换药"
 asks a doctor; "借给同村熟人的钱要不回来" and "包工头欠的工钱找谁要" ask a court or labour arbitration;
@@ -51,6 +52,13 @@ PUBLIC_MONEY = re.compile(r"补偿|补贴|补助|分红|低保|救助|征地|征
                           r"(村里|村委会?|村干部|村组|组里|镇里|镇政府|政府|书记|主任|组长|会计)[^，。？?！!]{0,16}(借|欠|占|拆|扒|推|挖|砍|毁|扣|拿走|不给|不发|收)")
 
 
+# a housing estate's property management (物业 fees, its greenery, its services) is for its owners, their owners'
+# committee and the company under their contract; a Guangdong village's 集体物业 (its rented buildings) is not this
+ESTATE = re.compile(r"小区|业主|楼院|楼盘")
+PROPERTY_SERVICE = re.compile(r"(?<!集体)物业(?!出租|租赁|收入|招租)")
+NOT_ESTATE = re.compile(r"集体|村委|村里|村干部|村民|组里|组长|经济社|书记")
+
+
 def _asked(plain: str, spans: list[tuple[int, int]], last: int = 2, whole: bool = False) -> list[str]:
     """The last asking sentences, where a story's question stands; with whole, a text no asking span marks is asked
     whole ("新农合一万块能报多少" asks with 多少 alone)."""
@@ -70,6 +78,9 @@ ASKED_OF: dict[str, str] = {
     "social_insurance": "这是社会保险缴多少、领多少、怎么缴的问题，由当地人力资源和社会保障部门（养老保险）或医疗保障部门（医保）"
                         "按当年政策答复；村（居）委会只协助宣传和参保缴费，不定标准，清单也不定。不属于村级事务。",
     "court": "这是私人之间的民事纠纷（借款、赔偿、退款、抚养等），可以协商、申请人民调解，或向人民法院起诉；消费纠纷可拨打 12315。不属于村级事务。",
+    "property_management": "这是住宅小区物业服务的事（物业费、公共绿化、楼院管理），由业主、业主大会（业主委员会）和物业服务企业"
+                           "按物业服务合同处理，当地住房城乡建设（房产）主管部门监督；街道办事处、社区居委会可以协调，"
+                           "但不是村（居）委会的职责事项，清单不管这件事。",
     "labour": "这是拖欠工资的劳动纠纷，可以向当地人力资源和社会保障部门（劳动保障监察）投诉，或申请劳动仲裁；不属于村级事务。",
 }
 
@@ -88,6 +99,8 @@ def elsewhere(plain: str, spans: list[tuple[int, int]]) -> str | None:
         return "social_insurance"
     if PUBLIC_MONEY.search(plain):
         return None
+    if ESTATE.search(plain) and PROPERTY_SERVICE.search(plain) and not NOT_ESTATE.search(plain):
+        return "property_management"
     if _asks(PRIVATE_CLAIM, plain, spans):
         return "court"
     if any(PRIVATE_MATTER.search(part) and not NOT_PRIVATE.search(part) for part in _asked(plain, spans)):

@@ -34,6 +34,7 @@ def elsewhere(text: str) -> bool:
     "县城建筑公司的工地至今还没有发放农民工的工资，工人们过年回不了家，只能向政府部门反映情况，望领导帮忙。",
     "跟包工头在工地干了半年木工，工钱该去哪里讨？",
     "我是远嫁过来的，住的是公婆的农村老房子，过不下去想离婚，孩子会判给谁？",  # a family court's matter
+    "小区新来的物业没跟业主商量，就把楼下种了十几年的树全砍了，谁来管？",  # a housing estate's owners and its company
 ])
 def test_asked_of_a_doctor_a_court_or_12315(question: str) -> None:
     assert elsewhere(question)
@@ -51,6 +52,7 @@ def test_asked_of_a_doctor_a_court_or_12315(question: str) -> None:
     "村里说合作医疗的报销单要村委会盖章，不盖就不给报，这合理吗？",  # the village's own act
     "村委会收医保每人要多交30元，这个标准是村里定的吗？",  # the village's own charge, not the scheme's
     "村里统一给各家果园打药，药钱按户摊，这个钱该不该交？",  # the village's own charge for spraying
+    "我们经济社的集体物业租给外面老板开超市，租金要不要公开给社员看？",  # a Guangdong village's rented buildings
 ])
 def test_asked_of_the_village_or_the_government(question: str) -> None:
     assert not elsewhere(question)
@@ -62,6 +64,7 @@ def test_asked_of_the_village_or_the_government(question: str) -> None:
     ("家里的柑橘叶子发黄长了红蜘蛛，该喷什么药？", "农技站"),
     ("包工头欠了我三个月工资，该去哪里投诉？", "劳动仲裁"),
     ("同村张老三前年找我借了20万，拖了两年不还。没借条这钱还要得回来吗？", "人民法院"),
+    ("小区新来的物业没跟业主商量，就把楼下种了十几年的树全砍了，谁来管？", "物业服务企业"),
 ])
 def test_the_answer_says_whom_to_ask_instead_of_the_town(any_store, question: str, whom: str) -> None:  # type: ignore[no-untyped-def]
     a = Resolver(any_store).resolve(question, as_of="2025-06-01")
