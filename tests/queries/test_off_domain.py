@@ -35,6 +35,7 @@ def elsewhere(text: str) -> bool:
     "跟包工头在工地干了半年木工，工钱该去哪里讨？",
     "我是远嫁过来的，住的是公婆的农村老房子，过不下去想离婚，孩子会判给谁？",  # a family court's matter
     "小区新来的物业没跟业主商量，就把楼下种了十几年的树全砍了，谁来管？",  # a housing estate's owners and its company
+    "父母走了，兄弟几个分家产，嫁出去的姐姐是不是也能分一份？",  # a family's inheritance: a court's, not the village's
 ])
 def test_asked_of_a_doctor_a_court_or_12315(question: str) -> None:
     assert elsewhere(question)
