@@ -36,7 +36,7 @@ PRIVATE_CLAIM = re.compile(r"(要|讨|追)(得|不)?回(来|[吗么不]|[？?]|$
 # a question about a private dispute's own means (an IOU, suing, a refund, a shop, maintenance between siblings, who
 # gets the child after a divorce, what an insurer pays) asks a lawyer, a court or 12315; asked of the village, a
 # certificate or an arbitration it is not that
-PRIVATE_MATTER = re.compile(r"欠条|借条|起诉|家产|遗产|分家|退款|退货|商家|12315|赡养费|抚养费|抚养权|监护权|判给谁|判给(我|他|她|男方|女方)|赔哪些|彩礼|保险公司|理赔")
+PRIVATE_MATTER = re.compile(r"欠条|借条|起诉|家产|分家|退款|退货|商家|12315|赡养费|抚养费|抚养权|监护权|判给谁|判给(我|他|她|男方|女方)|赔哪些|彩礼|保险公司|理赔")
 NOT_PRIVATE = re.compile(r"村委|村里|村干部|组里|组长|镇|政府|书记|主任|证明|仲裁|裁决")
 # wages a private employer (老板, 包工头, 厂子) owes, asked where to turn: labour arbitration and the courts, not the village;
 # a village cadre's pay (报酬, 误工补贴) is the village's matter
