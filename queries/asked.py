@@ -48,6 +48,18 @@ def asks_where_to_turn(intent: Intent, item: "ItemMeta") -> bool:
     return item.node.get("kind") == "prohibited" and intent.id == "complaint" and asks_where(intent.cue)
 
 
+def basis_text(b: dict[str, Any]) -> str:
+    """A basis (a described provision or document, as an answer's bases hold them) as a reader cites it: the work,
+    the version shown, the provision and where it binds, and the version first cited when that differs."""
+    if b["kind"] == "document":
+        return f"《{b.get('title') or b.get('work')}》{b['label']}{rs.where(b)}"
+    label = f"《{b['work']}》（{b['version']}版）{b['label']}{rs.where(b)}"
+    original = b.get("original")
+    if original and original.get("version") != b.get("version"):
+        label += f"（原引用{original['version']}版{original['label']}）"
+    return label
+
+
 class AskedRoles:
     store: GraphStore
     roles: dict[str, list[rq.Role]]
@@ -338,14 +350,7 @@ class AskedRoles:
         if node is None:
             return None
         shown = bs.bases_as_of(self.store, [node], day) if node.label == "Provision" else []
-        b = shown[0] if shown else iq.describe_provision(self.store, node)
-        if b["kind"] == "document":
-            return f"《{b.get('title') or b.get('work')}》{b['label']}{rs.where(b)}"
-        label = f"《{b['work']}》（{b['version']}版）{b['label']}{rs.where(b)}"
-        original = b.get("original")
-        if original and original.get("version") != b.get("version"):
-            label += f"（原引用{original['version']}版{original['label']}）"
-        return label
+        return basis_text(shown[0] if shown else iq.describe_provision(self.store, node))
 
     def timing(self, answer: dict[str, Any]) -> list[dict[str, Any]]:
         """How often, how many days, by when: from the item's disclosure requirements and procedure steps."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Callable
 
+from .asked import basis_text
 from .intent import INTENT_ROLE, INTENT_ZH, Intent, asking_spans, detect, masked
 from .matching import Match
 from .second_opinion import Asking
@@ -39,14 +40,8 @@ def led(answer: dict[str, Any]) -> tuple[dict[str, Any] | None, str | None]:
         return ({"type": b.get("body_type"), "name": b.get("body_name"), "level": b.get("level")},
                 b.get("basis_label") or b.get("basis"))
     body = (answer.get("responsible") or {}).get("body_type")
-    return (dict(body) if body else None), next((cited(b) for b in answer.get("bases") or [] if cited(b)), None)
-
-
-def cited(basis: dict[str, Any]) -> str | None:
-    """A basis as a reader cites it: 《work》 and the provision, or the document's title."""
-    if basis.get("kind") == "provision" and basis.get("work") and basis.get("label"):
-        return f"《{basis['work']}》{basis['label']}"
-    return basis.get("title") or basis.get("citation")
+    bases = [b for b in answer.get("bases") or [] if b.get("kind") in ("provision", "document") and b.get("label")]
+    return (dict(body) if body else None), (basis_text(bases[0]) if bases else None)
 
 
 def also_asked(plain: str, asked: Intent) -> list[Intent]:
