@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from qingdan.queries.readings import led
+
 EVAL = Path(__file__).resolve().parent / "eval"
 AS_OF = "2025-06-01"  # labels cite the 2018 text of 村民委员会组织法, in force that day
 # the label set's body names → catalog body types
@@ -165,12 +167,9 @@ def body_matches(wanted: set[str], body_type: str | None, level: str | None) -> 
 
 
 def led_body(answer: dict[str, Any]) -> tuple[str | None, str | None]:
-    asked = answer.get("asked") or {}
-    if asked.get("bodies"):
-        b = asked["bodies"][0]
-        return b.get("body_type"), b.get("level")
-    bt = (answer.get("responsible") or {}).get("body_type") or {}
-    return bt.get("type"), bt.get("level")
+    """The type and level of the body an answer leads with, as the product picks it (queries/readings.led)."""
+    body = led(answer)[0] or {}
+    return body.get("type"), body.get("level")
 
 
 def cited(answer: dict[str, Any]) -> set[str]:

@@ -245,9 +245,10 @@ class Resolver(Explaining, AskedRoles, Ranking, SecondOpinion, Readings):
                 raise NotFound(f"没有找到名为“{v}”的村（社区）")
             return found
         found = self.finder.in_text(text)
-        named = named_place(text, self.named_places) if found is not None else None
-        if found is not None and named is not None and not str(found.village.get("code") or "").startswith(named[0]) \
-                and not found.named_in(text):
+        if found is None or found.named_in(text):
+            return found
+        named = named_place(text, self.named_places)
+        if named is not None and not str(found.village.get("code") or "").startswith(named[0]):
             return None  # "儋州市中和镇横山村委会": another place's village of the same name, not one loaded here
         return found
 
