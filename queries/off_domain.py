@@ -1,6 +1,7 @@
 """Questions a story tells in a village but asks of someone else: a doctor, an agronomist, a court, labour
 arbitration, 12315, the medical insurance fund, the social insurance schemes, a housing estate's owners and its
-property management company.
+property management company; and short questions that ask only a policy's figure or standard, which its department
+publishes.
 
 A village named in the story does not make the question a village duty. "村医开了降压药……要不要去大医院换药"
 asks a doctor; "借给同村熟人的钱要不回来" and "包工头欠的工钱找谁要" ask a court or labour arbitration;
@@ -58,6 +59,17 @@ ESTATE = re.compile(r"小区|业主|楼院|楼盘")
 PROPERTY_SERVICE = re.compile(r"(?<!集体)物业(?!出租|租赁|收入|招租)")
 NOT_ESTATE = re.compile(r"集体|村委|村里|村干部|村民|组里|组长|经济社|书记")
 
+# a short question that asks only for a figure, a standard or what something counts as ("农民补贴一年多少钱",
+# "宅基地3间大概多少平方米", "分红配股规则是什么") asks the policy's content, which its department publishes; it asks
+# neither who is responsible, nor whether one may, nor how to proceed, which is all the lists answer
+FACT_UP_TO = 40
+FACT_ASKED = re.compile(r"多少钱|多少元|多少块|是多少|多少平|几平(方|米)|(最高|最多|最低|一年|一个月|每月|每年|每人|一亩)[^，。？?！!]{0,4}多少|"
+                        r"(什么|啥|哪些)(规则|条件|标准|待遇)|(规则|条件|标准|政策|待遇|计算方法|比例|上限|利率|时效)(是什么|是啥|有哪些|是怎样|是什么样|是多少|怎么算)|"
+                        r"计算方法|怎么(计算|算)|属于什么(?!性质)|是什么样|合法有效")
+# …unless it asks a role, a permission, a procedure, or why, or names the village's own organs ("村委会的工资是多少")
+NOT_FACT = re.compile(r"谁|哪个部门|哪里|哪儿|哪去|找|能不能|可以|能否|可否|合法吗|合不合法|违法|该不该|应不应该|应该|要不要|是否|有没有|"
+                      r"为什么|为何|凭什么|程序|手续|材料|管|负责|怎么办|克扣|扣|村委|村里|村干部|组里|组长|书记|主任|会计")
+
 
 def _asked(plain: str, spans: list[tuple[int, int]], last: int = 2, whole: bool = False) -> list[str]:
     """The last asking sentences, where a story's question stands; with whole, a text no asking span marks is asked
@@ -81,6 +93,8 @@ ASKED_OF: dict[str, str] = {
     "property_management": "这是住宅小区物业服务的事（物业费、公共绿化、楼院管理），由业主、业主大会（业主委员会）和物业服务企业"
                            "按物业服务合同处理，当地住房城乡建设（房产）主管部门监督；街道办事处、社区居委会可以协调，"
                            "但不是村（居）委会的职责事项，清单不管这件事。",
+    "fact": "这是问具体数额、标准或计算办法的问题。本库回答的是一件事归谁管、谁决定、依据哪条规定，不提供数额和标准；"
+            "请向制定这项政策的主管部门查询（不清楚是哪个部门的，可以问镇（街道））。",
     "labour": "这是拖欠工资的劳动纠纷，可以向当地人力资源和社会保障部门（劳动保障监察）投诉，或申请劳动仲裁；不属于村级事务。",
 }
 
@@ -97,6 +111,8 @@ def elsewhere(plain: str, spans: list[tuple[int, int]]) -> str | None:
         return "medical_insurance"
     if any(INSURANCE_RATE.search(part) for part in _asked(plain, spans, whole=True)) and not VILLAGE_ACT.search(plain):
         return "social_insurance"
+    if len(plain) <= FACT_UP_TO and FACT_ASKED.search(plain) and not NOT_FACT.search(plain):
+        return "fact"
     if PUBLIC_MONEY.search(plain):
         return None
     if ESTATE.search(plain) and PROPERTY_SERVICE.search(plain) and not NOT_ESTATE.search(plain):

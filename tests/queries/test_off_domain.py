@@ -36,6 +36,9 @@ def elsewhere(text: str) -> bool:
     "我是远嫁过来的，住的是公婆的农村老房子，过不下去想离婚，孩子会判给谁？",  # a family court's matter
     "小区新来的物业没跟业主商量，就把楼下种了十几年的树全砍了，谁来管？",  # a housing estate's owners and its company
     "父母走了，兄弟几个分家产，嫁出去的姐姐是不是也能分一份？",  # a family's inheritance: a court's, not the village's
+    "耕地地力保护补贴今年每亩多少钱",  # a figure only: the policy's content, which its department publishes
+    "农村独生子女父母奖励费的发放标准是什么",
+    "宅基地上盖房最多能盖多少平方米",
 ])
 def test_asked_of_a_doctor_a_court_or_12315(question: str) -> None:
     assert elsewhere(question)
@@ -54,6 +57,9 @@ def test_asked_of_a_doctor_a_court_or_12315(question: str) -> None:
     "村委会收医保每人要多交30元，这个标准是村里定的吗？",  # the village's own charge, not the scheme's
     "村里统一给各家果园打药，药钱按户摊，这个钱该不该交？",  # the village's own charge for spraying
     "我们经济社的集体物业租给外面老板开超市，租金要不要公开给社员看？",  # a Guangdong village's rented buildings
+    "低保的标准是多少，谁来定？",  # a figure and who sets it: a role is asked
+    "村委会干部一个月工资多少钱",  # the village's own organs
+    "村里收卫生费每人每年多少钱要开会定吗？",  # whether a meeting decides it
 ])
 def test_asked_of_the_village_or_the_government(question: str) -> None:
     assert not elsewhere(question)
@@ -66,6 +72,7 @@ def test_asked_of_the_village_or_the_government(question: str) -> None:
     ("包工头欠了我三个月工资，该去哪里投诉？", "劳动仲裁"),
     ("同村张老三前年找我借了20万，拖了两年不还。没借条这钱还要得回来吗？", "人民法院"),
     ("小区新来的物业没跟业主商量，就把楼下种了十几年的树全砍了，谁来管？", "物业服务企业"),
+    ("耕地地力保护补贴今年每亩多少钱", "主管部门查询"),
 ])
 def test_the_answer_says_whom_to_ask_instead_of_the_town(any_store, question: str, whom: str) -> None:  # type: ignore[no-untyped-def]
     a = Resolver(any_store).resolve(question, as_of="2025-06-01")
