@@ -44,12 +44,19 @@ class Scope:
         return {"code": self.code, "name": self.name, "assumed": self.assumed}
 
 
-def province_in_text(text: str) -> tuple[str, str] | None:
-    m = _PROVINCE_RE.search(text)
-    if m is None:
-        return None
-    code = next(c for c, n in PROVINCES.items() if n == m.group(0))
-    return code, m.group(0)
+def province_in_text(text: str, taken: list[tuple[int, int]] = ()) -> tuple[str, str] | None:  # type: ignore[assignment]
+    m = _province_match(text, taken)
+    return (_province_code(m.group(0)), m.group(0)) if m is not None else None
+
+
+def _province_match(text: str, taken: list[tuple[int, int]] = ()) -> re.Match[str] | None:  # type: ignore[assignment]
+    """The first province's name that does not run on from another place's ("澄海南湾": 海南 is 澄海's 海 and the
+    next character; in "江西湖南" 江西 comes first and stands)."""
+    return next((m for m in _PROVINCE_RE.finditer(text) if not any(a < m.start() < b for a, b in taken)), None)
+
+
+def _province_code(name: str) -> str:
+    return next(c for c, n in PROVINCES.items() if n == name)
 
 
 # city names that are everyday words too ("开封" a letter, "安康" wellbeing, "长治久安", "中山路"): only their
@@ -107,6 +114,19 @@ class PlaceNames:
         names = [re.escape(n) + ("" if n.endswith(("市", "区", "县", "旗", "地区", "自治州", "盟")) else NOT_SHORT)
                  for n in sorted(self.codes, key=len, reverse=True)]
         self._re = re.compile("|".join(names)) if names else None
+        # every name a place goes by, shared or not, county short names too ("澄海"): where a province's name is no province
+        every = (set(found) | set(short_counties)) - set(PROVINCES.values())
+        self._all_re = re.compile("|".join(map(re.escape, sorted(every, key=len, reverse=True)))) if every else None
+
+    def across(self, text: str) -> list[tuple[int, int]]:
+        """Where a city's or county's name, full or short, stands in the text, however it is followed: a province's
+        name written across one ("澄海南湾" holds 海南 across 澄海) is no province."""
+        return [m.span() for m in self._all_re.finditer(text)] if self._all_re is not None else []
+
+    def first(self, text: str) -> tuple[int, str] | None:
+        """Where the first city or district the text names stands, and its code, in whatever province."""
+        at = [(m.start(), self.codes[m.group(0)]) for m in self._re.finditer(text)] if self._re is not None else []
+        return min(at) if at else None
 
     def full_name(self, code: str) -> str:
         return PROVINCES.get(code[:2], "") + "".join(
@@ -130,10 +150,19 @@ class PlaceNames:
 
 
 def named_place(text: str, places: PlaceNames | None) -> tuple[str, str] | None:
-    """The city or district the text names (within the province it names), else that province: its code and name."""
-    named = province_in_text(text)
-    local = places.in_text(text, named[0] if named else None) if places is not None else None
-    return local or named
+    """The city or district the text names (within the province it names), else that province: its code and name.
+    A city or district of another province named before the province ("珠海斗门……从广西鹿寨迁过来") is where the
+    story stands; the province named later is where someone came from."""
+    if places is None:
+        return province_in_text(text)
+    m = _province_match(text, places.across(text))
+    if m is None:
+        return places.in_text(text)
+    code = _province_code(m.group(0))
+    first = places.first(text)
+    if first is not None and first[0] < m.start() and not first[1].startswith(code):
+        return places.in_text(text)
+    return places.in_text(text, code) or (code, m.group(0))
 
 
 def scope_for(village_code: str | None, village_name: str | None, text: str, places: PlaceNames | None = None) -> Scope:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from qingdan.queries.resolve import Resolver
-from qingdan.queries.scope import PlaceNames, province_in_text
+from qingdan.queries.scope import PlaceNames, named_place, province_in_text
 
 DAY = "2025-06-01"
 GRAVES = "的村里，有人在耕地上乱埋坟，归哪个部门管？"
@@ -100,6 +100,18 @@ def test_a_province_s_name_inside_a_town_s_name_is_no_province() -> None:
     assert province_in_text("我是福州长乐湖南镇湖滨村人") is None
     assert province_in_text("家住山东路") is None and province_in_text("俺河南村里的事") == ("41", "河南")
     assert province_in_text("湖南长沙的村民") == ("43", "湖南") and province_in_text("我在山东省") == ("37", "山东")
+
+
+def test_the_place_a_story_stands_in_is_the_one_named_first_and_no_province_runs_on_from_a_place_s_name() -> None:
+    names = PlaceNames([("4404", "珠海市"), ("4502", "柳州市"), ("4405", "汕头市"), ("3301", "杭州市")],
+                       [("440403", "斗门区"), ("450223", "鹿寨县"), ("440515", "澄海区"), ("330106", "西湖区")])
+    # where the family came from, named later, is not where the village is
+    assert named_place("珠海斗门区的村里，爷爷那辈是从广西鹿寨县迁来的", names) == ("440403", "广东珠海市斗门区")
+    assert named_place("广西鹿寨县的村里", names) == ("450223", "广西柳州市鹿寨县")
+    # "澄海南湾": 海南 is 澄海's 海 and the next character, not Hainan; "西湖南岸" is no Hunan
+    assert named_place("我们澄海南湾那边的村", names) is None
+    assert named_place("西湖南岸的村子", names) is None
+    assert named_place("江西湖南两省交界的村子", names) == ("36", "江西")
 
 
 @pytest.mark.parametrize("where, village", [("儋州市中和镇横山村", None), ("潮阳横山村", "440513106215"), ("澄海南湾村", "440515102225")])
