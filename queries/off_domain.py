@@ -66,9 +66,9 @@ FACT_UP_TO = 40
 FACT_ASKED = re.compile(r"多少钱|多少元|多少块|是多少|多少平|几平(方|米)|(最高|最多|最低|一年|一个月|每月|每年|每人|一亩)[^，。？?！!]{0,4}多少|"
                         r"(什么|啥|哪些)(规则|条件|标准|待遇)|(规则|条件|标准|政策|待遇|计算方法|比例|上限|利率|时效)(是什么|是啥|有哪些|是怎样|是什么样|是多少|怎么算)|"
                         r"计算方法|怎么(计算|算)|属于什么(?!性质)|是什么样|合法有效")
-# …unless it asks a role, a permission, a procedure, or why, or names the village's own organs ("村委会的工资是多少")
+# …unless it asks a role, a permission, a procedure, or why, or names the village's own organs (VILLAGE_ACT: "村委会的工资是多少")
 NOT_FACT = re.compile(r"谁|哪个部门|哪里|哪儿|哪去|找|能不能|可以|能否|可否|合法吗|合不合法|违法|该不该|应不应该|应该|要不要|是否|有没有|"
-                      r"为什么|为何|凭什么|程序|手续|材料|管|负责|怎么办|克扣|扣|村委|村里|村干部|组里|组长|书记|主任|会计")
+                      r"为什么|为何|凭什么|程序|手续|材料|管|负责|怎么办|克扣|扣")
 
 
 def _asked(plain: str, spans: list[tuple[int, int]], last: int = 2, whole: bool = False) -> list[str]:
@@ -111,7 +111,7 @@ def elsewhere(plain: str, spans: list[tuple[int, int]]) -> str | None:
         return "medical_insurance"
     if any(INSURANCE_RATE.search(part) for part in _asked(plain, spans, whole=True)) and not VILLAGE_ACT.search(plain):
         return "social_insurance"
-    if len(plain) <= FACT_UP_TO and FACT_ASKED.search(plain) and not NOT_FACT.search(plain):
+    if len(plain) <= FACT_UP_TO and FACT_ASKED.search(plain) and not NOT_FACT.search(plain) and not VILLAGE_ACT.search(plain):
         return "fact"
     if PUBLIC_MONEY.search(plain):
         return None

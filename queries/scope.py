@@ -7,6 +7,7 @@ question names, and says so.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 DEFAULT_CODE = "4405"
@@ -44,12 +45,12 @@ class Scope:
         return {"code": self.code, "name": self.name, "assumed": self.assumed}
 
 
-def province_in_text(text: str, taken: list[tuple[int, int]] = ()) -> tuple[str, str] | None:  # type: ignore[assignment]
-    m = _province_match(text, taken)
+def province_in_text(text: str) -> tuple[str, str] | None:
+    m = _province_match(text)
     return (_province_code(m.group(0)), m.group(0)) if m is not None else None
 
 
-def _province_match(text: str, taken: list[tuple[int, int]] = ()) -> re.Match[str] | None:  # type: ignore[assignment]
+def _province_match(text: str, taken: Sequence[tuple[int, int]] = ()) -> re.Match[str] | None:
     """The first province's name that does not run on from another place's ("澄海南湾": 海南 is 澄海's 海 and the
     next character; in "江西湖南" 江西 comes first and stands)."""
     return next((m for m in _PROVINCE_RE.finditer(text) if not any(a < m.start() < b for a, b in taken)), None)
@@ -125,8 +126,8 @@ class PlaceNames:
 
     def first(self, text: str) -> tuple[int, str] | None:
         """Where the first city or district the text names stands, and its code, in whatever province."""
-        at = [(m.start(), self.codes[m.group(0)]) for m in self._re.finditer(text)] if self._re is not None else []
-        return min(at) if at else None
+        m = self._re.search(text) if self._re is not None else None
+        return (m.start(), self.codes[m.group(0)]) if m is not None else None
 
     def full_name(self, code: str) -> str:
         return PROVINCES.get(code[:2], "") + "".join(
