@@ -17,7 +17,7 @@ from qingdan.errors import QingdanError
 
 app = typer.Typer(help="清单图谱：村级事务、小微权力、负面清单及其法律依据。", no_args_is_help=True,
                   add_completion=False)
-console = Console()
+console = Console(soft_wrap=True)
 err = Console(stderr=True)
 
 StoreOpt = typer.Option(None, "--store", help="图存储：memory（默认，内置）或 neo4j；也可用环境变量 QINGDAN_STORE")

@@ -40,6 +40,16 @@ def test_ask_prints_chinese_verdict_and_json():
     assert a["as_of"] == "2025-03-01" and a["verdict"] == "village_autonomy"
 
 
+def test_ask_keeps_each_reason_on_its_own_unbroken_line():
+    # a reason is one long run of Chinese with no spaces: the terminal wraps it, the command does not break it
+    # (a hard break left "1." alone on its line and split citations where a user copies them)
+    r = runner.invoke(app, ["ask", "村里的财务收支多久公布一次", "--as-of", "2025-06-01"])
+    assert r.exit_code == 0, r.output
+    steps = [line for line in r.stdout.splitlines() if line.startswith("  1. ") or line.startswith("  2. ")]
+    assert len(steps) == 2 and all(len(line) > 10 for line in steps), steps
+    assert any(line.startswith("  1. 列入") and "编号" in line for line in steps), steps
+
+
 def test_ask_may_they_prints_the_forbidding_sentence_before_the_verdict():
     # 村民委员会组织法 2025 §37.1 (in force from 2026-01-01): 村民委员会成员及其近亲属不得担任村务监督机构成员
     r = runner.invoke(app, ["ask", "村干部的老婆能当村务监督委员会成员吗", "--as-of", "2026-03-01"])
