@@ -82,7 +82,7 @@ class Basis(Open):
 
 class Reason(Open):
     step: int
-    kind: str = Field(description="list_item / category / provision / local_provision（本地法规中按内容关联的条款）/ scope / delegation / adoption / access_rule")
+    kind: str = Field(description="list_item / category / provision / local_provision（本地法规中按内容关联的条款）/ scope / delegation / adoption / access_rule / asked_elsewhere（所问不是村级事务的归属）")
     text: str
     source: Optional[str] = None
 

@@ -25,6 +25,10 @@ VERDICT_ZH = {
     "not_for_village": "不应由村（居）委会承担（应取消和禁入事项）",
     "unlisted": "未列入清单：按准入制度，未经批准不得交由村（居）委会承担",
 }
+# a question for someone else (a doctor, a court, the department that sets a figure): 未列入 all the same, but the access
+# rule (未列入的不得交给村里) speaks of work pushed onto the village, which such a question does not ask about
+ELSEWHERE_ZH = "未列入清单：所问不是一件村级事务由谁办理"
+ELSEWHERE_REASON = "问的不是某项工作该由村（居）委会还是镇（街道）、部门承担，清单的准入规则与此无关；该向谁问，见“为什么不是村”。"
 ACCESS_RULE = [("村民委员会组织法", 5), ("村民委员会组织法", 37), ("村民委员会组织法", 6), ("村民委员会组织法", 43)]
 
 
@@ -159,6 +163,13 @@ def cautions(store: GraphStore, negatives: list[Node], day: date, matched: set[s
                     "bases": [(f"《{b['work']}》{b['label']}" if b["kind"] == "provision" else b["title"]) + where(b) for b in bases],
                     "provenance": iq.provenance(n)})
     return out
+
+
+def elsewhere(store: GraphStore, day: date, asked_of: str) -> dict[str, Any]:
+    """未列入 for a question meant for someone else; asked_of says whom to ask (off_domain.ASKED_OF's text)."""
+    return {**unlisted(store, day), "verdict_zh": ELSEWHERE_ZH, "bases": [],
+            "reasons": [{"step": 1, "kind": "asked_elsewhere", "text": ELSEWHERE_REASON, "source": "本库的回答范围"}],
+            "why_not": [{"side": "village", "text": asked_of}]}
 
 
 def unlisted(store: GraphStore, day: date, guangdong: bool = True) -> dict[str, Any]:

@@ -407,12 +407,11 @@ class Resolver(Explaining, AskedRoles, Ranking, SecondOpinion, Readings):
         matches = [self.match_summary(m, place, day) for m in duties if top is None or m.id != top.id][:5]
         self.explain_answer(self.items[top.id] if top else None, negatives, place.village.id if place else None, UNLISTED_BELOW, personal)
         if top is None:
-            answer.update(rs.unlisted(self.store, day, guangdong=scope.binds("44")))
             belongs = asking.asked_of
-            if belongs is not None:
-                # a question for someone else (off_domain.ASKED_OF): say whom to ask, not
-                # "ask the town which department", and caution no cadre, whose conduct it does not ask about
-                answer["why_not"] = [{"side": "village", "text": ASKED_OF[belongs]}]
+            # a question for someone else (off_domain.ASKED_OF): say whom to ask, not "ask the town which
+            # department", and caution no cadre, whose conduct it does not ask about
+            answer.update(rs.unlisted(self.store, day, guangdong=scope.binds("44")) if belongs is None
+                          else rs.elsewhere(self.store, day, ASKED_OF[belongs]))
             answer["cautions"] = self.cautions(None, day, negatives, scope, personal) if belongs is None else []
             answer["matches"] = matches
             answer["confidence"] = min(1.0, duties[0].score) if duties else 0.0

@@ -80,6 +80,15 @@ def test_the_answer_says_whom_to_ask_instead_of_the_town(any_store, question: st
     said = " ".join(w["text"] for w in a["why_not"])
     assert whom in said and "请向镇（街道）确认" not in said, said
     assert not a["cautions"], a["cautions"]  # it asks nothing of a cadre
+    # nor is it work pushed onto the village: the access rule (未列入的不得交给村里) is not its reason
+    assert "准入" not in a["verdict_zh"] and [r["kind"] for r in a["reasons"]] == ["asked_elsewhere"], (a["verdict_zh"], a["reasons"])
+    assert not a["bases"], a["bases"]
+
+
+def test_a_task_not_on_the_list_still_rests_on_the_access_rule(any_store) -> None:  # type: ignore[no-untyped-def]
+    a = Resolver(any_store).resolve("村里要不要帮忙办理出国护照", as_of="2025-06-01")
+    assert a["verdict"] == "unlisted" and a["reasons"][0]["kind"] == "access_rule", (a["verdict"], a["reasons"])
+    assert "准入" in a["verdict_zh"] and a["bases"]
 
 
 def test_a_confident_prior_does_not_turn_a_question_for_labour_arbitration_into_a_village_matter(
