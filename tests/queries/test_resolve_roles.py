@@ -356,6 +356,15 @@ def test_a_limit_is_only_ever_a_sentence_of_a_basis_the_answer_cites(resolver: R
         assert "不能代替对具体做法是否合法的判断" in a["asked"]["text"]
 
 
+def test_may_they_about_reserved_land_quotes_the_five_percent_cap(resolver: Resolver) -> None:
+    # 农村土地承包法（2018）第六十七条：已留的机动地不得超过耕地总面积的百分之五，未留的不得再留；the contract
+    # scheme's item rests on it, so a question about keeping half the land in reserve sees the cap
+    a = resolver.resolve("村里能把一半耕地留作机动地自己发包吗", as_of=DAY)
+    assert a["intent"]["id"] == "may_do" and a["verdict"] == "village_autonomy", (a["intent"], a["verdict"])
+    limits = a["asked"]["limits"]
+    assert any(x["citation"] == "农村土地承包法@2018-12-29#67.1" and "百分之五" in x["text"] for x in limits), limits
+
+
 # 组织法（2018）第五条第二款 /（2025）第六条第二款：村委会协助乡镇政府开展工作；2018 第三十七条第一款：委托开展工作
 # 需要经费的由委托部门承担；2025 第四十三条第二款：委托事项还应当符合法律、法规规定——政府的事，村里不能自行决定、
 # 附加条件或收钱。2018 年文本没有“符合法律、法规规定”一句，答案不得在那天引它
