@@ -18,16 +18,20 @@ PROHIBITION = re.compile(r"不得|禁止|严禁|不准|不允许")
 SENTENCE_END = re.compile(r"(?<=[。；])|\n")
 ARTICLE_HEAD = re.compile(r"^第[一二三四五六七八九十百零]+条\s*")
 SHOWN = 3
+# word pairs nearly every question and provision about a village shares (its organs' names, "其他"): sharing
+# only these, a forbidding sentence says nothing of the act asked about ("已在户籍所在村…不得再参加…选举"
+# for a question on candidates' age), and none is better than a wrong one
+EVERYWHERE = frozenset({"村委", "委会", "民委", "员会", "村民", "其他"})
 
 
 def _bigrams(text: str) -> set[str]:
     t = normalize(text)
-    return {t[i:i + 2] for i in range(len(t) - 1)}
+    return {t[i:i + 2] for i in range(len(t) - 1) if not t[i:i + 2].isspace() and " " not in t[i:i + 2]}
 
 
 def prohibitions(bases: list[dict[str, Any]], question: str, limit: int = SHOWN) -> list[dict[str, Any]]:
-    """The forbidding sentences of the bases in force, those sharing most words with the question first.
-    A sentence that opens a list ("不得有下列行为：") says nothing alone and is left out."""
+    """The forbidding sentences of the bases in force that share a word with the question, those sharing most
+    first. A sentence that opens a list ("不得有下列行为：") says nothing alone and is left out."""
     asked = _bigrams(question)
     found: list[tuple[float, int, dict[str, Any]]] = []
     seen: set[str] = set()
@@ -41,6 +45,8 @@ def prohibitions(bases: list[dict[str, Any]], question: str, limit: int = SHOWN)
             seen.add(s)
             label = f"《{b['work']}》" + (f"（{str(b['version'])[:4]}年文本）" if b.get("version") else "") + str(b.get("label") or "")
             own = _bigrams(s)
+            if not (asked & own) - EVERYWHERE:
+                continue
             # shared words per square root of the sentence's own: a long clause shares more by its length alone
             found.append((len(asked & own) / max(len(own), 1) ** 0.5, len(found), {"citation": b.get("citation"), "label": label, "text": s}))
     found.sort(key=lambda f: (-f[0], f[1]))

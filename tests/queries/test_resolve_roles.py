@@ -353,7 +353,20 @@ def test_a_limit_is_only_ever_a_sentence_of_a_basis_the_answer_cites(resolver: R
         assert x["citation"] in cited and x["text"] in cited[x["citation"]], x
         assert any(w in x["text"] for w in ("不得", "禁止", "严禁", "不准", "不允许")), x
     if not a["asked"]["limits"]:
-        assert "不能代替对具体做法是否合法的判断" in a["asked"]["text"]
+        # nothing quoted: a prohibited matter is "不可以" by itself, a duty says the act is not judged here
+        said = "不可以" if (a["item"] or {}).get("kind") == "prohibited" else "不能代替对具体做法是否合法的判断"
+        assert said in a["asked"]["text"], a["asked"]["text"]
+
+
+def test_a_forbidding_sentence_that_shares_no_word_with_the_question_is_not_shown(resolver: Resolver) -> None:
+    # the election item rests on 2018 §13.3 (已登记参加选举的村民不得再参加其他地方的选举); a question on candidates'
+    # age shares only the village's name with it. From 2026 the text in force says who may not be a candidate
+    q = "法律对村委会候选人条件有没有年龄限制"
+    a = resolver.resolve(q, as_of=DAY)
+    assert a["intent"]["id"] == "may_do", a["intent"]
+    assert not any("其他地方" in x["text"] for x in a["asked"]["limits"]), a["asked"]["limits"]
+    later = resolver.resolve(q, as_of="2026-06-01")["asked"]["limits"]
+    assert later and all("候选人" in x["text"] for x in later), later
 
 
 def test_may_they_about_reserved_land_quotes_the_five_percent_cap(resolver: Resolver) -> None:
