@@ -20,7 +20,7 @@ from . import limits as lm
 from . import reasons as rs
 from . import roles as rq
 from .bodies import ABOVE_THE_TOWN, COUNTY_AT_LARGE
-from .intent import Intent, asks_where, deprives, town_acted
+from .intent import FEE, Intent, asks_where, deprives, town_acted
 from .matching import normalize, simplified
 from .reasons import VERDICT_ZH, organic
 from .scope import Scope, binds
@@ -65,6 +65,7 @@ class AskedRoles:
     roles: dict[str, list[rq.Role]]
     _lead: dict[str, Node | None]
     binds_list: Callable[["ItemMeta", Scope], bool]
+    items: dict[str, "ItemMeta"]
 
     def roles_here(self, item_id: str, place: Place | None, scope: Scope | None = None) -> list[rq.Role]:
         """The item's roles whose basis binds the village, or without one the place the answer is for: a body
@@ -251,16 +252,24 @@ class AskedRoles:
     def forbidden(self, item: ItemMeta, answer: dict[str, Any], day: date) -> dict[str, Any]:
         """"May the cadres do this?" about an act the negative list forbids: no. The duty stays the
         item (who really decides it, by what procedure); the verdict is for the act asked about."""
-        matched = [c for c in answer.get("cautions") or [] if c.get("matched")]
+        cautions = answer.get("cautions") or []
+        matched = [c for c in cautions if c.get("matched")]
         if not matched:
             return {}
         c = matched[0]
+        if FEE.search(simplified(str(answer.get("question") or ""))):
+            # a question about a charge ("开个证明还要收钱") names the behaviour about charging, even when the occasion
+            # (the certificate) shares more words with another one (乱开证明)
+            c = next((x for x in matched + cautions if "收费" in (x.get("name") or "")), c)
         # a behaviour named by another place's negative list is forbidden here by the law it rests on
-        listed = "是村（社区）干部履职负面清单上的行为" if c.get("listed_here", True) else "违反约束本村的法律规定"
+        prohibited = self.items[f"item/{c['id']}"].node.get("kind") == "prohibited"
+        listed = ("是应取消和禁入事项，村（居）委会不得这样做" if prohibited else "是村（社区）干部履职负面清单上的行为") \
+            if c.get("listed_here", True) else "违反约束本村的法律规定"
         text = f"不可以：“{c['name']}”{listed}" + (f"（依据{'、'.join(c['bases'][:2])}）" if c.get("bases") else "") \
             + f"。这件事本身按“{item.node.get('name_zh')}”办理。"
         return {"verdict": "not_for_village",
-                "verdict_zh": "不能这样做：干部履职负面清单禁止的行为" if c.get("listed_here", True) else "不能这样做：法律禁止的行为",
+                "verdict_zh": ("不能这样做：应取消和禁入事项" if prohibited else "不能这样做：干部履职负面清单禁止的行为")
+                if c.get("listed_here", True) else "不能这样做：法律禁止的行为",
                 "asked": {"role": None, "role_zh": "能否这样做", "answered_role": None, "bodies": [],
                           "verdict": "not_for_village", "text": text, "behaviour": c["id"]}}
 

@@ -86,13 +86,18 @@ _COMPILED = [(intent, weight, re.compile(p)) for intent, weight, p in _CUES]
 _PRIORITY = ["certificate", "funds", "may_refuse", "approves", "drafts", "enforces", "decides", "complaint",
              "timing", "procedure", "village_part", "may_do", "responsible"]
 
+# a charge asked about ("收20块钱", "要交手续费"): with a certificate, the fee is what "合理吗" asks about
+FEE = re.compile(r"收(费|钱|取|了?\d)|(要|交)了?(钱|\d)|手续费|工本费|管理费|辛苦费")
+
 # words that say a cadre did wrong; without them, a behaviour that matches the topic only says
 # which duty the question is about, not that it is about misconduct
 MISCONDUCT = re.compile(r"私自|擅自|私下|偷偷|自己(做主|决定|说[了的]算)|一个人说[了的]算|说[了的]算|截留|挪用|侵占|贪污|贪|中饱私囊|私分|克扣|"
                         r"优亲厚友|人情保|关系保|吃拿卡要|好处费|收礼|送礼|收红包|回扣|虚报|冒领|套取|霸占|"
                         r"不公开|不公示|不公布|没有公开|从来没有公开|拖着不办|不作为|刁难|打牌|赌博|酒驾|贿选|拉票|违规|违纪|违法|"
                         r"不经过|不开会|没开会|乱收费|乱摊派|强行|威胁|打击报复|拒不|隐瞒|造假|弄虚作假|去向不明|不公平|随意|"
-                        r"自作主张|据为己有|殴打|权势|乱罚|乱收|拦路收费|设卡收费|设卡|手续费|好处|卡着|不交(钱)?就不|交钱才|先交.{0,6}(钱|元|块)")
+                        r"自作主张|据为己有|殴打|权势|乱罚|乱收|拦路收费|设卡收费|设卡|手续费|好处|卡着|不交(钱)?就不|交钱才|先交.{0,6}(钱|元|块)|"
+                        # charging for a certificate or a stamp: the prohibited list names it (借办事、盖章、出具证明向群众收费)
+                        r"(证明|盖章|盖个章)[^，。？?！!]{0,8}收(费|钱|取|了|\d)|收(费|钱)[^，。？?！!]{0,6}(开|出具|盖)[^，。？?！!]{0,4}(证明|章)")
 
 
 # acts the law forbids whatever a meeting votes (组织法 §27.2: no decision may infringe a villager's person,
@@ -328,6 +333,9 @@ def detect(text: str) -> Intent:
             return Intent("complaint", INTENT_ROLE["complaint"], None)
         return Intent("responsible", INTENT_ROLE["responsible"], None)
     intent = max(best, key=lambda i: (best[i][0], -_PRIORITY.index(i)))
+    if intent == "certificate" and "may_do" in best and FEE.search(text):
+        # "开个证明还要收钱，这是不是违规": the certificate is the occasion, whether the fee is allowed the question
+        intent = "may_do"
     return Intent(intent, INTENT_ROLE[intent], best[intent][1], told=best[intent][2])
 
 

@@ -231,8 +231,9 @@ CASES: list[Case] = [
          "county_department", None, None, ("micro_power",), caution=("公职人员政务处分法", 33)),
     Case("renqingbao", "村主任在低保评议里优亲厚友，让自己亲戚吃低保", None, OLD,
          ("county_department", "town"), None, None, ("micro_power", "assistance"), caution=("公职人员政务处分法", 33)),
+    # charging for it is what the question asks about: no (借办事、盖章、出具证明向群众收费), the item stays the certificate
     Case("kaizhengming-shouqian", "村干部给村民开个证明还要收钱，这是不是违规", None, OLD,
-         "village_autonomy", None, None, ("micro_power",), caution=("公职人员政务处分法", 38)),
+         "not_for_village", None, None, ("micro_power",), caution=("公职人员政务处分法", 38)),
     Case("zhangmu-bugongkai-2025", "村里账目半年都不公示，村干部说不公开就不公开", None, NEW,
          ("town", "county_department"), ORG, 35, ("micro_power", "disclosure", "autonomy"), caution=("村民委员会组织法", 35)),
     Case("huixuan-2018", "换届的时候有人请吃饭拉票搞贿选，当选的算不算数", None, OLD,

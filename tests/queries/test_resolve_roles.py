@@ -289,6 +289,16 @@ def test_misconduct_the_list_forbids_is_answered_no_with_the_duty_kept(resolver:
     assert any(c["matched"] for c in a["cautions"])
 
 
+@pytest.mark.parametrize("question", ["村干部给村民开个证明还要收钱，这是不是违规", "村委会给村民开证明要收20块钱，这合理吗"])
+def test_a_fee_for_a_certificate_is_answered_no_by_the_rule_on_charges(resolver: Resolver, question: str) -> None:
+    # the certificate is the occasion and shares most words with "乱开证明"; the question asks about the charge,
+    # which the prohibited list names (借办事、盖章、出具证明向群众收费, 农业法 §67)
+    a = resolver.resolve(question, as_of=DAY)
+    assert a["verdict"] == "not_for_village" and a["item"]["kind"] == "micro_power", (a["verdict"], a["item"])
+    assert a["asked"]["behaviour"] == "PRO-031" and "收费" in a["asked"]["text"], a["asked"]
+    assert "应取消和禁入事项" in a["verdict_zh"], a["verdict_zh"]
+
+
 LONG_STORY = ("我们村去年把村里的二十多亩鱼塘重新发包，村干部说是公开竞标，可是村民都没见过公告，最后承包的人是村主任的"
               "小舅子，价格比原来还低了一半。村民们都很气愤，大家想知道这种发包到底要经过什么程序，村委会这样做合法吗？")
 
