@@ -37,8 +37,12 @@ PERSONAL_ASPECTS = ("履行职责不廉洁", "自身形象不端正")
 
 
 def led_by(answer: dict[str, Any], body: dict[str, Any] | None) -> dict[str, Any]:
-    """The answer's responsible part led by another body, the item's listed lead kept as `lead`."""
-    return {**answer["responsible"], "lead": answer["responsible"].get("body_type"), "body_type": body}
+    """The answer's responsible part led by another body, the item's listed lead kept as `lead`; the body that
+    now leads is no longer listed as assisting or supervising too ("责任主体：村民会议；协助：村民会议")."""
+    r = answer["responsible"]
+    leading = (body or {}).get("type")
+    others = {k: [b for b in r.get(k) or [] if not b or b.get("type") != leading] for k in ("assisting", "supervising")}
+    return {**r, **others, "lead": r.get("body_type"), "body_type": body}
 
 
 def asks_where_to_turn(intent: Intent, item: "ItemMeta") -> bool:

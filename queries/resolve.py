@@ -303,8 +303,11 @@ class Resolver(Explaining, AskedRoles, Ranking, SecondOpinion, Readings):
         if verdict == "village_assists" and not any(n.get("level") == "village" for n in assisting):
             vc = s.node("bodytype/village_committee")
             assisting = [*assisting, vc] if vc else assisting
+        leading = self.body(lead, place)
+
         def bodies(nodes: list[Node]) -> list[dict[str, Any] | None]:
-            out, seen = [], set()
+            # the lead is not listed again as assisting or supervising its own matter
+            out, seen = [], {leading["type"]} if leading else set()
             for n in nodes:
                 b = self.body(n, place)
                 if b is not None and b["type"] not in seen:
@@ -313,7 +316,7 @@ class Resolver(Explaining, AskedRoles, Ranking, SecondOpinion, Readings):
             return out
 
         return {
-            "body_type": self.body(lead, place),
+            "body_type": leading,
             "assisting": bodies(assisting),
             "supervising": bodies([n for _, n in s.neighbors(item.node.id, "SUPERVISE_BODY")]),
             "must_not": bodies([n for _, n in s.neighbors(item.node.id, "MUST_NOT_BODY")]),

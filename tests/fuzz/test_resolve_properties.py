@@ -40,6 +40,10 @@ def _answer_or_refusal(resolver: Resolver, q: str, v: str | None, d: str | None)
     assert answer["verdict"] in VERDICTS
     assert answer["verdict_zh"]
     assert 0.0 <= answer["confidence"] <= 1.0
+    # the body that leads is not listed again as assisting or supervising ("责任主体：村民会议；协助：村民会议")
+    r = answer["responsible"]
+    lead = (r["body_type"] or {}).get("type")
+    assert lead is None or lead not in {b["type"] for k in ("assisting", "supervising") for b in r[k] if b}, r
     json.dumps(answer, ensure_ascii=False, default=str)  # the API and CLI serialise it as it is
 
 

@@ -299,6 +299,16 @@ def test_a_fee_for_a_certificate_is_answered_no_by_the_rule_on_charges(resolver:
     assert "应取消和禁入事项" in a["verdict_zh"], a["verdict_zh"]
 
 
+def test_the_body_that_leads_is_not_also_listed_as_assisting(resolver: Resolver) -> None:
+    # the rules item lists the villagers' assembly among its assisting bodies; asked who decides, the assembly
+    # leads, and the answer read "责任主体：村民会议；协助：村民会议"
+    a = resolver.resolve("我们是浙江宁波的村，村规民约要报谁备案", as_of=DAY)
+    r = a["responsible"]
+    lead = r["body_type"]["type"]
+    assert lead == "villagers_assembly", r
+    assert lead not in {b["type"] for b in r["assisting"] + r["supervising"] if b}, r
+
+
 LONG_STORY = ("我们村去年把村里的二十多亩鱼塘重新发包，村干部说是公开竞标，可是村民都没见过公告，最后承包的人是村主任的"
               "小舅子，价格比原来还低了一半。村民们都很气愤，大家想知道这种发包到底要经过什么程序，村委会这样做合法吗？")
 
