@@ -7,6 +7,7 @@ the asked role can change separately.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -29,6 +30,9 @@ from .villages import Place
 
 if TYPE_CHECKING:
     from .resolve import ItemMeta
+
+# a timing question about what is posted (公布, 公示, 张榜): the disclosure list's periods answer it first
+POSTING_ASKED = re.compile(r"公开|公布|公示|张榜|贴|上墙|晒")
 
 # behaviours of this aspect misuse a decision procedure: asking "may they?" asks who decides
 DECISION_ASPECT = "重大决策不合规"
@@ -122,6 +126,11 @@ class AskedRoles:
         if intent.id == "timing":  # the matter the question names first (财务收支 for "账多久公布")
             q = normalize(answer["question"])
             timing.sort(key=lambda t: -fuzz.partial_ratio(q, normalize(t["matter"] or "")))
+            # what the cited provisions themselves set ("村民代表会议每季度召开一次", "十日内完成工作移交"): first
+            # unless the question asks about posting, which the disclosure list answers
+            law = [{"matter": x["label"], "frequency": x["text"], "min_posting_days": None, "channel": None,
+                    "source": x["citation"], "from_provision": True} for x in lm.time_rules(answer.get("bases") or [], str(answer["question"]))]
+            timing = timing + law if POSTING_ASKED.search(q) else law + timing
         result: dict[str, Any] = {"roles": out_roles, "asked": None, "timing": timing}
         if intent.id == "forbidden":
             matched = [c for c in answer.get("cautions") or [] if c.get("matched")]

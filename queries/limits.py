@@ -1,11 +1,13 @@
-"""What an answer's own bases forbid, for a question that asks "may they do this?".
+"""What an answer's own bases forbid, for a question that asks "may they do this?", and what times they set,
+for one that asks "how often, within how many days?".
 
 Whether one concrete act is lawful is beyond what the catalog records: it knows who does a matter and
 by what procedure. But the provisions it cites often say in so many words what must not be done
 ("村民委员会成员及其近亲属不得担任村务监督机构成员"), and a villager asking "is it allowed?" should see
 those sentences before the verdict, which is about the matter, not the act. Only the answer's bases
 are read (the texts in force on the day, already in the answer): no other provision is searched,
-so nothing is claimed from a statute the answer does not cite.
+so nothing is claimed from a statute the answer does not cite. The same holds for times: "村民代表会议每季度召开一次"
+answers "多久开一次" where the disclosure list only knows how often things are posted.
 """
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from typing import Any
 from .matching import normalize
 
 PROHIBITION = re.compile(r"不得|禁止|严禁|不准|不允许")
+# a time the law sets: how often (每季度), within or before how many days (十日内, 二十日前), a term (任期, 届满)
+TIME_SET = re.compile(r"每(年|季度|季|半年|月|周|届)|[0-9一二三四五六七八九十两百]+个?(日|天|月|年|工作日|小时)(内|前|以内|之内|以前)?|任期|届满")
 SENTENCE_END = re.compile(r"(?<=[。；])|\n")
 ARTICLE_HEAD = re.compile(r"^第[一二三四五六七八九十百零]+条\s*")
 SHOWN = 3
@@ -32,6 +36,16 @@ def _bigrams(text: str) -> set[str]:
 def prohibitions(bases: list[dict[str, Any]], question: str, limit: int = SHOWN) -> list[dict[str, Any]]:
     """The forbidding sentences of the bases in force that share a word with the question, those sharing most
     first. A sentence that opens a list ("不得有下列行为：") says nothing alone and is left out."""
+    return _sentences(bases, question, PROHIBITION, limit)
+
+
+def time_rules(bases: list[dict[str, Any]], question: str, limit: int = SHOWN) -> list[dict[str, Any]]:
+    """The sentences of the bases in force that set a time (how often, within how many days, a term) and share
+    a word with the question, those sharing most first."""
+    return _sentences(bases, question, TIME_SET, limit)
+
+
+def _sentences(bases: list[dict[str, Any]], question: str, keep: re.Pattern[str], limit: int) -> list[dict[str, Any]]:
     asked = _bigrams(question)
     found: list[tuple[float, int, dict[str, Any]]] = []
     seen: set[str] = set()
@@ -40,7 +54,7 @@ def prohibitions(bases: list[dict[str, Any]], question: str, limit: int = SHOWN)
             continue
         for sentence in SENTENCE_END.split(ARTICLE_HEAD.sub("", str(b["text"]))):
             s = sentence.strip().rstrip("；。")
-            if not PROHIBITION.search(s) or s.endswith("：") or s in seen:
+            if not keep.search(s) or s.endswith("：") or s in seen:
                 continue
             seen.add(s)
             label = f"《{b['work']}》" + (f"（{str(b['version'])[:4]}年文本）" if b.get("version") else "") + str(b.get("label") or "")

@@ -273,6 +273,22 @@ def test_how_often_is_answered_from_the_disclosure_rules(resolver: Resolver) -> 
     assert "每月" in frequencies or "季度" in frequencies, a["timing"]
 
 
+@pytest.mark.parametrize("as_of, version", [(DAY, "2018-12-29"), ("2026-06-01", "2025-10-28")])
+def test_how_often_a_meeting_is_held_is_answered_from_the_cited_provision(resolver: Resolver, as_of: str, version: str) -> None:
+    # 组织法 2018 §26.2 / 2025 §30.1: 村民代表会议每季度召开一次 — the disclosure list only knows how often things are posted
+    a = resolver.resolve("村民代表会议多久开一次", as_of=as_of)
+    assert a["intent"]["id"] == "timing", a["intent"]
+    first = a["timing"][0]
+    assert "每季度召开一次" in first["frequency"] and first["source"].startswith(f"村民委员会组织法@{version}#"), a["timing"]
+
+
+def test_a_handover_deadline_comes_from_the_statute_and_a_posting_question_from_the_disclosure_list(resolver: Resolver) -> None:
+    a = resolver.resolve("换届后上任村委应在多少天内移交工作", as_of=DAY)
+    assert any("十日内" in (t["frequency"] or "") and t.get("from_provision") for t in a["timing"]), a["timing"]
+    posted = resolver.resolve("村里的账要多久公布一次", as_of=DAY)["timing"]
+    assert posted and not posted[0].get("from_provision"), posted
+
+
 def test_a_role_the_item_does_not_record_is_said_so(resolver: Resolver) -> None:
     """Asking who drafts a duty with no drafting body names the stand-in role, never invents one."""
     a = resolver.resolve("村民调解委员会的调解方案谁来制定", as_of=DAY)
