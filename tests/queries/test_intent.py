@@ -96,6 +96,9 @@ def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     ("村里把水塘包给外人了，可以么？", "may_do"),  # 么 as the question particle
     ("没通自来水的人家，为啥还要收水费？", "may_do"),  # "why still charge" disputes the right to charge
     ("村委会开个证明，怎么能收这么高的费用？", "may_do"),
+    ("村委会给村民开证明要收20块钱，这合理吗", "may_do"),  # the fee, not the certificate, is what "合理吗" asks about
+    ("村道上的路灯坏了谁来修", "responsible"),  # who does the work, not who decides it
+    ("水渠堵了该谁清理", "responsible"),
     ("小组长有权利罚款吗？", "may_do"),
     ("村民烧秸秆，村委会直接罚了他2000块。村委会到底有没有罚款的权力？", "may_do"),  # the power named after the fine
     ("这机动地到底该咋包？是村干部说的算，还是得全村开会定？", "decides"),  # 说的算 is the common typo of 说了算

@@ -58,6 +58,8 @@ ROLE_CASES: list[RoleCase] = [
     # 民发〔2015〕136号 / 整治形式主义为基层减负若干规定：评比达标表彰不得随意下派给村
     RoleCase("ranking", "镇里让村里搞创建评比排名，村里能拒绝吗", "may_refuse", ("not_for_village",)),
     # 台账报表 pushed down with a penalty for not filing: the same rules, told as "台账" alone ("上报三份台账"), not only "台账太多"
+    # 组织法（2018）第二条第二款：村委会办理本村的公共事务和公益事业——路灯坏了问谁修，问的是谁来办，不是谁决定要不要修
+    RoleCase("streetlight", "村道上的路灯坏了谁来修", "responsible", ("village_autonomy",)),
     RoleCase("ledgers", "镇上要求村委会每月上报三份台账，不报就扣分，这合理吗", "may_do", ("not_for_village",)),
     # 组织法（2018）第二十七条第三款：村民会议的决定侵犯村民财产权利的，由乡镇政府责令改正——村民先找镇政府，
     # 法院（民法典第二百六十五条，只能撤销）排在后面
