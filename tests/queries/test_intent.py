@@ -99,6 +99,7 @@ def test_a_short_question_without_a_question_word_keeps_its_cue() -> None:
     ("村委会给村民开证明要收20块钱，这合理吗", "may_do"),  # the fee, not the certificate, is what "合理吗" asks about
     ("村道上的路灯坏了谁来修", "responsible"),  # who does the work, not who decides it
     ("水渠堵了该谁清理", "responsible"),
+    ("修村道占了我家的地，补偿款谁来给", "funds"),  # 款 is money asked about like 钱 and 费
     ("小组长有权利罚款吗？", "may_do"),
     ("村民烧秸秆，村委会直接罚了他2000块。村委会到底有没有罚款的权力？", "may_do"),  # the power named after the fine
     ("这机动地到底该咋包？是村干部说的算，还是得全村开会定？", "decides"),  # 说的算 is the common typo of 说了算
