@@ -89,7 +89,7 @@ _PRIORITY = ["certificate", "funds", "may_refuse", "approves", "drafts", "enforc
              "timing", "procedure", "village_part", "may_do", "responsible"]
 
 # a charge asked about ("收20块钱", "要交手续费"): with a certificate, the fee is what "合理吗" asks about
-FEE = re.compile(r"收(费|钱|取|了?\d)|(要|交)了?(钱|\d)|手续费|工本费|管理费|辛苦费")
+FEE = re.compile(r"收(费|钱|取)|(收|要|交)了?\d+(元|块)|(要|交)了?钱|手续费|工本费|管理费|辛苦费")
 
 # words that say a cadre did wrong; without them, a behaviour that matches the topic only says
 # which duty the question is about, not that it is about misconduct
@@ -99,7 +99,7 @@ MISCONDUCT = re.compile(r"私自|擅自|私下|偷偷|自己(做主|决定|说[�
                         r"不经过|不开会|没开会|乱收费|乱摊派|强行|威胁|打击报复|拒不|隐瞒|造假|弄虚作假|去向不明|不公平|随意|"
                         r"自作主张|据为己有|殴打|权势|乱罚|乱收|拦路收费|设卡收费|设卡|手续费|好处|卡着|不交(钱)?就不|交钱才|先交.{0,6}(钱|元|块)|"
                         # charging for a certificate or a stamp: the prohibited list names it (借办事、盖章、出具证明向群众收费)
-                        r"(证明|盖章|盖个章)[^，。？?！!]{0,8}收(费|钱|取|了|\d)|收(费|钱)[^，。？?！!]{0,6}(开|出具|盖)[^，。？?！!]{0,4}(证明|章)")
+                        r"(证明|盖章|盖个章)[^，。？?！!]{0,8}收(费|钱|取|了?\d+(元|块))|收(费|钱)[^，。？?！!]{0,6}(开|出具|盖)[^，。？?！!]{0,4}(证明|章)")
 
 
 # acts the law forbids whatever a meeting votes (组织法 §27.2: no decision may infringe a villager's person,
