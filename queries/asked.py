@@ -273,7 +273,7 @@ class AskedRoles:
         if FEE.search(simplified(str(answer.get("question") or ""))):
             # a question about a charge ("开个证明还要收钱") names the behaviour about charging, even when the occasion
             # (the certificate) shares more words with another one (乱开证明)
-            c = next((x for x in matched + cautions if "收费" in (x.get("name") or "")), c)
+            c = next((x for x in cautions if "收费" in (x.get("name") or "")), c)  # the matched ones stand first
         # a behaviour named by another place's negative list is forbidden here by the law it rests on
         prohibited = self.items[f"item/{c['id']}"].node.get("kind") == "prohibited"
         listed = ("是应取消和禁入事项，村（居）委会不得这样做" if prohibited else "是村（社区）干部履职负面清单上的行为") \

@@ -30,7 +30,7 @@ EVERYWHERE = frozenset({"村委", "委会", "民委", "员会", "村民", "其�
 
 def _bigrams(text: str) -> set[str]:
     t = normalize(text)
-    return {t[i:i + 2] for i in range(len(t) - 1) if not t[i:i + 2].isspace() and " " not in t[i:i + 2]}
+    return {t[i:i + 2] for i in range(len(t) - 1) if " " not in t[i:i + 2]}  # normalize turns punctuation and whitespace into one space
 
 
 def prohibitions(bases: list[dict[str, Any]], question: str, limit: int = SHOWN) -> list[dict[str, Any]]:

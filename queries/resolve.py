@@ -427,7 +427,7 @@ class Resolver(Explaining, AskedRoles, Ranking, SecondOpinion, Readings):
                                  about_cadre=asks_about_cadre(plain), scope=scope))
         # "什么时候发 / 多久到账" about a programme the village only assists with asks the government's
         # period, and leads with its body, unless the village's own part holds one (posts for N days)
-        gov_timing = intent.id == "timing" and not any(not t.get("from_provision") for t in answer.get("timing") or [])
+        gov_timing = intent.id == "timing" and all(t.get("from_provision") for t in answer.get("timing") or [])
         # a question naming no village asks about the government's matter, unless it asks whether one may do something
         names_no_village = not VILLAGE_WORDS.search(plain) and intent.id not in ("may_do", "forbidden")
         if (names_no_village or intent.id in ("responsible", "procedure") or gov_timing) \
