@@ -61,6 +61,9 @@ VERDICT_VIEW: dict[str, dict[str, str]] = {
     "unlisted": {"short": "未列入清单", "css": "v-unlisted",
                  "hint": "没有找到对应的清单事项。按准入制度，未经批准不得交由村（居）委会承担。"},
 }
+# 未列入 for a question meant for someone else (a doctor, a court, the department that sets a figure): the access
+# rule is not its reason (reasons.elsewhere), so the card does not say it either
+ELSEWHERE_VIEW = {**VERDICT_VIEW["unlisted"], "hint": "所问不是一件村级事务由谁办理，清单不管这件事；该向谁问，见“为什么不是村 / 镇”。"}
 PROVENANCE_VIEW = {"official_verbatim": ("公开文件原文", "p-official"), "statute_derived": ("依法规推导", "p-statute"),
                    "modeled": ("建模示例", "p-modeled")}
 # membership provenance: is the item (category) on that list at all — a claim apart from whose words it holds
@@ -272,8 +275,10 @@ def answer_view(store: GraphStore, answer: dict[str, Any]) -> dict[str, Any]:
     steps = [{**s, "anchor": anchors.get(s.get("citation"))} for s in answer.get("reasons") or []]
     verdict = answer.get("verdict") or "unlisted"
     resp = answer.get("responsible") or {}
+    elsewhere = any(s.get("kind") == "asked_elsewhere" for s in steps)
     return {
-        "verdict": VERDICT_VIEW.get(verdict, VERDICT_VIEW["unlisted"]),
+        "verdict": ELSEWHERE_VIEW if elsewhere else VERDICT_VIEW.get(verdict, VERDICT_VIEW["unlisted"]),
+        "elsewhere": elsewhere,
         "steps": steps,
         "citations": citations,
         "lead": resp.get("body_type"),

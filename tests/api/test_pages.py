@@ -121,6 +121,15 @@ def test_home_offers_the_form_and_example_questions(client):
     assert doc.find("input", name="village", value=ZHONGTIAN)
 
 
+def test_a_question_for_someone_else_is_not_framed_by_the_access_rule_on_the_page(client):
+    # "how much is the subsidy" asks the policy's department: 未列入, but not work pushed onto the village
+    doc = get_page(client, "/", q="耕地地力保护补贴今年每亩多少钱")
+    assert [v["data-verdict"] for v in doc.find("h2", data_verdict="*")] == ["unlisted"]
+    assert "主管部门查询" in doc.text and "按准入制度" not in doc.text and "请向镇（街道）确认主责部门" not in doc.text
+    task = get_page(client, "/", q="村里要不要帮忙办理出国护照")
+    assert "按准入制度" in task.text and "请向镇（街道）确认主责部门" in task.text
+
+
 def test_answer_page_shows_what_the_api_answers(client):
     api = client.get("/resolve", params={"q": CERTIFICATE, "village": ZHONGTIAN}).json()
     doc = get_page(client, "/", q=CERTIFICATE, village=ZHONGTIAN)
